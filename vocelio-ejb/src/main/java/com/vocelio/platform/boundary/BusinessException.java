@@ -1,0 +1,61 @@
+package com.vocelio.platform.boundary;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+
+/**
+ * A rule of the domain said no. Crosses EJB boundaries unwrapped and rolls the transaction back, so nothing is
+ * half-written; the REST layer turns it into a 4xx JSON error from its {@link Kind}, {@link #code()} and
+ * {@link #details()}.
+ */
+@ApplicationException(rollback = true)
+public class BusinessException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, independent of the protocol that reports it. */
+    public enum Kind {
+        /** the request itself is wrong (missing or malformed values) */
+        INVALID,
+        /** a named thing does not exist (in the caller's organization) */
+        NOT_FOUND,
+        /** the request clashes with the current state (duplicates, in-use, illegal transitions) */
+        CONFLICT
+    }
+
+    /** One problem with one input field. */
+    public record Detail(String field, String message) {}
+
+    private final Kind kind;
+    private final String code;
+    private final List<Detail> details;
+
+    public BusinessException(Kind kind, String code, String message) {
+        this(kind, code, message, List.of());
+    }
+
+    public BusinessException(Kind kind, String code, String message, List<Detail> details) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.details = List.copyOf(details);
+    }
+
+    /** A single invalid field: the message names it. */
+    public static BusinessException invalid(String field, String message) {
+        return new BusinessException(
+                Kind.INVALID, "invalid_input", field + " " + message, List.of(new Detail(field, message)));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<Detail> details() {
+        return details;
+    }
+}

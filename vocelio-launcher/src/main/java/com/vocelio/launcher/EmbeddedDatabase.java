@@ -1,0 +1,64 @@
+package com.vocelio.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * A real PostgreSQL from Maven Central binaries, its data in a directory that outlives the process: the next start
+ * on the same directory finds the same data.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    static final String NAME = "vocelio";
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Path dataDirectory) throws IOException, SQLException {
+        Files.createDirectories(dataDirectory.getParent());
+        var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "on")
+                .start();
+        var database = new EmbeddedDatabase(postgres);
+        database.createApplicationDatabase();
+        return database;
+    }
+
+    private void createApplicationDatabase() throws SQLException {
+        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl(USER, "postgres"), USER, "");
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, NAME);
+            try (var rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database " + NAME);
+                    }
+                }
+            }
+        }
+    }
+
+    public DatabaseSettings settings() {
+        return new DatabaseSettings(postgres.getJdbcUrl(USER, NAME), USER, "");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,121 @@
+package com.vocelio.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./vocelio run}: PostgreSQL (embedded, unless {@code DATABASE_URL} names one) and Payara Micro with the
+ * application, ready when HTTP answers; Ctrl-C stops both.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !"run".equals(args[0])) {
+            System.err.println("usage: vocelio run");
+            System.exit(2);
+        }
+        try {
+            run(System.getenv());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("vocelio: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void run(Map<String, String> env) throws Exception {
+        Path home = Path.of(System.getProperty("vocelio.home", ".")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env.getOrDefault("VOCELIO_DATA_DIR", home.resolve(".vocelio").toString()))
+                .toAbsolutePath()
+                .normalize();
+        int port = port(env.getOrDefault("PORT", "8080"));
+
+        EmbeddedDatabase embedded = null;
+        DatabaseSettings database;
+        if (env.containsKey("DATABASE_URL") && !env.get("DATABASE_URL").isBlank()) {
+            database = DatabaseSettings.fromEnvironment(env);
+            database.check();
+            System.out.println("Using the database at " + database.url());
+        } else {
+            System.out.println("Starting embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ")");
+            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+            database = embedded.settings();
+        }
+
+        var options = new PayaraMicroProcess.Options(
+                home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
+                home.resolve("vocelio-web/target/vocelio.war"),
+                port,
+                home.resolve("payara-config/post-boot-commands.asadmin"),
+                jvmOptions(env),
+                dataDir.resolve("payara"),
+                dataDir.resolve("logs/payara.log"));
+        System.out.println("Starting Payara Micro on port " + port + " (log in " + options.log() + ")");
+        PayaraMicroProcess payara;
+        try {
+            payara = PayaraMicroProcess.start(options, database.asEnvironment());
+        } catch (Exception e) {
+            closeQuietly(embedded);
+            throw e;
+        }
+
+        var stopped = new CountDownLatch(1);
+        final EmbeddedDatabase postgres = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Vocelio");
+            try {
+                payara.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeQuietly(postgres);
+            stopped.countDown();
+        }));
+        System.out.println("Vocelio ready at http://localhost:" + port);
+        while (payara.isAlive()) {
+            Thread.sleep(500);
+        }
+        if (stopped.getCount() > 0) {
+            System.err.println("vocelio: Payara Micro stopped unexpectedly; see " + payara.log());
+            System.exit(1);
+        }
+    }
+
+    private static List<String> jvmOptions(Map<String, String> env) {
+        String options = env.getOrDefault("VOCELIO_JAVA_OPTS", "-Xmx512m");
+        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            try (var probe = new ServerSocket(port)) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("PORT " + port + " is already in use");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT must be a number from 1 to 65535, got: " + value);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("vocelio: while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.vocelio.department.rest;
+
+import com.vocelio.department.boundary.DepartmentRequest;
+import com.vocelio.department.boundary.Departments;
+import com.vocelio.platform.rest.Bodies;
+import com.vocelio.platform.rest.Envelope;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The seed's {@code /departments}; the portal's {@code /api/departments} is {@link ApiDepartmentsResource}. */
+@Path("departments")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DepartmentsResource {
+
+    @Inject
+    Departments departments;
+
+    @GET
+    public Envelope list() {
+        return Envelope.of(
+                "departments", departments.all().stream().map(DepartmentView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public Envelope get(@PathParam("id") String id) {
+        return Envelope.of("department", DepartmentView.of(departments.get(id)));
+    }
+
+    @POST
+    public Response create(DepartmentRequest request, @Context UriInfo uri) {
+        var created = DepartmentView.of(departments.create(Bodies.required(request)));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(Envelope.of("department", created))
+                .build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Envelope update(@PathParam("id") String id, DepartmentRequest request) {
+        return Envelope.of("department", DepartmentView.of(departments.update(id, Bodies.required(request))));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Envelope delete(@PathParam("id") String id) {
+        var deleted = departments.delete(id);
+        return Envelope.of("message", "Department deleted successfully").with("id", deleted.id());
+    }
+}

@@ -1,0 +1,26 @@
+package com.vocelio.platform.rest;
+
+import com.vocelio.platform.boundary.BusinessException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A domain rule said no: 400 for bad input, 404 for unknown ids, 409 for clashes with the current state. */
+@Provider
+public class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
+
+    @Override
+    public Response toResponse(BusinessException e) {
+        return toResponseOf(e);
+    }
+
+    static Response toResponseOf(BusinessException e) {
+        int status =
+                switch (e.kind()) {
+                    case INVALID -> 400;
+                    case NOT_FOUND -> 404;
+                    case CONFLICT -> 409;
+                };
+        return ErrorBody.response(status, e.code(), e.getMessage(), e.details());
+    }
+}

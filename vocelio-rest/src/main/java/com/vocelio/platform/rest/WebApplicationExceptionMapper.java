@@ -1,0 +1,38 @@
+package com.vocelio.platform.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** What JAX-RS itself refuses (unknown path, wrong method, wrong media type) in our error shape, not HTML. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    Request request;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse(); // already in our shape (e.g. 413 from BodySizeLimit)
+        }
+        int status = e.getResponse().getStatus();
+        String where = request.getMethod() + " /" + uri.getPath();
+        return switch (status) {
+            case 404 -> ErrorBody.response(404, "not_found", "No such resource: " + where);
+            case 405 -> ErrorBody.response(405, "method_not_allowed", "Method not allowed: " + where);
+            case 406 -> ErrorBody.response(406, "not_acceptable", "This endpoint answers application/json only");
+            case 415 -> ErrorBody.response(415, "unsupported_media_type", "Send the body as application/json");
+            default -> status >= 500
+                    ? FallbackExceptionMapper.internalError(e)
+                    : ErrorBody.response(status, "bad_request", e.getMessage());
+        };
+    }
+}

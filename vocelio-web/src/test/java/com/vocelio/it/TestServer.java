@@ -1,0 +1,90 @@
+package com.vocelio.it;
+
+import com.vocelio.launcher.EmbeddedDatabase;
+import com.vocelio.launcher.PayaraMicroProcess;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The application under test, once for the whole suite: a fresh embedded PostgreSQL and Payara Micro running the
+ * fat war the build just produced, exactly as {@code ./vocelio run} starts them. Stopped when the JVM exits.
+ */
+public final class TestServer {
+
+    private static TestServer instance;
+
+    private final EmbeddedDatabase database;
+    private PayaraMicroProcess payara;
+
+    private TestServer(EmbeddedDatabase database, PayaraMicroProcess payara) {
+        this.database = database;
+        this.payara = payara;
+    }
+
+    public static synchronized TestServer get() {
+        if (instance == null) {
+            try {
+                Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
+                deleteRecursively(work.resolve("postgres"));
+                var database = EmbeddedDatabase.start(work.resolve("postgres"));
+                instance = new TestServer(database, startPayara(database));
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the application under test: " + e.getMessage(), e);
+            }
+        }
+        return instance;
+    }
+
+    public URI baseUri() {
+        return payara.baseUri();
+    }
+
+    public String jdbcUrl() {
+        return database.settings().url();
+    }
+
+    /** Stops and starts Payara Micro on the same database, as an operator's restart would. */
+    public synchronized void restartApplication() throws Exception {
+        payara.close();
+        payara = startPayara(database);
+    }
+
+    private static PayaraMicroProcess startPayara(EmbeddedDatabase database) throws Exception {
+        Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
+        Path home = Path.of(System.getProperty("vocelio.it.home", ".."));
+        var options = new PayaraMicroProcess.Options(
+                Path.of(System.getProperty("vocelio.it.payara-jar")),
+                Path.of(System.getProperty("vocelio.it.war")),
+                Integer.getInteger("vocelio.it.http.port", 18080),
+                home.resolve("payara-config/post-boot-commands.asadmin"),
+                List.of("-Xmx512m"),
+                work.resolve("payara"),
+                work.resolve("payara.log"));
+        return PayaraMicroProcess.start(options, database.settings().asEnvironment());
+    }
+
+    private void stop() {
+        try {
+            payara.close();
+            database.close();
+        } catch (Exception e) {
+            System.err.println("While stopping the application under test: " + e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
