@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +128,7 @@ public class Agent {
         }
         this.id = UUID.randomUUID().toString();
         this.agentId = agentId.strip();
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = now();
         this.updatedAt = createdAt;
         this.statusChangedAt = createdAt;
         rename(name);
@@ -165,7 +166,7 @@ public class Agent {
     public void changeStatus(AgentStatus newStatus) {
         if (newStatus != status) {
             this.status = newStatus;
-            this.statusChangedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            this.statusChangedAt = now();
         }
     }
 
@@ -195,7 +196,7 @@ public class Agent {
     }
 
     public void touch() {
-        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedAt = now();
     }
 
     private static List<String> tags(String field, List<String> values) {
@@ -267,5 +268,10 @@ public class Agent {
 
     public OffsetDateTime updatedAt() {
         return updatedAt;
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so a response shows the same instant as a later read. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

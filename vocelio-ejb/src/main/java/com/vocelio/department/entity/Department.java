@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -91,7 +92,7 @@ public class Department {
 
     public Department(String name, String phoneNumber, Optional<String> phoneNumberE164) {
         this.id = UUID.randomUUID().toString();
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = now();
         this.updatedAt = createdAt;
         rename(name);
         changePhoneNumber(phoneNumber, phoneNumberE164);
@@ -152,7 +153,7 @@ public class Department {
     }
 
     public void touch() {
-        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedAt = now();
     }
 
     public String id() {
@@ -203,5 +204,10 @@ public class Department {
 
     public OffsetDateTime updatedAt() {
         return updatedAt;
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so a response shows the same instant as a later read. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,12 +8,16 @@ import jakarta.persistence.Converter;
 import java.io.StringReader;
 import java.util.List;
 
-/** Stores a list of strings in a {@code jsonb} array column (skills, languages), so SQL can match inside it. */
+/**
+ * Stores a list of strings in a {@code jsonb} array column (skills, languages), so SQL can match inside it. Written
+ * as JSON text (the datasource sends strings untyped, so PostgreSQL casts it); read back as whatever the driver
+ * hands over for jsonb (a PGobject), through its text form.
+ */
 @Converter
-public class JsonStringList implements AttributeConverter<List<String>, String> {
+public class JsonStringList implements AttributeConverter<List<String>, Object> {
 
     @Override
-    public String convertToDatabaseColumn(List<String> values) {
+    public Object convertToDatabaseColumn(List<String> values) {
         var array = Json.createArrayBuilder();
         if (values != null) {
             values.forEach(array::add);
@@ -22,11 +26,12 @@ public class JsonStringList implements AttributeConverter<List<String>, String> 
     }
 
     @Override
-    public List<String> convertToEntityAttribute(String column) {
-        if (column == null || column.isBlank()) {
+    public List<String> convertToEntityAttribute(Object column) {
+        String json = column == null ? "" : column.toString();
+        if (json.isBlank()) {
             return List.of();
         }
-        try (var reader = Json.createReader(new StringReader(column))) {
+        try (var reader = Json.createReader(new StringReader(json))) {
             return reader.readArray().stream()
                     .filter(value -> value.getValueType() == JsonValue.ValueType.STRING)
                     .map(value -> ((JsonString) value).getString())

@@ -2,6 +2,7 @@ package com.vocelio.platform.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,6 +31,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 405 -> ErrorBody.response(405, "method_not_allowed", "Method not allowed: " + where);
             case 406 -> ErrorBody.response(406, "not_acceptable", "This endpoint answers application/json only");
             case 415 -> ErrorBody.response(415, "unsupported_media_type", "Send the body as application/json");
+            case 400 -> ErrorBody.response(
+                    400,
+                    "bad_request",
+                    e.getCause() instanceof NoContentException
+                            ? "Request body is required: send a JSON object"
+                            : "Bad request: " + e.getMessage());
             default -> status >= 500
                     ? FallbackExceptionMapper.internalError(e)
                     : ErrorBody.response(status, "bad_request", e.getMessage());
