@@ -30,8 +30,11 @@ public final class Main {
     }
 
     static void run(Map<String, String> env) throws Exception {
-        Path home = Path.of(System.getProperty("vocelio.home", ".")).toAbsolutePath().normalize();
-        Path dataDir = Path.of(env.getOrDefault("VOCELIO_DATA_DIR", home.resolve(".vocelio").toString()))
+        Path home = Path.of(System.getProperty("vocelio.home", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path dataDir = Path.of(env.getOrDefault(
+                        "VOCELIO_DATA_DIR", home.resolve(".vocelio").toString()))
                 .toAbsolutePath()
                 .normalize();
         int port = port(env.getOrDefault("PORT", "8080"));
@@ -52,7 +55,7 @@ public final class Main {
                 home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
                 home.resolve("vocelio-web/target/vocelio.war"),
                 port,
-                home.resolve("payara-config/post-boot-commands.asadmin"),
+                home.resolve("payara-config/pre-boot-commands.asadmin"),
                 jvmOptions(env),
                 dataDir.resolve("payara"),
                 dataDir.resolve("logs/payara.log"));
@@ -89,7 +92,9 @@ public final class Main {
 
     private static List<String> jvmOptions(Map<String, String> env) {
         String options = env.getOrDefault("VOCELIO_JAVA_OPTS", "-Xmx512m");
-        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static int port(String value) {

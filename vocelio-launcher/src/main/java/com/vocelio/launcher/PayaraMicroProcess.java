@@ -33,7 +33,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
-     * @param options the launch: runtime jar, war, port, post-boot commands, JVM options, log file
+     * @param options the launch: runtime jar, war, port, pre-boot commands, JVM options, log file
      * @param environment added to this process's environment (the database settings)
      */
     public static PayaraMicroProcess start(Options options, Map<String, String> environment)
@@ -41,18 +41,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
         requireFile(options.payaraJar(), "Payara Micro runtime");
         requireFile(options.war(), "application war");
         Files.createDirectories(options.log().getParent());
+        // A runtime directory from an earlier start already lists the application in its domain.xml: Payara would
+        // deploy it twice and reload it without its context root. All state is in PostgreSQL; start clean.
+        Directories.deleteRecursively(options.rootDirectory());
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvmOptions());
         command.addAll(List.of(
-                "-jar", options.payaraJar().toString(),
-                "--deploy", options.war().toString(),
-                "--contextroot", "/",
-                "--port", Integer.toString(options.port()),
+                "-jar",
+                options.payaraJar().toString(),
+                "--deploy",
+                options.war().toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(options.port()),
                 "--nocluster",
-                "--rootdir", options.rootDirectory().toString()));
-        if (options.postBootCommands() != null && Files.isRegularFile(options.postBootCommands())) {
-            command.addAll(List.of("--postbootcommandfile", options.postBootCommands().toString()));
+                "--rootdir",
+                options.rootDirectory().toString()));
+        if (options.preBootCommands() != null && Files.isRegularFile(options.preBootCommands())) {
+            command.addAll(
+                    List.of("--prebootcommandfile", options.preBootCommands().toString()));
         }
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -69,7 +78,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var health = HttpRequest.newBuilder(baseUri().resolve("/health"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
@@ -79,7 +89,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + problems());
             }
             try {
-                int status = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = client.send(health, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 200) {
                     return;
                 }
@@ -93,7 +104,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Payara Micro did not become ready within " + START_TIMEOUT + ":\n" + problems());
+        throw new IllegalStateException(
+                "Payara Micro did not become ready within " + START_TIMEOUT + ":\n" + problems());
     }
 
     private boolean startupFinished() throws IOException {
@@ -105,7 +117,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** The log's severe lines: what a person needs to see when the start failed. */
     private String problems() throws IOException {
         try (Stream<String> lines = Files.lines(log)) {
-            var severe = lines.filter(line -> line.contains("SEVERE") || line.contains("Exception") || line.contains("Caused by"))
+            var severe = lines.filter(
+                            line -> line.contains("SEVERE") || line.contains("Exception") || line.contains("Caused by"))
                     .limit(40)
                     .toList();
             return (severe.isEmpty() ? "(no errors logged)" : String.join("\n", severe)) + "\nFull log: " + log;
@@ -148,7 +161,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Path payaraJar,
             Path war,
             int port,
-            Path postBootCommands,
+            Path preBootCommands,
             List<String> jvmOptions,
             Path rootDirectory,
             Path log) {}

@@ -1,13 +1,11 @@
 package com.vocelio.it;
 
+import com.vocelio.launcher.Directories;
 import com.vocelio.launcher.EmbeddedDatabase;
 import com.vocelio.launcher.PayaraMicroProcess;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The application under test, once for the whole suite: a fresh embedded PostgreSQL and Payara Micro running the
@@ -16,6 +14,7 @@ import java.util.stream.Stream;
 public final class TestServer {
 
     private static TestServer instance;
+    private static IllegalStateException startFailure;
 
     private final EmbeddedDatabase database;
     private PayaraMicroProcess payara;
@@ -25,16 +24,22 @@ public final class TestServer {
         this.payara = payara;
     }
 
+    /** Starts once; a failed start fails every later test at once instead of starting again for each. */
     public static synchronized TestServer get() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
         if (instance == null) {
             try {
                 Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
-                deleteRecursively(work.resolve("postgres"));
+                Directories.deleteRecursively(work.resolve("postgres"));
                 var database = EmbeddedDatabase.start(work.resolve("postgres"));
                 instance = new TestServer(database, startPayara(database));
                 Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
             } catch (Exception e) {
-                throw new IllegalStateException("Cannot start the application under test: " + e.getMessage(), e);
+                startFailure =
+                        new IllegalStateException("Cannot start the application under test: " + e.getMessage(), e);
+                throw startFailure;
             }
         }
         return instance;
@@ -61,7 +66,7 @@ public final class TestServer {
                 Path.of(System.getProperty("vocelio.it.payara-jar")),
                 Path.of(System.getProperty("vocelio.it.war")),
                 Integer.getInteger("vocelio.it.http.port", 18080),
-                home.resolve("payara-config/post-boot-commands.asadmin"),
+                home.resolve("payara-config/pre-boot-commands.asadmin"),
                 List.of("-Xmx512m"),
                 work.resolve("payara"),
                 work.resolve("payara.log"));
@@ -74,17 +79,6 @@ public final class TestServer {
             database.close();
         } catch (Exception e) {
             System.err.println("While stopping the application under test: " + e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -40,13 +40,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @Table(name = "agents")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-        name = "tenant_id",
-        contextProperty = "eclipselink.tenant-id")
-@NamedQuery(name = Agent.BY_AGENT_ID, query = "select a from Agent a join fetch a.department where a.agentId = :agentId")
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 @NamedQuery(
-        name = Agent.COUNT_IN_DEPARTMENT,
-        query = "select count(a) from Agent a where a.department = :department")
+        name = Agent.BY_AGENT_ID,
+        query = "select a from Agent a join fetch a.department where a.agentId = :agentId")
+@NamedQuery(name = Agent.COUNT_IN_DEPARTMENT, query = "select count(a) from Agent a where a.department = :department")
 public class Agent {
 
     public static final String BY_AGENT_ID = "Agent.byAgentId";

@@ -22,7 +22,9 @@ public enum AgentStatus {
             return Optional.empty();
         }
         String normalized = value.strip().replace('-', '_');
-        return Arrays.stream(values()).filter(s -> s.wireName().equalsIgnoreCase(normalized)).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.wireName().equalsIgnoreCase(normalized))
+                .findFirst();
     }
 
     public static String legalValues() {

@@ -12,7 +12,8 @@ public class DepartmentConflictException extends BusinessException {
     }
 
     public static DepartmentConflictException duplicateName(String name) {
-        return new DepartmentConflictException("department_exists", "Department with name '" + name + "' already exists");
+        return new DepartmentConflictException(
+                "department_exists", "Department with name '" + name + "' already exists");
     }
 
     public static DepartmentConflictException inUse(String name, long agents) {

@@ -10,6 +10,7 @@ import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
@@ -48,7 +49,9 @@ public class Departments {
         if (idOrName == null || idOrName.isBlank()) {
             throw BusinessException.invalid("department", "is required");
         }
-        return find(idOrName).or(() -> findByName(idOrName)).orElseThrow(() -> new UnknownDepartmentException(idOrName));
+        return find(idOrName)
+                .or(() -> findByName(idOrName))
+                .orElseThrow(() -> new UnknownDepartmentException(idOrName));
     }
 
     /** A department named inside a request body: an unknown one makes the request invalid, not "not found". */
@@ -75,7 +78,8 @@ public class Departments {
             department.rename(request.name());
         }
         if (request.phoneNumber() != null) {
-            department.changePhoneNumber(request.phoneNumber(), PhoneNumbers.toE164(request.phoneNumber(), phoneRegion));
+            department.changePhoneNumber(
+                    request.phoneNumber(), PhoneNumbers.toE164(request.phoneNumber(), phoneRegion));
         }
         apply(department, request);
         requireUniqueName(department);
@@ -96,8 +100,13 @@ public class Departments {
         return department;
     }
 
+    /**
+     * Reads what is committed, without flushing this transaction's pending changes first: a pending rename that
+     * clashes must reach {@link #flushed} (409), not fail inside this query (500).
+     */
     private Optional<Department> findByName(String name) {
         return em.createNamedQuery(Department.BY_NAME, Department.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("name", name.strip())
                 .getResultStream()
                 .findFirst();

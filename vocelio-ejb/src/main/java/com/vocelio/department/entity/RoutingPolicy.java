@@ -1,10 +1,10 @@
 package com.vocelio.department.entity;
 
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.AttributeConverter;
 
 /**
  * How a department routes its transfers: who gets the next call, how long an offer stays reserved, how long an

@@ -23,7 +23,9 @@ public final class PhoneNumbers {
         }
         try {
             var number = UTIL.parse(typed, defaultRegion);
-            return UTIL.isPossibleNumber(number) ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+            return UTIL.isPossibleNumber(number)
+                    ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
+                    : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
         }

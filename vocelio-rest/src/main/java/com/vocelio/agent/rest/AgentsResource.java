@@ -53,7 +53,10 @@ public class AgentsResource {
     @Path("register")
     public Response register(AgentRequest request, @Context UriInfo uri) {
         var agent = AgentView.of(agents.register(Bodies.required(request)));
-        return Response.created(uri.getBaseUriBuilder().path("agents").path(agent.agentId()).build())
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("agents")
+                        .path(agent.agentId())
+                        .build())
                 .entity(Envelope.of("agent", agent))
                 .build();
     }
@@ -73,7 +76,10 @@ public class AgentsResource {
     @PUT
     @Path("{agent_id}/status")
     public Envelope changeStatus(@PathParam("agent_id") String agentId, StatusChange change) {
-        return Envelope.of("agent", AgentView.of(agents.changeStatus(agentId, Bodies.required(change).status())));
+        return Envelope.of(
+                "agent",
+                AgentView.of(
+                        agents.changeStatus(agentId, Bodies.required(change).status())));
     }
 
     @DELETE

@@ -32,7 +32,8 @@ public class DepartmentsResource {
     @GET
     public Envelope list() {
         return Envelope.of(
-                "departments", departments.all().stream().map(DepartmentView::of).toList());
+                "departments",
+                departments.all().stream().map(DepartmentView::of).toList());
     }
 
     @GET

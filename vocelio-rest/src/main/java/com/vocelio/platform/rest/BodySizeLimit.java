@@ -37,8 +37,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         private static final long serialVersionUID = 1L;
 
         TooLarge(long maxBytes) {
-            super(ErrorBody.response(
-                    413, "payload_too_large", "Request body is larger than " + maxBytes + " bytes"));
+            super(ErrorBody.response(413, "payload_too_large", "Request body is larger than " + maxBytes + " bytes"));
         }
     }
 

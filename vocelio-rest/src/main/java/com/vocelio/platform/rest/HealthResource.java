@@ -30,9 +30,12 @@ public class HealthResource {
         boolean database = databaseAnswers();
         String status = database ? "healthy" : "unhealthy";
         var body = Map.of(
-                "status", status,
-                "services", Map.of("database", Map.of("status", status)),
-                "uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+                "status",
+                status,
+                "services",
+                Map.of("database", Map.of("status", status)),
+                "uptime",
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
         return Response.status(database ? 200 : 503).entity(body).build();
     }
 

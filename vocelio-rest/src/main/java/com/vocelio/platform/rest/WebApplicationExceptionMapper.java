@@ -31,15 +31,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 405 -> ErrorBody.response(405, "method_not_allowed", "Method not allowed: " + where);
             case 406 -> ErrorBody.response(406, "not_acceptable", "This endpoint answers application/json only");
             case 415 -> ErrorBody.response(415, "unsupported_media_type", "Send the body as application/json");
-            case 400 -> ErrorBody.response(
-                    400,
-                    "bad_request",
-                    e.getCause() instanceof NoContentException
-                            ? "Request body is required: send a JSON object"
-                            : "Bad request: " + e.getMessage());
-            default -> status >= 500
-                    ? FallbackExceptionMapper.internalError(e)
-                    : ErrorBody.response(status, "bad_request", e.getMessage());
+            case 400 ->
+                ErrorBody.response(
+                        400,
+                        "bad_request",
+                        e.getCause() instanceof NoContentException
+                                ? "Request body is required: send a JSON object"
+                                : "Bad request: " + e.getMessage());
+            default ->
+                status >= 500
+                        ? FallbackExceptionMapper.internalError(e)
+                        : ErrorBody.response(status, "bad_request", e.getMessage());
         };
     }
 }

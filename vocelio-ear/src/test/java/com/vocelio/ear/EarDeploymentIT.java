@@ -1,0 +1,138 @@
+package com.vocelio.ear;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vocelio.launcher.EmbeddedDatabase;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The EAR as a customer installs it: a new domain on the full Payara Server, the database settings in the server's
+ * environment, {@code asadmin deploy vocelio.ear}, then real HTTP against a real PostgreSQL.
+ */
+class EarDeploymentIT {
+
+    static EmbeddedDatabase database;
+    static PayaraDomain payara;
+    static RequestSpecification api;
+
+    @RegisterExtension
+    static final ServerLogOnFailure serverLog = new ServerLogOnFailure(() -> payara);
+
+    @BeforeAll
+    static void deployEar() throws Exception {
+        long started = System.nanoTime();
+        var ear = Path.of(System.getProperty("vocelio.it.ear"));
+        assertLibrariesPackaged(ear);
+        var work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
+        deleteRecursively(work.resolve("postgres"));
+        database = EmbeddedDatabase.start(work.resolve("postgres"));
+        payara = PayaraDomain.create(
+                Path.of(System.getProperty("vocelio.it.payara-home")),
+                work,
+                Integer.getInteger("vocelio.it.admin-port"),
+                System.getProperty("vocelio.it.domain-properties"));
+        payara.start(database.settings().asEnvironment());
+        payara.deploy(ear);
+        api = new RequestSpecBuilder()
+                .setBaseUri("http://localhost:" + Integer.getInteger("vocelio.it.http-port"))
+                .setConfig(RestAssuredConfig.config()
+                        .httpClient(HttpClientConfig.httpClientConfig()
+                                .setParam("http.connection.timeout", 5_000)
+                                .setParam("http.socket.timeout", 30_000)))
+                .build();
+        System.out.printf("EAR deployed on Payara Server in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (payara != null) {
+                payara.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    @Test
+    void healthIsTheApplicationsAndSeesTheDatabase() {
+        given(api)
+                .get("/health")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("healthy"))
+                .body("services.database.status", equalTo("healthy"));
+    }
+
+    @Test
+    void listsDepartments() {
+        given(api)
+                .get("/api/departments")
+                .then()
+                .statusCode(200)
+                .body("success", equalTo(true))
+                .body("departments", notNullValue());
+    }
+
+    @Test
+    void createdDepartmentIsListed() {
+        String id = given(api)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Billing\",\"phone_number\":\"+15551230003\"}")
+                .post("/api/departments")
+                .then()
+                .statusCode(201)
+                .body("success", equalTo(true))
+                .extract()
+                .path("department.id");
+
+        given(api).get("/api/departments").then().statusCode(200).body("departments.id", hasItem(id));
+    }
+
+    /**
+     * Without them Payara only reports a failed JNDI lookup. They go missing when Maven finds the EJB module's
+     * installed POM invalid (e.g. a stale parent POM in the local repository) and silently drops its dependencies.
+     */
+    private static void assertLibrariesPackaged(Path ear) throws IOException {
+        try (var zip = new ZipFile(ear.toFile())) {
+            for (String library : List.of("liquibase-core", "postgresql")) {
+                assertTrue(
+                        zip.stream().anyMatch(e -> e.getName().matches("lib/.*" + library + "-[0-9.]+\\.jar")),
+                        ear + " lacks lib/*" + library + "*.jar: look for 'The POM for com.vocelio:vocelio-ejb"
+                                + " is invalid' in the build output (install the parent POM)");
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package com.vocelio.agent.entity;
+
+import static com.vocelio.platform.boundary.Refusals.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vocelio.department.entity.Department;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AgentTest {
+
+    private final Department sales = new Department("Sales", "+1 415 555 0100", Optional.of("+14155550100"));
+
+    private Agent agent() {
+        return new Agent("alice", "Alice Smith", sales);
+    }
+
+    @Test
+    void newAgentIsOfflineWithDefaults() {
+        var alice = agent();
+
+        assertEquals("alice", alice.agentId());
+        assertEquals("Alice Smith", alice.name());
+        assertSame(sales, alice.department());
+        assertEquals(AgentStatus.OFFLINE, alice.status());
+        assertEquals(alice.createdAt(), alice.statusChangedAt());
+        assertEquals(alice.createdAt(), alice.updatedAt());
+        assertEquals(new BigDecimal("3.00"), alice.performanceRating());
+        assertEquals(1, alice.maxConcurrentCalls());
+        assertEquals(List.of(), alice.skills());
+        assertEquals(List.of(), alice.languages());
+        assertEquals("", alice.email());
+        assertEquals("", alice.phoneNumber());
+        assertEquals("", alice.sipUri());
+    }
+
+    @Test
+    void agentIdIsTrimmedAndMayHoldSeparators() {
+        assertEquals("a.b_c:d@e-f", new Agent("  a.b_c:d@e-f ", "A", sales).agentId());
+        assertEquals("7", new Agent("7", "A", sales).agentId());
+    }
+
+    @Test
+    void agentIdIsRequired() {
+        assertInvalid("agent_id", () -> new Agent(null, "A", sales));
+        assertInvalid("agent_id", () -> new Agent("  ", "A", sales));
+    }
+
+    @Test
+    void agentIdStartsWithALetterOrDigitAndHasNoSpaces() {
+        assertInvalid("agent_id", () -> new Agent("-alice", "A", sales));
+        assertInvalid("agent_id", () -> new Agent("alice smith", "A", sales));
+        assertInvalid("agent_id", () -> new Agent("alice/1", "A", sales));
+    }
+
+    @Test
+    void agentIdIsAtMostOneHundredCharacters() {
+        assertEquals(100, new Agent("a".repeat(100), "A", sales).agentId().length());
+        assertInvalid("agent_id", () -> new Agent("a".repeat(101), "A", sales));
+    }
+
+    @Test
+    void nameIsRequired() {
+        assertInvalid("name", () -> new Agent("alice", null, sales));
+        assertInvalid("name", () -> agent().rename(" "));
+        assertInvalid("name", () -> agent().rename("n".repeat(201)));
+    }
+
+    @Test
+    void departmentIsRequired() {
+        assertInvalid("department", () -> new Agent("alice", "Alice", null));
+        assertInvalid("department", () -> agent().moveTo(null));
+    }
+
+    @Test
+    void agentMovesToAnotherDepartment() {
+        var alice = agent();
+        var support = new Department("Support", "+1 415 555 0199", Optional.empty());
+
+        alice.moveTo(support);
+
+        assertSame(support, alice.department());
+    }
+
+    @Test
+    void emailIsLowerCasedAndOptional() {
+        var alice = agent();
+
+        alice.changeEmail("  Alice.Smith@Example.COM ");
+        assertEquals("alice.smith@example.com", alice.email());
+
+        alice.changeEmail(null);
+        assertEquals("", alice.email());
+    }
+
+    @Test
+    void emailMustLookLikeOne() {
+        var alice = agent();
+
+        assertInvalid("email", () -> alice.changeEmail("alice"));
+        assertInvalid("email", () -> alice.changeEmail("alice@example"));
+        assertInvalid("email", () -> alice.changeEmail("alice smith@example.com"));
+        assertInvalid("email", () -> alice.changeEmail("a@b@example.com"));
+        assertInvalid("email", () -> alice.changeEmail("a".repeat(250) + "@x.io"));
+    }
+
+    @Test
+    void skillsAreLowerCasedAndDeduplicated() {
+        var alice = agent();
+
+        alice.changeSkills(List.of(" Billing ", "SPANISH", "billing", "Refunds"));
+
+        assertEquals(List.of("billing", "spanish", "refunds"), alice.skills());
+    }
+
+    @Test
+    void languagesAreLowerCasedAndDeduplicated() {
+        var alice = agent();
+
+        alice.changeLanguages(List.of("EN", "de", "en"));
+
+        assertEquals(List.of("en", "de"), alice.languages());
+    }
+
+    @Test
+    void absentSkillsClearTheList() {
+        var alice = agent();
+        alice.changeSkills(List.of("billing"));
+
+        alice.changeSkills(null);
+
+        assertEquals(List.of(), alice.skills());
+    }
+
+    @Test
+    void storedSkillsCannotBeChangedBehindTheAgentsBack() {
+        var alice = agent();
+        var given = new ArrayList<>(List.of("billing"));
+        alice.changeSkills(given);
+
+        given.add("refunds");
+
+        assertEquals(List.of("billing"), alice.skills());
+        assertThrows(UnsupportedOperationException.class, () -> alice.skills().add("x"));
+    }
+
+    @Test
+    void blankOrOverlongSkillIsRefused() {
+        var alice = agent();
+
+        assertInvalid("skills[]", () -> alice.changeSkills(List.of("billing", " ")));
+        assertInvalid("skills[]", () -> alice.changeSkills(Arrays.asList("billing", null)));
+        assertInvalid("languages[]", () -> alice.changeLanguages(List.of("l".repeat(51))));
+    }
+
+    @Test
+    void atMostFiftySkills() {
+        var alice = agent();
+
+        alice.changeSkills(tags(50));
+        assertEquals(50, alice.skills().size());
+        assertInvalid("skills", () -> alice.changeSkills(tags(51)));
+        assertInvalid("languages", () -> alice.changeLanguages(tags(51)));
+    }
+
+    @Test
+    void statusChangeTimeMovesOnlyOnRealChange() throws InterruptedException {
+        var alice = agent();
+        Thread.sleep(2);
+
+        alice.changeStatus(AgentStatus.AVAILABLE);
+        var changedAt = alice.statusChangedAt();
+        assertEquals(AgentStatus.AVAILABLE, alice.status());
+        assertTrue(changedAt.isAfter(alice.createdAt()));
+
+        Thread.sleep(2);
+        alice.changeStatus(AgentStatus.AVAILABLE);
+        assertEquals(changedAt, alice.statusChangedAt());
+
+        alice.changeStatus(AgentStatus.BUSY);
+        assertTrue(alice.statusChangedAt().isAfter(changedAt));
+    }
+
+    @Test
+    void ratingIsKeptWithTwoDecimals() {
+        var alice = agent();
+
+        alice.rate(new BigDecimal("4.5"));
+        assertEquals(new BigDecimal("4.50"), alice.performanceRating());
+
+        alice.rate(new BigDecimal("4.125"));
+        assertEquals(new BigDecimal("4.13"), alice.performanceRating());
+    }
+
+    @Test
+    void ratingMayBeZeroOrFive() {
+        var alice = agent();
+
+        alice.rate(BigDecimal.ZERO);
+        assertEquals(new BigDecimal("0.00"), alice.performanceRating());
+        alice.rate(new BigDecimal("5.000"));
+        assertEquals(new BigDecimal("5.00"), alice.performanceRating());
+    }
+
+    @Test
+    void ratingOutsideZeroToFiveIsRefused() {
+        var alice = agent();
+
+        assertInvalid("performance_rating", () -> alice.rate(new BigDecimal("-0.01")));
+        assertInvalid("performance_rating", () -> alice.rate(new BigDecimal("5.001")));
+        assertInvalid("performance_rating", () -> alice.rate(new BigDecimal("10")));
+        assertEquals(new BigDecimal("3.00"), alice.performanceRating());
+    }
+
+    @Test
+    void concurrentCallsFromOneToFifty() {
+        var alice = agent();
+
+        alice.allowConcurrentCalls(50);
+        assertEquals(50, alice.maxConcurrentCalls());
+        assertInvalid("max_concurrent_calls", () -> alice.allowConcurrentCalls(0));
+        assertInvalid("max_concurrent_calls", () -> alice.allowConcurrentCalls(51));
+    }
+
+    @Test
+    void reachableByPhoneAndSip() {
+        var alice = agent();
+
+        alice.reachAt(" +1 415 555 0101 ", " sip:alice@pbx.example.com ");
+
+        assertEquals("+1 415 555 0101", alice.phoneNumber());
+        assertEquals("sip:alice@pbx.example.com", alice.sipUri());
+    }
+
+    @Test
+    void absentReachabilityKeepsWhatWasThereAndBlankClearsIt() {
+        var alice = agent();
+        alice.reachAt("+1 415 555 0101", "sips:alice@pbx.example.com");
+
+        alice.reachAt(null, null);
+        assertEquals("+1 415 555 0101", alice.phoneNumber());
+        assertEquals("sips:alice@pbx.example.com", alice.sipUri());
+
+        alice.reachAt("", " ");
+        assertEquals("", alice.phoneNumber());
+        assertEquals("", alice.sipUri());
+    }
+
+    @Test
+    void sipUriMustBeSipOrSips() {
+        var alice = agent();
+
+        assertInvalid("sip_uri", () -> alice.reachAt(null, "alice@pbx.example.com"));
+        assertInvalid("sip_uri", () -> alice.reachAt(null, "tel:+14155550101"));
+        assertInvalid("sip_uri", () -> alice.reachAt(null, "sip:" + "a".repeat(252)));
+        assertInvalid("phone_number", () -> alice.reachAt("1".repeat(41), null));
+    }
+
+    @Test
+    void touchMovesOnlyTheUpdateTime() throws InterruptedException {
+        var alice = agent();
+        Thread.sleep(2);
+
+        alice.touch();
+
+        assertTrue(alice.updatedAt().isAfter(alice.createdAt()));
+        assertEquals(alice.createdAt(), alice.statusChangedAt());
+    }
+
+    private static List<String> tags(int count) {
+        var tags = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            tags.add("skill" + i);
+        }
+        return tags;
+    }
+}
