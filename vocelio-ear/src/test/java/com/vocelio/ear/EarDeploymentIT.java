@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.vocelio.launcher.Directories;
 import com.vocelio.launcher.EmbeddedDatabase;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
@@ -13,11 +14,8 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +41,7 @@ class EarDeploymentIT {
         var ear = Path.of(System.getProperty("vocelio.it.ear"));
         assertLibrariesPackaged(ear);
         var work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
-        deleteRecursively(work.resolve("postgres"));
+        Directories.deleteRecursively(work.resolve("postgres"));
         database = EmbeddedDatabase.start(work.resolve("postgres"));
         payara = PayaraDomain.create(
                 Path.of(System.getProperty("vocelio.it.payara-home")),
@@ -121,17 +119,6 @@ class EarDeploymentIT {
                         zip.stream().anyMatch(e -> e.getName().matches("lib/.*" + library + "-[0-9.]+\\.jar")),
                         ear + " lacks lib/*" + library + "*.jar: look for 'The POM for com.vocelio:vocelio-ejb"
                                 + " is invalid' in the build output (install the parent POM)");
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
