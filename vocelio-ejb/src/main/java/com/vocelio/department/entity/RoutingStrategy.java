@@ -21,6 +21,9 @@ public enum RoutingStrategy {
     }
 
     public static Optional<RoutingStrategy> fromWire(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         return Arrays.stream(values())
                 .filter(s -> s.wireName().equalsIgnoreCase(value.trim().replace('-', '_')))
                 .findFirst();

@@ -39,7 +39,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 public class SchemaMigrator {
 
     public static final String DATASOURCE = "java:app/jdbc/vocelio";
-    static final String CHANGELOG = "db/db.changelog.xml";
+    static final String CHANGELOG = "liquibase/db.changelog.xml";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
