@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The EAR as a customer installs it: a new domain on the full Payara Server, the database settings in the server's
- * environment, {@code asadmin deploy vocelio.ear}, then real HTTP against a real PostgreSQL.
+ * environment, {@code asadmin deploy vocelio.ear}, then real HTTP against a real PostgreSQL, signed in through the
+ * application's own sign-up (so MicroProfile JWT verifies its tokens there too).
  */
 class EarDeploymentIT {
 
@@ -56,6 +57,19 @@ class EarDeploymentIT {
                         .httpClient(HttpClientConfig.httpClientConfig()
                                 .setParam("http.connection.timeout", 5_000)
                                 .setParam("http.socket.timeout", 30_000)))
+                .build();
+        String token = given(api)
+                .contentType(ContentType.JSON)
+                .body("{\"email\":\"admin@ear.example.com\",\"password\":\"correct horse battery\","
+                        + "\"organization_name\":\"EAR\",\"subdomain\":\"ear\"}")
+                .post("/auth/register")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("access_token");
+        api = new RequestSpecBuilder()
+                .addRequestSpecification(api)
+                .addHeader("Authorization", "Bearer " + token)
                 .build();
         System.out.printf("EAR deployed on Payara Server in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
     }

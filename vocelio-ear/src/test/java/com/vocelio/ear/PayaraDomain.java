@@ -42,11 +42,12 @@ final class PayaraDomain implements AutoCloseable {
 
     /** Starts the domain; the server process inherits {@code environment} (verified: MicroProfile Config reads it). */
     void start(Map<String, String> environment) throws Exception {
-        // Payara's MicroProfile Health would shadow the application's /health; moving it needs a restart unless it
-        // happens before boot.
+        // What payara-config/pre-boot-commands.asadmin does on Payara Micro, in full Server's words (its listener
+        // names differ): Payara's MicroProfile Health would shadow the application's /health, and MicroProfile
+        // Config must not cache the token verification key read before the application published it.
         var preBoot = Files.writeString(
                 work.resolve("pre-boot-commands.asadmin"),
-                "set-microprofile-healthcheck-configuration --endpoint=mp-health\n");
+                "set-microprofile-healthcheck-configuration --endpoint=mp-health\nset-config-cache --duration=0\n");
         asadmin(environment, "start-domain", "--timeout", "120", "--prebootcommandfile", preBoot.toString(), NAME);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -60,9 +61,12 @@ public final class Main {
                 dataDir.resolve("payara"),
                 dataDir.resolve("logs/payara.log"));
         System.out.println("Starting Payara Micro on port " + port + " (log in " + options.log() + ")");
+        var appEnvironment = new HashMap<>(database.asEnvironment());
+        boolean demo = !"production".equalsIgnoreCase(env.getOrDefault("VOCELIO_MODE", "development"));
+        appEnvironment.put("VOCELIO_DEMO_ENABLED", Boolean.toString(demo));
         PayaraMicroProcess payara;
         try {
-            payara = PayaraMicroProcess.start(options, database.asEnvironment());
+            payara = PayaraMicroProcess.start(options, appEnvironment);
         } catch (Exception e) {
             closeQuietly(embedded);
             throw e;
@@ -80,6 +84,14 @@ public final class Main {
             closeQuietly(postgres);
             stopped.countDown();
         }));
+        if (demo) {
+            System.out.println("Demo sign-in (created on an empty database; VOCELIO_MODE=production turns it off):");
+            System.out.println("  admin       " + env.getOrDefault("VOCELIO_DEMO_ADMIN_EMAIL", "admin@demo.vocelio.dev")
+                    + " / " + env.getOrDefault("VOCELIO_DEMO_PASSWORD", "vocelio-demo"));
+            System.out.println("  supervisor  "
+                    + env.getOrDefault("VOCELIO_DEMO_SUPERVISOR_EMAIL", "supervisor@demo.vocelio.dev") + " / "
+                    + env.getOrDefault("VOCELIO_DEMO_PASSWORD", "vocelio-demo"));
+        }
         System.out.println("Vocelio ready at http://localhost:" + port);
         while (payara.isAlive()) {
             Thread.sleep(500);

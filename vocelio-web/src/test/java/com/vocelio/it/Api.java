@@ -4,20 +4,101 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The portal's side of the wire: JSON requests to the application under test. */
+/**
+ * The portal's side of the wire: JSON requests to the application under test, signed in as the admin of the suite's
+ * own organization unless a test says otherwise.
+ */
 public final class Api {
+
+    /** An organization signed up through {@code POST /auth/register}, with its admin's tokens. */
+    public record Organization(
+            String id, String subdomain, String adminEmail, String accessToken, String refreshToken) {
+
+        public RequestSpecification asAdmin() {
+            return as(accessToken);
+        }
+    }
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private static Organization suite;
 
     private Api() {}
 
+    /** Signed in as the suite organization's admin. */
     public static RequestSpecification json() {
-        var server = TestServer.get();
-        return given().baseUri(server.baseUri().toString())
+        return suiteOrganization().asAdmin();
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().baseUri(TestServer.get().baseUri().toString())
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(String accessToken) {
+        return anonymous().header("Authorization", "Bearer " + accessToken);
+    }
+
+    public static synchronized Organization suiteOrganization() {
+        if (suite == null) {
+            suite = newOrganization();
+        }
+        return suite;
+    }
+
+    public static Organization newOrganization() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String email = "admin@" + suffix + ".example.com";
+        JsonPath session = anonymous()
+                .body(Map.of(
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "first_name",
+                        "Ada",
+                        "last_name",
+                        "Admin",
+                        "organization_name",
+                        "Org " + suffix,
+                        "subdomain",
+                        "o" + suffix))
+                .post("/auth/register")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        return new Organization(
+                session.getString("user.tenant_id"),
+                "o" + suffix,
+                email,
+                session.getString("access_token"),
+                session.getString("refresh_token"));
+    }
+
+    /** Creates a user of the given role in the organization and returns its access token. */
+    public static String signedIn(Organization organization, String role, String agentId) {
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + organization.subdomain()
+                + ".example.com";
+        var user = new HashMap<String, Object>(Map.of("email", email, "password", PASSWORD, "role", role));
+        if (agentId != null) {
+            user.put("agent_id", agentId);
+        }
+        organization.asAdmin().body(user).post("/api/users").then().statusCode(201);
+        return anonymous()
+                .body(Map.of("email", email, "password", PASSWORD))
+                .post("/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     public static String unique(String prefix) {
@@ -35,7 +116,7 @@ public final class Api {
     }
 
     public static String agent(String agentId, String department, Map<String, Object> extra) {
-        var body = new java.util.HashMap<String, Object>(
+        var body = new HashMap<String, Object>(
                 Map.of("agent_id", agentId, "name", "Agent " + agentId, "department", department));
         body.putAll(extra);
         return json().body(body)

@@ -18,11 +18,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./vocelio run} as a newcomer uses it: ready line once HTTP answers, data kept across a stop (SIGTERM, as
- * Ctrl-C) and a start on the same data directory, and a clear, immediate failure for a database it cannot reach.
+ * {@code ./vocelio run} as a newcomer uses it: ready line once HTTP answers, the demo sign-in works, data kept across
+ * a stop (SIGTERM, as Ctrl-C) and a start on the same data directory, and a clear, immediate failure for a database
+ * it cannot reach.
  */
 class RunCommandIT {
 
@@ -44,6 +46,7 @@ class RunCommandIT {
         var created = http.send(
                 HttpRequest.newBuilder(base.resolve("/api/departments"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + signInAsDemoAdmin(http, base))
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"name\":\"Kept\",\"phone_number\":\"+15551230003\"}"))
                         .build(),
@@ -54,7 +57,10 @@ class RunCommandIT {
         var second = start(Map.of("PORT", Integer.toString(port), "VOCELIO_DATA_DIR", DATA.toString()));
         awaitLine(second, "Vocelio ready at");
         var listed = http.send(
-                HttpRequest.newBuilder(base.resolve("/api/departments")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(base.resolve("/api/departments"))
+                        .header("Authorization", "Bearer " + signInAsDemoAdmin(http, base))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         stop(second);
         assertTrue(listed.body().contains("\"name\":\"Kept\""), listed.body());
     }
@@ -69,6 +75,21 @@ class RunCommandIT {
         assertTrue(run.waitFor(30, TimeUnit.SECONDS), "the run command should give up at once");
         assertNotEquals(0, run.exitValue());
         assertTrue(output.get(5, TimeUnit.SECONDS).contains("Cannot connect to DATABASE_URL"), output.get());
+    }
+
+    /** The demo organization the run command creates on an empty database (outside production mode). */
+    private static String signInAsDemoAdmin(HttpClient http, URI base) throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(base.resolve("/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"admin@demo.vocelio.dev\",\"password\":\"vocelio-demo\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        var matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        assertTrue(matcher.find(), response.body());
+        return matcher.group(1);
     }
 
     private static Process start(Map<String, String> env) throws IOException {

@@ -5,6 +5,7 @@ import com.vocelio.launcher.EmbeddedDatabase;
 import com.vocelio.launcher.PayaraMicroProcess;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -70,7 +71,10 @@ public final class TestServer {
                 List.of("-Xmx512m"),
                 work.resolve("payara"),
                 work.resolve("payara.log"));
-        return PayaraMicroProcess.start(options, database.settings().asEnvironment());
+        var environment = new HashMap<>(database.settings().asEnvironment());
+        // the suite tells throttled sign-ins apart by X-Forwarded-For, so one test's lockout is not another's
+        environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");
+        return PayaraMicroProcess.start(options, environment);
     }
 
     private void stop() {

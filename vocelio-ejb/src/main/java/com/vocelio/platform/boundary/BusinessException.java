@@ -20,7 +20,13 @@ public class BusinessException extends RuntimeException {
         /** a named thing does not exist (in the caller's organization) */
         NOT_FOUND,
         /** the request clashes with the current state (duplicates, in-use, illegal transitions) */
-        CONFLICT
+        CONFLICT,
+        /** who is calling could not be established (bad credentials, bad token) */
+        UNAUTHENTICATED,
+        /** the caller may not do this */
+        FORBIDDEN,
+        /** too many attempts; see {@link #retryAfterSeconds()} */
+        TOO_MANY_REQUESTS
     }
 
     /** One problem with one input field. */
@@ -29,6 +35,7 @@ public class BusinessException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final List<Detail> details;
+    private long retryAfterSeconds;
 
     public BusinessException(Kind kind, String code, String message) {
         this(kind, code, message, List.of());
@@ -45,6 +52,17 @@ public class BusinessException extends RuntimeException {
     public static BusinessException invalid(String field, String message) {
         return new BusinessException(
                 Kind.INVALID, "invalid_input", field + " " + message, List.of(new Detail(field, message)));
+    }
+
+    /** A refusal that lifts by itself: the client should come back after {@code seconds}. */
+    public static BusinessException tooManyRequests(String message, long seconds) {
+        var e = new BusinessException(Kind.TOO_MANY_REQUESTS, "too_many_requests", message);
+        e.retryAfterSeconds = Math.max(1, seconds);
+        return e;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Kind kind() {

@@ -1,25 +1,70 @@
 package com.vocelio.platform.control;
 
+import com.vocelio.platform.boundary.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.persistence.EntityManager;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.persistence.config.EntityManagerProperties;
 
 /**
- * The one place that says which organization the current request belongs to. Until identity lands that is the
- * configured default organization; identity swaps this source for the caller's token and nothing else changes.
- * Fails closed: without an organization nothing runs.
+ * The one place that says which organization the current work belongs to: the {@code tenant_id} claim of the
+ * caller's verified access token, or, for work no request carries (start-up, sweeps), the organization named by
+ * {@link #runAs}. Fails closed: without an organization nothing runs.
  */
 @ApplicationScoped
 public class CurrentTenant {
 
+    public static final String CLAIM = "tenant_id";
+    private static final ThreadLocal<String> SYSTEM_WORK = new ThreadLocal<>();
+
     @Inject
-    @ConfigProperty(name = "vocelio.tenancy.default-organization")
-    String defaultOrganization;
+    Instance<JsonWebToken> token;
 
     public String id() {
-        if (defaultOrganization == null || defaultOrganization.isBlank()) {
-            throw new IllegalStateException("No organization for this request");
+        String tenant = SYSTEM_WORK.get();
+        if (tenant == null) {
+            tenant = fromToken();
         }
-        return defaultOrganization;
+        if (tenant == null || tenant.isBlank()) {
+            throw new BusinessException(
+                    BusinessException.Kind.UNAUTHENTICATED, "unauthenticated", "Sign in: this needs an access token");
+        }
+        return tenant;
+    }
+
+    /** Runs work that no request carries in the given organization. */
+    public <T> T runAs(String tenantId, Supplier<T> work) {
+        String previous = SYSTEM_WORK.get();
+        SYSTEM_WORK.set(tenantId);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                SYSTEM_WORK.remove();
+            } else {
+                SYSTEM_WORK.set(previous);
+            }
+        }
+    }
+
+    /** Binds an entity manager's transaction to an organization: EclipseLink filters and fills tenant_id from it. */
+    public static void bind(EntityManager em, String tenantId) {
+        em.setProperty(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, tenantId);
+    }
+
+    private String fromToken() {
+        try {
+            if (token.isUnsatisfied()) {
+                return null;
+            }
+            Object claim = token.get().getClaim(CLAIM);
+            return claim == null ? null : claim.toString().replace("\"", "");
+        } catch (ContextNotActiveException noRequest) {
+            return null;
+        }
     }
 }

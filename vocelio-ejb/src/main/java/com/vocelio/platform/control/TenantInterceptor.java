@@ -7,7 +7,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.persistence.config.EntityManagerProperties;
 
 /**
  * Hands the caller's organization to EclipseLink multitenancy on the transaction's entity manager, so that every
@@ -27,7 +26,7 @@ public class TenantInterceptor {
 
     @AroundInvoke
     Object inTenant(InvocationContext invocation) throws Exception {
-        em.setProperty(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.id());
+        CurrentTenant.bind(em, tenant.id());
         return invocation.proceed();
     }
 }

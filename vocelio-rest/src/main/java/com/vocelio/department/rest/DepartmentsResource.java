@@ -2,8 +2,10 @@ package com.vocelio.department.rest;
 
 import com.vocelio.department.boundary.DepartmentRequest;
 import com.vocelio.department.boundary.Departments;
+import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Envelope;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** The seed's {@code /departments}; the portal's {@code /api/departments} is {@link ApiDepartmentsResource}. */
+/**
+ * The seed's {@code /departments}; the portal's {@code /api/departments} is {@link ApiDepartmentsResource}. Everyone
+ * in the organization reads departments (the transfer modal lists them); admins change them.
+ */
 @Path("departments")
 @RequestScoped
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DepartmentsResource {
@@ -42,6 +48,7 @@ public class DepartmentsResource {
         return Envelope.of("department", DepartmentView.of(departments.get(id)));
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @POST
     public Response create(DepartmentRequest request, @Context UriInfo uri) {
         var created = DepartmentView.of(departments.create(Bodies.required(request)));
@@ -50,12 +57,14 @@ public class DepartmentsResource {
                 .build();
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @PUT
     @Path("{id}")
     public Envelope update(@PathParam("id") String id, DepartmentRequest request) {
         return Envelope.of("department", DepartmentView.of(departments.update(id, Bodies.required(request))));
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @DELETE
     @Path("{id}")
     public Envelope delete(@PathParam("id") String id) {

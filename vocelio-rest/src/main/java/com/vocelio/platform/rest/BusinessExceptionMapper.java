@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A domain rule said no: 400 for bad input, 404 for unknown ids, 409 for clashes with the current state. */
+/**
+ * A domain rule said no: 400 for bad input, 401/403 for who is asking, 404 for unknown ids, 409 for clashes with the
+ * current state, 429 with Retry-After for too many attempts.
+ */
 @Provider
 public class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
 
@@ -20,7 +23,14 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
                     case INVALID -> 400;
                     case NOT_FOUND -> 404;
                     case CONFLICT -> 409;
+                    case UNAUTHENTICATED -> 401;
+                    case FORBIDDEN -> 403;
+                    case TOO_MANY_REQUESTS -> 429;
                 };
-        return ErrorBody.response(status, e.code(), e.getMessage(), e.details());
+        var response = ErrorBody.response(status, e.code(), e.getMessage(), e.details());
+        if (status == 429) {
+            response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 }

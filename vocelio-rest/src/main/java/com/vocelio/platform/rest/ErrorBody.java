@@ -5,17 +5,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The one error shape: {@code {"success":false, "error":"<human message>", "code":"…", "details":[…]}}. */
-public record ErrorBody(boolean success, String error, String code, List<Detail> details) {
+/**
+ * The one error shape: {@code {"success":false, "error":"<human message>", "message":"<the same>", "code":"…",
+ * "details":[…]}}. The portal's auth screens show {@code message}, its other screens {@code error}.
+ */
+public record ErrorBody(boolean success, String error, String message, String code, List<Detail> details) {
 
     public static Response response(int status, String code, String error) {
         return response(status, code, error, List.of());
     }
 
     public static Response response(int status, String code, String error, List<Detail> details) {
-        return Response.status(status)
+        var known = Response.Status.fromStatusCode(status);
+        return (known != null ? Response.status(known) : Response.status(status))
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(false, error, code, details))
+                .entity(new ErrorBody(false, error, error, code, details))
                 .build();
     }
 }

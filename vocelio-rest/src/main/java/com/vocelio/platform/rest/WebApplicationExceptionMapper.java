@@ -27,6 +27,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = e.getResponse().getStatus();
         String where = request.getMethod() + " /" + uri.getPath();
         return switch (status) {
+            case 401 -> ErrorBody.response(401, "unauthenticated", "Sign in: this needs a valid access token");
+            case 403 -> ErrorBody.response(403, "forbidden", "Your role may not do this: " + where);
             case 404 -> ErrorBody.response(404, "not_found", "No such resource: " + where);
             case 405 -> ErrorBody.response(405, "method_not_allowed", "Method not allowed: " + where);
             case 406 -> ErrorBody.response(406, "not_acceptable", "This endpoint answers application/json only");

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vocelio.department.boundary.DepartmentConflictException;
 import com.vocelio.department.boundary.DepartmentRequest;
 import com.vocelio.department.boundary.Departments;
+import com.vocelio.department.boundary.UnknownDepartmentException;
+import com.vocelio.identity.boundary.RegistrationRequest;
+import com.vocelio.identity.boundary.Registrations;
+import com.vocelio.platform.control.CurrentTenant;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.sql.Connection;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The {@link Departments} boundary inside Payara Micro, on the application's own datasource against a real
  * PostgreSQL ({@link ContainerDatabase}): department names are unique per organization whatever their case, the
- * refusal reaches the caller as the business exception itself, and nothing is written.
+ * refusal reaches the caller as the business exception itself, and nothing is written; another organization sees
+ * none of it.
  */
 @ExtendWith(ArquillianExtension.class)
 class DepartmentsContainerIT {
@@ -40,28 +45,60 @@ class DepartmentsContainerIT {
     @Inject
     Departments departments;
 
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    CurrentTenant tenant;
+
     @Test
     void aNameDifferingOnlyInCaseIsRefusedAndNothingIsWritten() throws Exception {
         assertTrue(databaseProduct().startsWith("PostgreSQL"), databaseProduct());
-        // unique per run: other container tests may share this database
+        String organization = newOrganization();
         String name = "Support " + UUID.randomUUID().toString().substring(0, 8);
-        int before = departments.all().size();
         long rowsBefore = rowsNamed(name);
 
-        var created = departments.create(DepartmentRequest.of(name, "+15551230004"));
+        var created = tenant.runAs(organization, () -> departments.create(DepartmentRequest.of(name, "+15551230004")));
 
-        assertEquals(before + 1, departments.all().size());
+        assertEquals(1, tenant.runAs(organization, departments::all).size());
         assertEquals(rowsBefore + 1, rowsNamed(name), "committed to PostgreSQL");
 
         var conflict = assertThrows(
                 DepartmentConflictException.class,
-                () -> departments.create(DepartmentRequest.of(name.toUpperCase(), "+15551230005")));
+                () -> tenant.runAs(
+                        organization,
+                        () -> departments.create(DepartmentRequest.of(name.toUpperCase(), "+15551230005"))));
 
         assertEquals("department_exists", conflict.code());
-        assertEquals(before + 1, departments.all().size(), "no second department");
+        assertEquals(1, tenant.runAs(organization, departments::all).size(), "no second department");
         assertEquals(rowsBefore + 1, rowsNamed(name), "no row half-written in PostgreSQL");
-        assertEquals(name, departments.resolve(name.toLowerCase()).name(), "the first one unchanged");
-        assertEquals(created.id(), departments.resolve(name.toUpperCase()).id());
+        assertEquals(
+                created.id(),
+                tenant.runAs(organization, () -> departments.resolve(name.toUpperCase()))
+                        .id());
+    }
+
+    @Test
+    void anotherOrganizationNeitherSeesNorClashesWithIt() {
+        String first = newOrganization();
+        String second = newOrganization();
+        String name = "Billing " + UUID.randomUUID().toString().substring(0, 8);
+        var created = tenant.runAs(first, () -> departments.create(DepartmentRequest.of(name, "+15551230004")));
+
+        assertTrue(tenant.runAs(second, departments::all).isEmpty());
+        assertTrue(tenant.runAs(second, () -> departments.find(created.id())).isEmpty());
+        assertThrows(UnknownDepartmentException.class, () -> tenant.runAs(second, () -> departments.resolve(name)));
+        // the same name is free in the other organization
+        tenant.runAs(second, () -> departments.create(DepartmentRequest.of(name, "+15551230005")));
+    }
+
+    private String newOrganization() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        return registrations
+                .register(new RegistrationRequest(
+                        "admin@" + suffix + ".example.com", "password123", "A", "Dmin", "Org " + suffix, "c" + suffix))
+                .organization()
+                .id();
     }
 
     private String databaseProduct() throws SQLException, NamingException {

@@ -1,0 +1,138 @@
+package com.vocelio.identity.boundary;
+
+import com.vocelio.identity.control.LoginThrottle;
+import com.vocelio.identity.control.Passwords;
+import com.vocelio.identity.control.Secrets;
+import com.vocelio.identity.control.Sessions;
+import com.vocelio.identity.control.TenantDirectory;
+import com.vocelio.identity.control.Totp;
+import com.vocelio.identity.entity.ApiKey;
+import com.vocelio.identity.entity.Organization;
+import com.vocelio.identity.entity.RefreshToken;
+import com.vocelio.identity.entity.User;
+import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.CurrentTenant;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Signing in before the caller has an organization: by password (and TOTP when enabled), by refresh token (rotated;
+ * a replayed one revokes its whole family) and by API key. Each first learns the organization from what was
+ * presented ({@link TenantDirectory}), then binds this transaction to it; from there EclipseLink filters as
+ * everywhere else.
+ */
+@Stateless
+public class Logins {
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Sessions sessions;
+
+    /**
+     * @param secondFactorStep whether a missing TOTP code may be answered with {@link LoginOutcome.SecondFactorRequired}
+     *     ({@code /auth/login-2fa}) or is simply a failed sign-in ({@code /auth/login})
+     */
+    public LoginOutcome login(Credentials credentials, String address, boolean secondFactorStep) {
+        String email = credentials.email() == null ? "" : credentials.email().strip();
+        throttle.requireNotLocked(email, address);
+        var tenant = email.isEmpty() ? java.util.Optional.<String>empty() : directory.ofEmail(email);
+        if (tenant.isEmpty()) {
+            passwords.spendTimeOfACheck(credentials.password());
+            throw failed(email, address, AuthenticationException.invalidCredentials());
+        }
+        CurrentTenant.bind(em, tenant.get());
+        User user = em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", email)
+                .getSingleResult();
+        if (!user.isActive() || !passwords.matches(credentials.password(), user.passwordHash())) {
+            throw failed(email, address, AuthenticationException.invalidCredentials());
+        }
+        if (user.totpEnabled()) {
+            String code = credentials.twoFactorCode();
+            if (code == null || code.isBlank()) {
+                if (secondFactorStep) {
+                    return new LoginOutcome.SecondFactorRequired();
+                }
+                throw new AuthenticationException("two_factor_required", "Two-factor code required");
+            }
+            if (!Totp.verify(user.totpSecret().orElseThrow(), code, Instant.now())) {
+                throw failed(
+                        email,
+                        address,
+                        new AuthenticationException("invalid_two_factor_code", "Invalid two-factor code"));
+            }
+        }
+        throttle.clear(email);
+        user.recordLogin();
+        return new LoginOutcome.SignedIn(sessions.open(user, em.find(Organization.class, tenant.get())));
+    }
+
+    public Session refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw BusinessException.invalid("refresh_token", "is required");
+        }
+        String hash = Secrets.sha256(refreshToken.strip());
+        String tenant = directory.ofRefreshToken(hash).orElseThrow(AuthenticationException::invalidRefreshToken);
+        CurrentTenant.bind(em, tenant);
+        // the row lock makes two concurrent uses of one token a use and a replay, never two rotations
+        RefreshToken current = em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
+                .setParameter("hash", hash)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+        if (current.isReplayed()) {
+            em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
+                    .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .setParameter("family", current.familyId())
+                    .executeUpdate();
+            throw new RefreshTokenReuseException();
+        }
+        User user = em.find(User.class, current.userId());
+        if (!current.isUsable() || user == null || !user.isActive()) {
+            throw AuthenticationException.invalidRefreshToken();
+        }
+        return sessions.rotate(current, user, em.find(Organization.class, tenant));
+    }
+
+    /** A machine (role service) trades its API key for an access token. */
+    public Session exchangeApiKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw BusinessException.invalid("api_key", "is required");
+        }
+        String hash = Secrets.sha256(key.strip());
+        var invalid = new AuthenticationException("invalid_api_key", "The API key is invalid or revoked");
+        String tenant = directory.ofApiKey(hash).orElseThrow(() -> invalid);
+        CurrentTenant.bind(em, tenant);
+        ApiKey apiKey = em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
+                .setParameter("hash", hash)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> invalid);
+        User user = em.find(User.class, apiKey.userId());
+        if (user == null || !user.isActive()) {
+            throw invalid;
+        }
+        return sessions.accessOnly(user, em.find(Organization.class, tenant));
+    }
+
+    private BusinessException failed(String email, String address, BusinessException refusal) {
+        throttle.recordFailure(email, address);
+        return refusal;
+    }
+}

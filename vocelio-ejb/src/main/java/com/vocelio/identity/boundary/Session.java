@@ -1,0 +1,8 @@
+package com.vocelio.identity.boundary;
+
+import com.vocelio.identity.entity.Organization;
+import com.vocelio.identity.entity.User;
+
+/** A signed-in user: a short-lived access token, the refresh token that renews it (none for API keys), who. */
+public record Session(
+        String accessToken, String refreshToken, long expiresInSeconds, User user, Organization organization) {}

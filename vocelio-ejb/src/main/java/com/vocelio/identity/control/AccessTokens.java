@@ -1,0 +1,73 @@
+package com.vocelio.identity.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.vocelio.identity.entity.Organization;
+import com.vocelio.identity.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues the RS256 access tokens MicroProfile JWT verifies: {@code sub} the user id, {@code upn} the email,
+ * {@code groups} the role, {@code tenant_id} the organization, and {@code agent_id} for users linked to an agent.
+ * Short-lived on purpose ({@code vocelio.auth.access-token-ttl}); refresh tokens renew them.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    public static final String TENANT_CLAIM = "tenant_id";
+    public static final String AGENT_CLAIM = "agent_id";
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.auth.access-token-ttl", defaultValue = "PT15M")
+    Duration ttl;
+
+    public String issue(User user, Organization organization) {
+        Instant now = Instant.now();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.id())
+                .claim("upn", user.email())
+                .claim("groups", List.of(user.role().wireName()))
+                .claim(TENANT_CLAIM, organization.id())
+                .claim("org", organization.subdomain())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)));
+        user.agentId().ifPresent(agent -> claims.claim(AGENT_CLAIM, agent));
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(keys.keyId())
+                        .build(),
+                claims.build());
+        try {
+            jwt.sign(new RSASSASigner(keys.privateKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign an access token", e);
+        }
+        return jwt.serialize();
+    }
+
+    public long lifetimeSeconds() {
+        return ttl.toSeconds();
+    }
+}
