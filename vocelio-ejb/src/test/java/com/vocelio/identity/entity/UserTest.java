@@ -1,0 +1,68 @@
+package com.vocelio.identity.entity;
+
+import static com.vocelio.platform.boundary.Refusals.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UserTest {
+
+    @Test
+    void emailIsStoredLowerCaseAndTrimmed() {
+        assertEquals("ann@example.com", new User("  Ann@Example.COM ", "hash", Role.ADMIN).email());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ann", "ann@", "@example.com", "ann@example", "a b@example.com"})
+    void anEmailMustLookLikeOne(String email) {
+        assertInvalid("email", () -> new User(email, "hash", Role.AGENT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "short", "1234567"})
+    void passwordsHaveAtLeastEightCharacters(String password) {
+        assertInvalid("password", () -> User.validPassword(password));
+    }
+
+    @Test
+    void aNullPasswordIsRefusedNotANullPointer() {
+        assertInvalid("password", () -> User.validPassword(null));
+    }
+
+    @Test
+    void twoFactorCountsOnlyOnceConfirmed() {
+        var user = new User("ann@example.com", "hash", Role.SUPERVISOR);
+        user.startTotpEnrollment("SECRET");
+        assertFalse(user.totpEnabled());
+        user.confirmTotp();
+        assertTrue(user.totpEnabled());
+        user.startTotpEnrollment("OTHER");
+        assertFalse(user.totpEnabled(), "a new enrollment needs a new confirmation");
+    }
+
+    @Test
+    void confirmingWithoutEnrollmentIsRefused() {
+        assertInvalid("code", () -> new User("ann@example.com", "hash", Role.AGENT).confirmTotp());
+    }
+
+    @Test
+    void aBlankAgentLinkUnlinks() {
+        var user = new User("ann@example.com", "hash", Role.AGENT);
+        user.linkAgent("agent_7");
+        assertEquals("agent_7", user.agentId().orElseThrow());
+        user.linkAgent(" ");
+        assertTrue(user.agentId().isEmpty());
+    }
+
+    @Test
+    void rolesReadTheirWireNamesInAnyCase() {
+        assertEquals(Role.SERVICE, Role.fromWire(" Service ").orElseThrow());
+        assertTrue(Role.fromWire("owner").isEmpty());
+        assertTrue(Role.fromWire(null).isEmpty());
+        assertEquals("admin, supervisor, agent, service", Role.legalValues());
+    }
+}
