@@ -6,6 +6,7 @@ import static com.vocelio.platform.control.Checks.within;
 
 import com.vocelio.department.entity.Department;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.JsonStringList;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -20,8 +21,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +125,7 @@ public class Agent {
         }
         this.id = UUID.randomUUID().toString();
         this.agentId = agentId.strip();
-        this.createdAt = now();
+        this.createdAt = Checks.now();
         this.updatedAt = createdAt;
         this.statusChangedAt = createdAt;
         rename(name);
@@ -164,7 +163,7 @@ public class Agent {
     public void changeStatus(AgentStatus newStatus) {
         if (newStatus != status) {
             this.status = newStatus;
-            this.statusChangedAt = now();
+            this.statusChangedAt = Checks.now();
         }
     }
 
@@ -194,7 +193,7 @@ public class Agent {
     }
 
     public void touch() {
-        this.updatedAt = now();
+        this.updatedAt = Checks.now();
     }
 
     private static List<String> tags(String field, List<String> values) {
@@ -266,10 +265,5 @@ public class Agent {
 
     public OffsetDateTime updatedAt() {
         return updatedAt;
-    }
-
-    /** Microseconds: what PostgreSQL keeps, so a response shows the same instant as a later read. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

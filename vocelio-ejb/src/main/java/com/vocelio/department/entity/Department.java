@@ -5,6 +5,7 @@ import static com.vocelio.platform.control.Checks.requiredText;
 import static com.vocelio.platform.control.Checks.within;
 
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Checks;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -16,8 +17,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -92,7 +91,7 @@ public class Department {
 
     public Department(String name, String phoneNumber, Optional<String> phoneNumberE164) {
         this.id = UUID.randomUUID().toString();
-        this.createdAt = now();
+        this.createdAt = Checks.now();
         this.updatedAt = createdAt;
         rename(name);
         changePhoneNumber(phoneNumber, phoneNumberE164);
@@ -153,7 +152,7 @@ public class Department {
     }
 
     public void touch() {
-        this.updatedAt = now();
+        this.updatedAt = Checks.now();
     }
 
     public String id() {
@@ -204,10 +203,5 @@ public class Department {
 
     public OffsetDateTime updatedAt() {
         return updatedAt;
-    }
-
-    /** Microseconds: what PostgreSQL keeps, so a response shows the same instant as a later read. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,6 +1,6 @@
 package com.vocelio.department.entity;
 
-import jakarta.persistence.AttributeConverter;
+import com.vocelio.platform.control.WireName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
@@ -75,15 +75,9 @@ public class RoutingPolicy {
     }
 
     @Converter
-    public static class StrategyColumn implements AttributeConverter<RoutingStrategy, String> {
-        @Override
-        public String convertToDatabaseColumn(RoutingStrategy strategy) {
-            return strategy == null ? null : strategy.wireName();
-        }
-
-        @Override
-        public RoutingStrategy convertToEntityAttribute(String column) {
-            return column == null ? null : RoutingStrategy.fromWire(column).orElseThrow();
+    public static class StrategyColumn extends WireName.Column<RoutingStrategy> {
+        public StrategyColumn() {
+            super(RoutingStrategy.class);
         }
     }
 }

@@ -1,12 +1,10 @@
 package com.vocelio.department.entity;
 
-import java.util.Arrays;
-import java.util.Locale;
+import com.vocelio.platform.control.WireName;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** How a department picks the agent for the transfer at the head of its queue. */
-public enum RoutingStrategy {
+public enum RoutingStrategy implements WireName {
     /** the available agent who has waited longest since their last call (the default) */
     LONGEST_IDLE,
     /** the agent who has taken the fewest calls today */
@@ -16,20 +14,11 @@ public enum RoutingStrategy {
     /** agents in turn */
     ROUND_ROBIN;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<RoutingStrategy> fromWire(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(values())
-                .filter(s -> s.wireName().equalsIgnoreCase(value.trim().replace('-', '_')))
-                .findFirst();
+        return WireName.parse(RoutingStrategy.class, value);
     }
 
     public static String legalValues() {
-        return Arrays.stream(values()).map(RoutingStrategy::wireName).collect(Collectors.joining(", "));
+        return WireName.legalValues(RoutingStrategy.class);
     }
 }

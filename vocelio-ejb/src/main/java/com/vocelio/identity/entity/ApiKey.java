@@ -1,13 +1,12 @@
 package com.vocelio.identity.entity;
 
+import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -56,7 +55,7 @@ public class ApiKey {
         this.name = name;
         this.prefix = key.substring(0, Math.min(12, key.length()));
         this.keyHash = keyHash;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        this.createdAt = Checks.now();
     }
 
     public String id() {

@@ -1,13 +1,12 @@
 package com.vocelio.identity.entity;
 
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -47,7 +46,7 @@ public class Organization {
         this.id = UUID.randomUUID().toString();
         this.name = name.strip();
         this.subdomain = subdomain;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        this.createdAt = Checks.now();
     }
 
     public String id() {

@@ -1,5 +1,6 @@
 package com.vocelio.identity.entity;
 
+import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,8 +8,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -68,7 +67,7 @@ public class RefreshToken {
         this.userId = userId;
         this.familyId = familyId;
         this.tokenHash = tokenHash;
-        this.createdAt = now();
+        this.createdAt = Checks.now();
         this.expiresAt = createdAt.plus(lifetime);
     }
 
@@ -79,22 +78,18 @@ public class RefreshToken {
 
     /** Marks this token used and returns its successor in the same family. */
     public RefreshToken rotate(String nextHash, Duration lifetime) {
-        this.usedAt = now();
+        this.usedAt = Checks.now();
         return new RefreshToken(userId, familyId, nextHash, lifetime);
     }
 
     /** Unused, unrevoked and unexpired. */
     public boolean isUsable() {
-        return usedAt == null && revokedAt == null && expiresAt.isAfter(now());
+        return usedAt == null && revokedAt == null && expiresAt.isAfter(Checks.now());
     }
 
     /** Presented after it was used or revoked: a replay. (Merely expired is not.) */
     public boolean isReplayed() {
         return usedAt != null || revokedAt != null;
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     public String userId() {

@@ -1,12 +1,11 @@
 package com.vocelio.identity.entity;
 
-import java.util.Arrays;
-import java.util.Locale;
+import com.vocelio.platform.control.WireName;
+import jakarta.persistence.Converter;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What a user may do; the wire name is the token's {@code groups} entry and the {@code @RolesAllowed} name. */
-public enum Role {
+public enum Role implements WireName {
     /** runs the organization: departments, users, everything */
     ADMIN,
     /** runs the floor: agents, queues, transfers */
@@ -21,33 +20,18 @@ public enum Role {
     public static final String AGENT_NAME = "agent";
     public static final String SERVICE_NAME = "service";
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<Role> fromWire(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(values())
-                .filter(r -> r.wireName().equalsIgnoreCase(value.strip()))
-                .findFirst();
+        return WireName.parse(Role.class, value);
     }
 
     public static String legalValues() {
-        return Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", "));
+        return WireName.legalValues(Role.class);
     }
 
-    @jakarta.persistence.Converter
-    public static class Column implements jakarta.persistence.AttributeConverter<Role, String> {
-        @Override
-        public String convertToDatabaseColumn(Role role) {
-            return role == null ? null : role.wireName();
-        }
-
-        @Override
-        public Role convertToEntityAttribute(String column) {
-            return column == null ? null : fromWire(column).orElseThrow();
+    @Converter
+    public static class Column extends WireName.Column<Role> {
+        public Column() {
+            super(Role.class);
         }
     }
 }

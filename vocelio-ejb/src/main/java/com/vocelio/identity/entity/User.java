@@ -3,6 +3,7 @@ package com.vocelio.identity.entity;
 import static com.vocelio.platform.control.Checks.optionalText;
 
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,8 +12,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,7 +92,7 @@ public class User {
         this.email = validEmail(email);
         this.passwordHash = passwordHash;
         this.role = role;
-        this.createdAt = now();
+        this.createdAt = Checks.now();
         this.updatedAt = createdAt;
     }
 
@@ -156,15 +155,11 @@ public class User {
     }
 
     public void recordLogin() {
-        this.lastLoginAt = now();
+        this.lastLoginAt = Checks.now();
     }
 
     private void touch() {
-        this.updatedAt = now();
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        this.updatedAt = Checks.now();
     }
 
     public String id() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.agent.boundary.Agents;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +64,7 @@ class AgentStatusTest {
         }
         assertNull(column.convertToDatabaseColumn(null));
         assertNull(column.convertToEntityAttribute(null));
-        assertThrows(NoSuchElementException.class, () -> column.convertToEntityAttribute("sleeping"));
+        var unknown = assertThrows(IllegalStateException.class, () -> column.convertToEntityAttribute("sleeping"));
+        assertTrue(unknown.getMessage().contains("sleeping"), unknown.getMessage());
     }
 }

@@ -3,8 +3,8 @@ package com.vocelio.department.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +51,7 @@ class RoutingStrategyTest {
     void unknownColumnValueFailsLoudly() {
         var column = new RoutingPolicy.StrategyColumn();
 
-        assertThrows(NoSuchElementException.class, () -> column.convertToEntityAttribute("random"));
+        var unknown = assertThrows(IllegalStateException.class, () -> column.convertToEntityAttribute("random"));
+        assertTrue(unknown.getMessage().contains("random"), unknown.getMessage());
     }
 }
