@@ -2,10 +2,12 @@ package com.vocelio.agent.boundary;
 
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.agent.entity.AgentStatus;
+import com.vocelio.agent.entity.AgentStatusChanged;
 import com.vocelio.department.boundary.Departments;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +33,9 @@ public class Agents {
 
     @Inject
     Departments departments;
+
+    @Inject
+    Event<AgentStatusChanged> statusChanged;
 
     /** One query, departments fetched with the agents (no query per row). */
     public List<Agent> list(AgentFilter filter) {
@@ -118,8 +123,13 @@ public class Agents {
         }
         var newStatus = status(status);
         var agent = get(agentId);
+        var before = agent.status();
         agent.changeStatus(newStatus);
         agent.touch();
+        if (before != newStatus) {
+            em.flush(); // observers (routing) query the database
+            statusChanged.fire(new AgentStatusChanged(agent, before, newStatus));
+        }
         return agent;
     }
 

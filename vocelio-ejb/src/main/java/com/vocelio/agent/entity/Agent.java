@@ -20,10 +20,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -107,6 +109,28 @@ public class Agent {
     @Column(name = "sip_uri", nullable = false, length = SIP_MAX)
     private String sipUri = "";
 
+    /** Offered plus connected calls; the database refuses more than {@link #maxConcurrentCalls}. */
+    @Column(name = "active_calls", nullable = false)
+    private int activeCalls;
+
+    @Column(name = "handled_calls", nullable = false)
+    private int handledCalls;
+
+    @Column(name = "handled_calls_day")
+    private LocalDate handledCallsDay;
+
+    @Column(name = "last_call_ended_at")
+    private OffsetDateTime lastCallEndedAt;
+
+    @Column(name = "last_offered_at")
+    private OffsetDateTime lastOfferedAt;
+
+    @Column(name = "missed_offers", nullable = false)
+    private int missedOffers;
+
+    @Column(name = "wrap_up_until")
+    private OffsetDateTime wrapUpUntil;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -175,7 +199,69 @@ public class Agent {
     }
 
     public void allowConcurrentCalls(int calls) {
-        this.maxConcurrentCalls = within("max_concurrent_calls", calls, 1, MAX_CONCURRENT_CALLS);
+        int allowed = within("max_concurrent_calls", calls, 1, MAX_CONCURRENT_CALLS);
+        if (allowed < activeCalls) {
+            throw BusinessException.invalid(
+                    "max_concurrent_calls", "cannot go below the " + activeCalls + " calls the agent has now");
+        }
+        this.maxConcurrentCalls = allowed;
+    }
+
+    /** Takes one of the agent's call slots for an offer; full means busy. */
+    public void reserve() {
+        if (status != AgentStatus.AVAILABLE || activeCalls >= maxConcurrentCalls) {
+            throw new IllegalStateException("Agent " + agentId + " has no free capacity");
+        }
+        activeCalls++;
+        lastOfferedAt = Checks.now();
+        if (activeCalls == maxConcurrentCalls) {
+            changeStatus(AgentStatus.BUSY);
+        }
+    }
+
+    /** Gives a slot back (a declined offer, an abandoned call); a full agent becomes available again. */
+    public void release() {
+        activeCalls = Math.max(0, activeCalls - 1);
+        if (status == AgentStatus.BUSY && activeCalls < maxConcurrentCalls) {
+            changeStatus(AgentStatus.AVAILABLE);
+        }
+    }
+
+    public void answeredOffer() {
+        missedOffers = 0;
+    }
+
+    /** An offer ran out unanswered; after {@code maxMissed} in a row the agent is taken off the floor. */
+    public void missOffer(int maxMissed) {
+        missedOffers++;
+        if (missedOffers >= maxMissed) {
+            changeStatus(AgentStatus.ON_BREAK);
+            missedOffers = 0;
+        }
+    }
+
+    /** A call ended: the slot comes back, the day's count goes up, and wrap-up starts if the department wants one. */
+    public void finishCall(int wrapUpSeconds) {
+        activeCalls = Math.max(0, activeCalls - 1);
+        var now = Checks.now();
+        LocalDate today = now.toLocalDate();
+        handledCalls = today.equals(handledCallsDay) ? handledCalls + 1 : 1;
+        handledCallsDay = today;
+        lastCallEndedAt = now;
+        if (wrapUpSeconds > 0 && activeCalls == 0 && status != AgentStatus.OFFLINE && status != AgentStatus.ON_BREAK) {
+            changeStatus(AgentStatus.WRAP_UP);
+            wrapUpUntil = now.plusSeconds(wrapUpSeconds);
+        } else if (status == AgentStatus.BUSY) {
+            changeStatus(AgentStatus.AVAILABLE);
+        }
+    }
+
+    /** Wrap-up time is over: back on the floor. */
+    public void endWrapUp() {
+        if (status == AgentStatus.WRAP_UP) {
+            changeStatus(AgentStatus.AVAILABLE);
+        }
+        wrapUpUntil = null;
     }
 
     /** Where a human can be reached when a call is bridged to them: a phone number and/or a SIP URI. */
@@ -209,6 +295,18 @@ public class Agent {
             normalized.add(tag);
         }
         return List.copyOf(normalized);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int activeCalls() {
+        return activeCalls;
+    }
+
+    public Optional<OffsetDateTime> wrapUpUntil() {
+        return Optional.ofNullable(wrapUpUntil);
     }
 
     public String agentId() {

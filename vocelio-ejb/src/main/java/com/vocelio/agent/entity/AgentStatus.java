@@ -1,6 +1,7 @@
 package com.vocelio.agent.entity;
 
 import com.vocelio.platform.control.WireName;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public enum AgentStatus implements WireName {
     }
 
     @Converter
-    public static class Column extends WireName.Column<AgentStatus> {
+    public static class Column extends WireName.Column<AgentStatus> implements AttributeConverter<AgentStatus, String> {
         public Column() {
             super(AgentStatus.class);
         }

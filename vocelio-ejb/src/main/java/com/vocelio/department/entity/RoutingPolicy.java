@@ -1,6 +1,7 @@
 package com.vocelio.department.entity;
 
 import com.vocelio.platform.control.WireName;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
@@ -75,7 +76,8 @@ public class RoutingPolicy {
     }
 
     @Converter
-    public static class StrategyColumn extends WireName.Column<RoutingStrategy> {
+    public static class StrategyColumn extends WireName.Column<RoutingStrategy>
+            implements AttributeConverter<RoutingStrategy, String> {
         public StrategyColumn() {
             super(RoutingStrategy.class);
         }

@@ -1,6 +1,7 @@
 package com.vocelio.identity.entity;
 
 import com.vocelio.platform.control.WireName;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public enum Role implements WireName {
     }
 
     @Converter
-    public static class Column extends WireName.Column<Role> {
+    public static class Column extends WireName.Column<Role> implements AttributeConverter<Role, String> {
         public Column() {
             super(Role.class);
         }

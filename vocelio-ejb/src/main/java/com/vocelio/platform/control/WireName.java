@@ -33,7 +33,11 @@ public interface WireName {
         return Arrays.stream(type.getEnumConstants()).map(WireName::wireName).collect(Collectors.joining(", "));
     }
 
-    /** Stores the wire name, as the schema's check constraints expect. */
+    /**
+     * Stores the wire name, as the schema's check constraints expect. Subclasses repeat
+     * {@code implements AttributeConverter<X, String>}: EclipseLink reads the attribute type from the converter
+     * class's own declaration and does not look through a generic superclass.
+     */
     abstract class Column<E extends Enum<E> & WireName> implements AttributeConverter<E, String> {
 
         private final Class<E> type;

@@ -1,0 +1,47 @@
+package com.vocelio.call.control;
+
+import com.vocelio.call.entity.Call;
+import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Finds a call by its public id, starting the record of an AI call in progress when this is the first we hear of it,
+ * and locks it for the caller's transaction: every request about one call (say, fifty identical transfer requests
+ * at once) is served one after the other.
+ */
+@ApplicationScoped
+public class CallRegistry {
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
+
+    @Inject
+    CurrentTenant tenant;
+
+    public Call lockOrStart(String callId, String callerNumber) {
+        String tenantId = tenant.id();
+        Sql.of(
+                        em,
+                        """
+                        insert into calls (id, tenant_id, call_id, caller_number, status, started_at, created_at, updated_at)
+                        values (gen_random_uuid(), cast(?1 as uuid), ?2, ?3, 'active', now(), now(), now())
+                        on conflict (tenant_id, call_id) do nothing""")
+                .setParameter(1, tenantId)
+                .setParameter(2, callId)
+                .setParameter(3, callerNumber == null ? "" : callerNumber)
+                .executeUpdate();
+        Object id = Sql.of(
+                        em,
+                        """
+                        select cast(id as text) from calls
+                        where tenant_id = cast(?1 as uuid) and call_id = ?2 for update""")
+                .setParameter(1, tenantId)
+                .setParameter(2, callId)
+                .getSingleResult();
+        return em.find(Call.class, id.toString());
+    }
+}

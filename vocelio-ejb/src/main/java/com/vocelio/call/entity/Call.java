@@ -1,0 +1,169 @@
+package com.vocelio.call.entity;
+
+import com.vocelio.agent.entity.Agent;
+import com.vocelio.department.entity.Department;
+import com.vocelio.platform.control.Checks;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A phone call: answered by an AI agent, possibly transferred to a department and bridged to a human. Its public
+ * {@code call_id} is a string (the portal calls string methods on it). A call first heard of through a transfer
+ * request is an AI call in progress; telephony feeds the rest. Ended calls stay ended.
+ */
+@Entity
+@Table(name = "calls")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(name = Call.BY_CALL_ID, query = "select c from Call c where c.callId = :callId")
+@NamedQuery(
+        name = Call.LIVE,
+        query = "select c from Call c left join fetch c.department left join fetch c.agent"
+                + " where c.status in :statuses order by c.startedAt")
+public class Call {
+
+    public static final String BY_CALL_ID = "Call.byCallId";
+    public static final String LIVE = "Call.live";
+
+    @Id
+    @Column(columnDefinition = "uuid")
+    private String id;
+
+    @Column(name = "call_id", nullable = false, length = 100)
+    private String callId;
+
+    @Column(name = "caller_number", nullable = false, length = 40)
+    private String callerNumber = "";
+
+    @Column(name = "called_number", nullable = false, length = 40)
+    private String calledNumber = "";
+
+    @Column(nullable = false, length = 10)
+    private String direction = "inbound";
+
+    @Convert(converter = CallStatus.Column.class)
+    @Column(nullable = false, length = 20)
+    private CallStatus status = CallStatus.ACTIVE;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "department_id")
+    private Department department;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "agent_id")
+    private Agent agent;
+
+    @Column(name = "current_flow", nullable = false, length = 100)
+    private String currentFlow = "";
+
+    @Column(name = "started_at", nullable = false)
+    private OffsetDateTime startedAt;
+
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
+
+    @Column(name = "transfer_count", nullable = false)
+    private int transferCount;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected Call() {}
+
+    public String id() {
+        return id;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    /** The call leaves the AI for a department's queue. */
+    public void transferringTo(Department target) {
+        this.department = target;
+        this.agent = null;
+        this.status = CallStatus.TRANSFERRING;
+        this.transferCount++;
+        touch();
+    }
+
+    public void connectedTo(Agent human) {
+        this.agent = human;
+        this.status = CallStatus.CONNECTED;
+        touch();
+    }
+
+    public void end(CallStatus outcome) {
+        if (status.isLive()) {
+            this.status = outcome;
+            this.endedAt = Checks.now();
+            touch();
+        }
+    }
+
+    private void touch() {
+        this.updatedAt = Checks.now();
+    }
+
+    public String callerNumber() {
+        return callerNumber;
+    }
+
+    public String direction() {
+        return direction;
+    }
+
+    public CallStatus status() {
+        return status;
+    }
+
+    public Optional<Department> department() {
+        return Optional.ofNullable(department);
+    }
+
+    public Optional<Agent> agent() {
+        return Optional.ofNullable(agent);
+    }
+
+    public String currentFlow() {
+        return currentFlow;
+    }
+
+    public OffsetDateTime startedAt() {
+        return startedAt;
+    }
+
+    public Optional<OffsetDateTime> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    public int transferCount() {
+        return transferCount;
+    }
+
+    /** Whole seconds from start to end, or to now while it lasts. */
+    public long durationSeconds() {
+        return Duration.between(startedAt, endedAt != null ? endedAt : Checks.now())
+                .toSeconds();
+    }
+}

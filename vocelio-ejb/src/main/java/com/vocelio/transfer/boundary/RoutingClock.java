@@ -1,0 +1,70 @@
+package com.vocelio.transfer.boundary;
+
+import com.vocelio.platform.boundary.SchemaMigrator;
+import com.vocelio.platform.control.CurrentTenant;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Every second, finds the organizations with routing work due (expired offers, finished wrap-ups, overflows) and
+ * sweeps each in its own transaction. Safe on many nodes: the sweep itself takes rows with SKIP LOCKED.
+ */
+@Singleton
+public class RoutingClock {
+
+    private static final Logger LOG = Logger.getLogger(RoutingClock.class.getName());
+
+    @Resource(lookup = SchemaMigrator.DATASOURCE)
+    DataSource dataSource;
+
+    @Inject
+    RoutingSweeps sweeps;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void tick() {
+        for (String organization : organizationsWithWorkDue()) {
+            try {
+                tenant.runAs(organization, sweeps::sweep);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Routing sweep failed for organization " + organization, e);
+            }
+        }
+    }
+
+    private List<String> organizationsWithWorkDue() {
+        String sql =
+                """
+                select cast(tenant_id as text) from transfers where status = 'offered' and offer_expires_at <= now()
+                union
+                select cast(tenant_id as text) from agents where status = 'wrap_up' and wrap_up_until <= now()
+                union
+                select cast(t.tenant_id as text) from transfers t join departments d on d.id = t.department_id
+                where t.status = 'queued' and t.overflowed_at is null and d.overflow_department_id is not null
+                and t.queued_at <= now() - d.overflow_after_seconds * interval '1 second'""";
+        var organizations = new ArrayList<String>();
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(sql);
+                var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                organizations.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Cannot look for routing work", e);
+        }
+        return organizations;
+    }
+}

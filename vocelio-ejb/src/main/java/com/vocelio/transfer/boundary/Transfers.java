@@ -1,0 +1,227 @@
+package com.vocelio.transfer.boundary;
+
+import com.vocelio.call.control.CallRegistry;
+import com.vocelio.call.entity.Call;
+import com.vocelio.department.boundary.Departments;
+import com.vocelio.department.entity.Department;
+import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.TenantAware;
+import com.vocelio.transfer.control.Dispatcher;
+import com.vocelio.transfer.entity.Transfer;
+import com.vocelio.transfer.entity.TransferStatus;
+import com.vocelio.transfer.entity.TransferType;
+import com.vocelio.transfer.entity.Urgency;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Transfers of the caller's organization: requesting one (idempotent by {@code Idempotency-Key} and by call: a
+ * call has at most one open transfer), and the moves of its offer — accept, reject, complete, cancel — each followed
+ * by a dispatch, since each may free an agent or a place in the queue.
+ */
+@Stateless
+@TenantAware
+public class Transfers {
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
+
+    @Inject
+    Departments departments;
+
+    @Inject
+    CallRegistry calls;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.routing.max-missed-offers", defaultValue = "3")
+    int maxMissedOffers;
+
+    /** A transfer and whether this request created it (an idempotent repeat did not). */
+    public record Placed(Transfer transfer, boolean created) {}
+
+    public Placed request(TransferRequest request, String idempotencyKey) {
+        String callId = Checks.requiredText("call_id", request.callId(), 100);
+        Department department = departments.resolveReference("target_department", request.departmentNamed());
+        TransferType type = parse(
+                "transfer_type",
+                request.transferType(),
+                TransferType.WARM,
+                TransferType::fromWire,
+                "warm, cold, conference, blind");
+        Urgency urgency = parse(
+                "urgency_level",
+                request.urgencyLevel(),
+                Urgency.MEDIUM,
+                Urgency::fromWire,
+                "low, medium, high, critical");
+        var details = new Transfer.Details(
+                Checks.optionalText("transfer_reason", request.reasonGiven(), 200),
+                Checks.optionalText("context_summary", request.summary(), 2000),
+                Checks.optionalText("customer_notes", request.customerNotes(), 2000),
+                Checks.optionalText("session_id", request.sessionId(), 100),
+                tags(request.requiredSkills()),
+                request.language() == null || request.language().isBlank()
+                        ? null
+                        : request.language().strip().toLowerCase(Locale.ROOT),
+                idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip());
+
+        Call call = calls.lockOrStart(callId, request.callerNumber()); // from here, one request per call at a time
+        Optional<Transfer> repeat =
+                details.idempotencyKey() == null ? Optional.empty() : byKey(details.idempotencyKey());
+        if (repeat.isPresent()) {
+            return new Placed(repeat.get(), false);
+        }
+        Optional<Transfer> open = em.createNamedQuery(Transfer.OPEN_OF_CALL, Transfer.class)
+                .setParameter("call", call)
+                .setParameter("open", TransferStatus.OPEN)
+                .getResultStream()
+                .findFirst();
+        if (open.isPresent()) {
+            if (open.get().requestedDepartment().id().equals(department.id())) {
+                return new Placed(open.get(), false);
+            }
+            throw conflict(
+                    "transfer_in_progress",
+                    "Call " + callId + " already has an open transfer ("
+                            + open.get().transferId() + ")");
+        }
+        if (!call.status().isLive()) {
+            throw conflict(
+                    "call_ended",
+                    "Call " + callId + " has ended (" + call.status().wireName() + ")");
+        }
+        long waiting = em.createNamedQuery(Transfer.COUNT_QUEUED, Long.class)
+                .setParameter("department", department)
+                .getSingleResult();
+        if (waiting >= department.policy().maxQueueLength()) {
+            throw conflict(
+                    "queue_full",
+                    "The queue of " + department.name() + " is full ("
+                            + department.policy().maxQueueLength() + " waiting)");
+        }
+        var transfer = new Transfer(call, department, type, urgency, details);
+        em.persist(transfer);
+        em.flush();
+        dispatcher.dispatch(department);
+        return new Placed(transfer, true);
+    }
+
+    public Transfer get(String transferId) {
+        return em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
+                .setParameter("transferId", transferId == null ? "" : transferId.strip())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new BusinessException(
+                        BusinessException.Kind.NOT_FOUND,
+                        "transfer_not_found",
+                        "Transfer '" + transferId + "' not found"));
+    }
+
+    /**
+     * @param actingAgent the agent_id of a caller who is an agent (who may act only on offers made to them); empty
+     *     for supervisors and admins, who may act for anyone
+     */
+    public Transfer accept(String transferId, Optional<String> actingAgent) {
+        var transfer = offeredTo(transferId, actingAgent);
+        transfer.accept();
+        transfer.connect(); // until telephony bridges calls, the bridge answers at once
+        return transfer;
+    }
+
+    public Transfer reject(String transferId, Optional<String> actingAgent) {
+        var transfer = offeredTo(transferId, actingAgent);
+        transfer.decline(false, maxMissedOffers);
+        em.flush();
+        dispatcher.dispatch(transfer.department());
+        return transfer;
+    }
+
+    public Transfer complete(String transferId, Optional<String> actingAgent) {
+        var transfer = offeredTo(transferId, actingAgent);
+        transfer.complete(transfer.department().policy().wrapUpSeconds());
+        em.flush();
+        dispatcher.dispatch(transfer.department());
+        return transfer;
+    }
+
+    /** The caller hung up: the transfer is abandoned and whatever agent it held is free again. */
+    public Transfer cancel(String transferId, String reason) {
+        var transfer = get(transferId);
+        boolean heldAnAgent = transfer.agent().isPresent();
+        transfer.abandon(reason == null || reason.isBlank() ? "caller_hung_up" : reason.strip());
+        if (heldAnAgent) {
+            em.flush();
+            dispatcher.dispatch(transfer.department());
+        }
+        return transfer;
+    }
+
+    /** Every transfer of a call, oldest first; an unknown call is 404. */
+    public List<Transfer> history(String callId) {
+        Call call = em.createNamedQuery(Call.BY_CALL_ID, Call.class)
+                .setParameter("callId", callId == null ? "" : callId.strip())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new BusinessException(
+                        BusinessException.Kind.NOT_FOUND, "call_not_found", "Call '" + callId + "' not found"));
+        return em.createNamedQuery(Transfer.OF_CALL, Transfer.class)
+                .setParameter("call", call)
+                .getResultList();
+    }
+
+    private Transfer offeredTo(String transferId, Optional<String> actingAgent) {
+        var transfer = get(transferId);
+        if (actingAgent.isPresent()
+                && transfer.agent()
+                        .map(a -> !a.agentId().equals(actingAgent.get()))
+                        .orElse(true)) {
+            throw new BusinessException(
+                    BusinessException.Kind.FORBIDDEN,
+                    "not_your_transfer",
+                    "Transfer " + transferId + " is not offered to agent " + actingAgent.get());
+        }
+        return transfer;
+    }
+
+    private Optional<Transfer> byKey(String key) {
+        return em.createNamedQuery(Transfer.BY_IDEMPOTENCY_KEY, Transfer.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static <E> E parse(
+            String field, String value, E fallback, Function<String, Optional<E>> parser, String legal) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return parser.apply(value)
+                .orElseThrow(
+                        () -> BusinessException.invalid(field, "must be one of: " + legal + " (got '" + value + "')"));
+    }
+
+    private static List<String> tags(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream()
+                .map(v -> Checks.requiredText("required_skills[]", v, 50).toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+    }
+
+    private static BusinessException conflict(String code, String message) {
+        return new BusinessException(BusinessException.Kind.CONFLICT, code, message);
+    }
+}

@@ -1,0 +1,395 @@
+package com.vocelio.transfer.entity;
+
+import com.vocelio.agent.entity.Agent;
+import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.CallStatus;
+import com.vocelio.department.entity.Department;
+import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.JsonStringList;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A call's way from the AI to a human of a department. Owns its state machine ({@link TransferStatus}) and the
+ * agent's capacity while it holds it: an offer reserves one of the agent's calls, a rejected or expired offer gives
+ * it back and puts the transfer back in the queue at its old place (its {@code queued_at} never changes), and
+ * completion starts the agent's wrap-up. Every other move is refused.
+ */
+@Entity
+@Table(name = "transfers")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(
+        name = Transfer.BY_PUBLIC_ID,
+        query = "select t from Transfer t join fetch t.call join fetch t.department left join fetch t.agent"
+                + " where t.transferId = :transferId")
+@NamedQuery(
+        name = Transfer.OF_CALL,
+        query = "select t from Transfer t join fetch t.department where t.call = :call order by t.createdAt, t.id")
+@NamedQuery(name = Transfer.OPEN_OF_CALL, query = "select t from Transfer t where t.call = :call and t.status in :open")
+@NamedQuery(name = Transfer.BY_IDEMPOTENCY_KEY, query = "select t from Transfer t where t.idempotencyKey = :key")
+@NamedQuery(
+        name = Transfer.QUEUE,
+        query = "select t from Transfer t join fetch t.call where t.department = :department"
+                + " and t.status = com.vocelio.transfer.entity.TransferStatus.QUEUED"
+                + " order by t.urgencyRank desc, t.queuedAt, t.id")
+@NamedQuery(
+        name = Transfer.COUNT_QUEUED,
+        query = "select count(t) from Transfer t where t.department = :department"
+                + " and t.status = com.vocelio.transfer.entity.TransferStatus.QUEUED")
+@NamedQuery(
+        name = Transfer.AHEAD_OF,
+        query =
+                "select count(t) from Transfer t where t.department = :department"
+                        + " and t.status = com.vocelio.transfer.entity.TransferStatus.QUEUED and (t.urgencyRank > :rank"
+                        + " or (t.urgencyRank = :rank and (t.queuedAt < :queuedAt or (t.queuedAt = :queuedAt and t.id < :id))))")
+public class Transfer {
+
+    public static final String BY_PUBLIC_ID = "Transfer.byPublicId";
+    public static final String OF_CALL = "Transfer.ofCall";
+    public static final String OPEN_OF_CALL = "Transfer.openOfCall";
+    public static final String BY_IDEMPOTENCY_KEY = "Transfer.byIdempotencyKey";
+    public static final String QUEUE = "Transfer.queue";
+    public static final String COUNT_QUEUED = "Transfer.countQueued";
+    public static final String AHEAD_OF = "Transfer.aheadOf";
+
+    @Id
+    @Column(columnDefinition = "uuid")
+    private String id;
+
+    @Column(name = "transfer_id", nullable = false, length = 64)
+    private String transferId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "call_id", nullable = false)
+    private Call call;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "department_id", nullable = false)
+    private Department department;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "requested_department_id", nullable = false)
+    private Department requestedDepartment;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "agent_id")
+    private Agent agent;
+
+    @Column(name = "declined_by_agent_id", columnDefinition = "uuid")
+    private String declinedByAgentId;
+
+    @Convert(converter = TransferStatus.Column.class)
+    @Column(nullable = false, length = 20)
+    private TransferStatus status = TransferStatus.QUEUED;
+
+    @Convert(converter = TransferType.Column.class)
+    @Column(name = "transfer_type", nullable = false, length = 12)
+    private TransferType type;
+
+    @Convert(converter = Urgency.Column.class)
+    @Column(nullable = false, length = 10)
+    private Urgency urgency;
+
+    @Column(name = "urgency_rank", nullable = false)
+    private int urgencyRank;
+
+    @Column(nullable = false, length = 200)
+    private String reason = "";
+
+    @Column(name = "context_summary", nullable = false, length = 2000)
+    private String contextSummary = "";
+
+    @Column(name = "customer_notes", nullable = false, length = 2000)
+    private String customerNotes = "";
+
+    @Column(name = "session_id", nullable = false, length = 100)
+    private String sessionId = "";
+
+    @Convert(converter = JsonStringList.class)
+    @Column(name = "required_skills", nullable = false, columnDefinition = "jsonb")
+    private List<String> requiredSkills = List.of();
+
+    @Column(name = "required_language", length = 20)
+    private String requiredLanguage;
+
+    @Column(name = "idempotency_key", length = 200)
+    private String idempotencyKey;
+
+    @Column(name = "queued_at", nullable = false)
+    private OffsetDateTime queuedAt;
+
+    @Column(name = "offered_at")
+    private OffsetDateTime offeredAt;
+
+    @Column(name = "offer_expires_at")
+    private OffsetDateTime offerExpiresAt;
+
+    @Column(name = "connected_at")
+    private OffsetDateTime connectedAt;
+
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
+
+    @Column(name = "offer_count", nullable = false)
+    private int offerCount;
+
+    @Column(name = "overflowed_at")
+    private OffsetDateTime overflowedAt;
+
+    @Column(name = "end_reason", nullable = false, length = 200)
+    private String endReason = "";
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected Transfer() {}
+
+    public Transfer(Call call, Department department, TransferType type, Urgency urgency, Details details) {
+        this.id = UUID.randomUUID().toString();
+        this.transferId = "transfer_" + UUID.randomUUID().toString().replace("-", "");
+        this.call = call;
+        this.department = department;
+        this.requestedDepartment = department;
+        this.type = type;
+        this.urgency = urgency;
+        this.urgencyRank = urgency.rank();
+        this.reason = details.reason();
+        this.contextSummary = details.contextSummary();
+        this.customerNotes = details.customerNotes();
+        this.sessionId = details.sessionId();
+        this.requiredSkills = details.requiredSkills();
+        this.requiredLanguage = details.requiredLanguage();
+        this.idempotencyKey = details.idempotencyKey();
+        this.createdAt = Checks.now();
+        this.updatedAt = createdAt;
+        this.queuedAt = createdAt;
+        call.transferringTo(department);
+    }
+
+    /** What the requester says about the transfer; free text is trimmed, absent text is "". */
+    public record Details(
+            String reason,
+            String contextSummary,
+            String customerNotes,
+            String sessionId,
+            List<String> requiredSkills,
+            String requiredLanguage,
+            String idempotencyKey) {}
+
+    /** Reserves the agent for this transfer until {@code timeout} passes. */
+    public void offerTo(Agent candidate, Duration timeout) {
+        require(TransferStatus.QUEUED, "offered");
+        candidate.reserve();
+        this.agent = candidate;
+        this.status = TransferStatus.OFFERED;
+        this.offeredAt = Checks.now();
+        this.offerExpiresAt = offeredAt.plus(timeout);
+        this.offerCount++;
+        touch();
+    }
+
+    /**
+     * The offered agent takes the call. The bridge is {@code connecting} until telephony reports it answered;
+     * {@link #connect()} records that.
+     */
+    public void accept() {
+        require(TransferStatus.OFFERED, "accepted");
+        agent.answeredOffer();
+        this.status = TransferStatus.CONNECTING;
+        touch();
+    }
+
+    public void connect() {
+        require(TransferStatus.CONNECTING, "connected");
+        this.status = TransferStatus.CONNECTED;
+        this.connectedAt = Checks.now();
+        call.connectedTo(agent);
+        touch();
+    }
+
+    /**
+     * The offer is refused or ran out: the agent's capacity comes back, the transfer waits again at its old place, and
+     * the same agent is not offered it again straight away. A missed offer counts against the agent.
+     */
+    public void decline(boolean missed, int maxMissedOffers) {
+        require(TransferStatus.OFFERED, missed ? "timed out" : "rejected");
+        agent.release();
+        if (missed) {
+            agent.missOffer(maxMissedOffers);
+        }
+        this.declinedByAgentId = agent.id();
+        this.agent = null;
+        this.status = TransferStatus.QUEUED;
+        this.offeredAt = null;
+        this.offerExpiresAt = null;
+        touch();
+    }
+
+    public void complete(int wrapUpSeconds) {
+        require(TransferStatus.CONNECTED, "completed");
+        agent.finishCall(wrapUpSeconds);
+        this.status = TransferStatus.COMPLETED;
+        this.endedAt = Checks.now();
+        this.endReason = "completed";
+        call.end(CallStatus.COMPLETED);
+        touch();
+    }
+
+    /** The caller hung up (or the requester withdrew): whatever the transfer held is freed. */
+    public void abandon(String why) {
+        if (!status.isOpen()) {
+            throw new IllegalTransferStateException(transferId, status, "abandoned");
+        }
+        if (agent != null) {
+            agent.release();
+        }
+        this.status = TransferStatus.ABANDONED;
+        this.endedAt = Checks.now();
+        this.endReason = why == null ? "" : why;
+        call.end(CallStatus.ABANDONED);
+        touch();
+    }
+
+    /** Waited too long: the department's overflow takes it, keeping its age. */
+    public void overflowTo(Department target) {
+        require(TransferStatus.QUEUED, "overflowed");
+        this.department = target;
+        this.overflowedAt = Checks.now();
+        this.declinedByAgentId = null;
+        call.transferringTo(target);
+        touch();
+    }
+
+    private void require(TransferStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalTransferStateException(transferId, status, action);
+        }
+    }
+
+    private void touch() {
+        this.updatedAt = Checks.now();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String transferId() {
+        return transferId;
+    }
+
+    public Call call() {
+        return call;
+    }
+
+    public Department department() {
+        return department;
+    }
+
+    public Department requestedDepartment() {
+        return requestedDepartment;
+    }
+
+    public Optional<Agent> agent() {
+        return Optional.ofNullable(agent);
+    }
+
+    public TransferStatus status() {
+        return status;
+    }
+
+    public TransferType type() {
+        return type;
+    }
+
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String contextSummary() {
+        return contextSummary;
+    }
+
+    public String customerNotes() {
+        return customerNotes;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public List<String> requiredSkills() {
+        return requiredSkills;
+    }
+
+    public Optional<String> declinedByAgentId() {
+        return Optional.ofNullable(declinedByAgentId);
+    }
+
+    public Optional<String> requiredLanguage() {
+        return Optional.ofNullable(requiredLanguage);
+    }
+
+    public OffsetDateTime queuedAt() {
+        return queuedAt;
+    }
+
+    public Optional<OffsetDateTime> offerExpiresAt() {
+        return Optional.ofNullable(offerExpiresAt);
+    }
+
+    public Optional<OffsetDateTime> connectedAt() {
+        return Optional.ofNullable(connectedAt);
+    }
+
+    public Optional<OffsetDateTime> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    public int offerCount() {
+        return offerCount;
+    }
+
+    public Optional<OffsetDateTime> overflowedAt() {
+        return Optional.ofNullable(overflowedAt);
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public int urgencyRank() {
+        return urgencyRank;
+    }
+}

@@ -1,0 +1,65 @@
+package com.vocelio.transfer.rest;
+
+import com.vocelio.agent.entity.Agent;
+import com.vocelio.transfer.boundary.Queues;
+import com.vocelio.transfer.entity.Transfer;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A transfer as the guides' clients read it: string ids, department names, waits in whole seconds, no null text. */
+public record TransferView(
+        String transferId,
+        String callId,
+        String status,
+        String transferType,
+        String urgencyLevel,
+        String transferReason,
+        String contextSummary,
+        String customerNotes,
+        String sessionId,
+        String targetDepartment,
+        String departmentId,
+        String requestedDepartment,
+        String agentId,
+        String agentName,
+        int queuePosition,
+        long estimatedWaitTime,
+        List<String> requiredSkills,
+        String language,
+        int offerCount,
+        OffsetDateTime offerExpiresAt,
+        boolean overflowed,
+        OffsetDateTime queuedAt,
+        OffsetDateTime connectedAt,
+        OffsetDateTime endedAt,
+        OffsetDateTime createdAt) {
+
+    public static TransferView of(Transfer t, Queues.Spot spot) {
+        return new TransferView(
+                t.transferId(),
+                t.call().callId(),
+                t.status().wireName(),
+                t.type().wireName(),
+                t.urgency().wireName(),
+                t.reason(),
+                t.contextSummary(),
+                t.customerNotes(),
+                t.sessionId(),
+                t.department().name(),
+                t.department().id(),
+                t.requestedDepartment().name(),
+                t.agent().map(Agent::agentId).orElse(""),
+                t.agent().map(Agent::name).orElse(""),
+                spot.position(),
+                spot.estimatedWaitSeconds(),
+                t.requiredSkills(),
+                t.requiredLanguage().orElse(""),
+                t.offerCount(),
+                t.offerExpiresAt().orElse(null),
+                t.overflowedAt().isPresent(),
+                t.queuedAt(),
+                t.connectedAt().orElse(null),
+                t.endedAt().orElse(null),
+                t.createdAt());
+    }
+}

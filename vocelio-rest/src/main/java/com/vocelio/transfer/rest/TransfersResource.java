@@ -1,0 +1,117 @@
+package com.vocelio.transfer.rest;
+
+import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.identity.entity.Role;
+import com.vocelio.platform.rest.Bodies;
+import com.vocelio.platform.rest.Envelope;
+import com.vocelio.transfer.boundary.Queues;
+import com.vocelio.transfer.boundary.TransferRequest;
+import com.vocelio.transfer.boundary.Transfers;
+import com.vocelio.transfer.entity.Transfer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The seed's transfer surface ({@code /transfer/request}, {@code /transfer/{id}} and its moves); the portal's
+ * {@code POST /api/calls/transfer} (C6) is the same request. AI voice agents (service), agents and supervisors
+ * request; the offered agent (or a supervisor) accepts, rejects, completes.
+ */
+@Path("transfer")
+@RequestScoped
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TransfersResource {
+
+    @Inject
+    Transfers transfers;
+
+    @Inject
+    Queues queues;
+
+    @Inject
+    JsonWebToken caller;
+
+    @Context
+    SecurityContext security;
+
+    /** 201 for a new transfer; 200 with the same transfer for a repeat (same Idempotency-Key, or same call). */
+    @POST
+    @Path("request")
+    public Response request(TransferRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        var placed = transfers.request(Bodies.required(request), idempotencyKey);
+        return Response.status(placed.created() ? 201 : 200)
+                .entity(summary(placed.transfer()).with("created", placed.created()))
+                .build();
+    }
+
+    @GET
+    @Path("{transfer_id}")
+    public Envelope get(@PathParam("transfer_id") String transferId) {
+        return summary(transfers.get(transferId));
+    }
+
+    @POST
+    @Path("{transfer_id}/accept")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
+    public Envelope accept(@PathParam("transfer_id") String transferId) {
+        return summary(transfers.accept(transferId, actingAgent()));
+    }
+
+    @POST
+    @Path("{transfer_id}/reject")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
+    public Envelope reject(@PathParam("transfer_id") String transferId) {
+        return summary(transfers.reject(transferId, actingAgent()));
+    }
+
+    @POST
+    @Path("{transfer_id}/complete")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
+    public Envelope complete(@PathParam("transfer_id") String transferId) {
+        return summary(transfers.complete(transferId, actingAgent()));
+    }
+
+    /** The caller hung up ({@code ?reason=} optional): the transfer is abandoned. */
+    @POST
+    @Path("{transfer_id}/cancel")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SERVICE_NAME})
+    public Envelope cancel(@PathParam("transfer_id") String transferId, @QueryParam("reason") String reason) {
+        return summary(transfers.cancel(transferId, reason));
+    }
+
+    /** The guides read {@code transfer_id}, {@code status}, {@code target_department}, the wait and position on top. */
+    Envelope summary(Transfer transfer) {
+        var view = TransferView.of(transfer, queues.spotOf(transfer));
+        return Envelope.of("transfer_id", view.transferId())
+                .with("status", view.status())
+                .with("target_department", view.targetDepartment())
+                .with("estimated_wait_time", view.estimatedWaitTime())
+                .with("queue_position", view.queuePosition())
+                .with("transfer", view);
+    }
+
+    /** Agents act only on their own offers; supervisors and admins act for anyone. */
+    private Optional<String> actingAgent() {
+        if (security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.SUPERVISOR_NAME)) {
+            return Optional.empty();
+        }
+        Object agentId = caller.getClaim(AccessTokens.AGENT_CLAIM);
+        return Optional.of(agentId == null ? "" : agentId.toString().replace("\"", ""));
+    }
+}
