@@ -48,6 +48,7 @@ create table transfers (
     requested_department_id uuid         not null references departments (id),
     agent_id               uuid references agents (id) on delete set null,
     declined_by_agent_id   uuid,
+    declined_at            timestamptz,
     status                 varchar(20)   not null,
     transfer_type          varchar(12)   not null,
     urgency                varchar(10)   not null,

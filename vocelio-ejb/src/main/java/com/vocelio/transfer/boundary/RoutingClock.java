@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Every second, finds the organizations with routing work due (expired offers, finished wrap-ups, overflows) and
+ * Every second, finds the organizations with routing work due (expired offers, finished wrap-ups, overflows, a
+ * waiting call beside a free agent) and
  * sweeps each in its own transaction. Safe on many nodes: the sweep itself takes rows with SKIP LOCKED.
  */
 @Singleton
@@ -54,7 +55,11 @@ public class RoutingClock {
                 union
                 select cast(t.tenant_id as text) from transfers t join departments d on d.id = t.department_id
                 where t.status = 'queued' and t.overflowed_at is null and d.overflow_department_id is not null
-                and t.queued_at <= now() - d.overflow_after_seconds * interval '1 second'""";
+                and t.queued_at <= now() - d.overflow_after_seconds * interval '1 second'
+                union
+                select cast(t.tenant_id as text) from transfers t join agents a
+                on a.department_id = t.department_id and a.tenant_id = t.tenant_id
+                where t.status = 'queued' and a.status = 'available' and a.active_calls < a.max_concurrent_calls""";
         var organizations = new ArrayList<String>();
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement(sql);

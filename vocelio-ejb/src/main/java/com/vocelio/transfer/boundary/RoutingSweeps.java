@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The timers of routing, driven by the database so any node may run them (rows are taken with SKIP LOCKED): offers
  * past their reservation time go back to the queue (a missed offer counts against the agent), wrap-ups that are
  * over put agents back on the floor, and transfers waiting past their department's threshold overflow. Then the
- * touched departments dispatch. One organization per transaction.
+ * touched departments dispatch, and so does any department where someone waits while an agent is free (a decline's
+ * cool-down ended, a trigger was missed). One organization per transaction.
  */
 @Stateless
 @TenantAware
@@ -81,6 +82,16 @@ public class RoutingSweeps {
             touched.put(target.id(), target);
         }
         em.flush();
+        // a safety net for every trigger: departments where someone waits and someone is free
+        for (String id : ids(
+                """
+                select distinct cast(t.department_id as text) from transfers t join agents a
+                on a.department_id = t.department_id and a.tenant_id = t.tenant_id
+                where t.tenant_id = cast(?1 as uuid) and t.status = 'queued' and a.status = 'available'
+                and a.active_calls < a.max_concurrent_calls limit ?2""",
+                tenantId)) {
+            touched.computeIfAbsent(id, key -> em.find(Department.class, key));
+        }
         touched.values().forEach(dispatcher::dispatch);
         return touched.size();
     }

@@ -41,16 +41,17 @@ public class Dispatcher {
         int offers = 0;
         for (String transferId : lockedQueue(tenantId, department.id())) {
             Transfer transfer = em.find(Transfer.class, transferId);
-            Optional<String> agentId = lockedFreeAgent(tenantId, department, transfer);
+            Optional<String> declinedBy = transfer.declinedBy(coolDown(department));
+            Optional<String> agentId = lockedFreeAgent(tenantId, department, transfer, declinedBy);
             if (agentId.isEmpty()) {
-                if (isUnconstrained(transfer)) {
+                if (transfer.requiredSkills().isEmpty()
+                        && transfer.requiredLanguage().isEmpty()
+                        && declinedBy.isEmpty()) {
                     break; // nobody at all is free: the rest of the queue cannot do better
                 }
                 continue;
             }
-            transfer.offerTo(
-                    em.find(Agent.class, agentId.get()),
-                    Duration.ofSeconds(department.policy().reservationTimeoutSeconds()));
+            transfer.offerTo(em.find(Agent.class, agentId.get()), coolDown(department));
             em.flush(); // the next agent query must see this agent's taken slot
             offers++;
         }
@@ -72,7 +73,13 @@ public class Dispatcher {
                 .getResultList();
     }
 
-    private Optional<String> lockedFreeAgent(String tenantId, Department department, Transfer transfer) {
+    /** An offer lasts the department's reservation time; so does the cool-down after a decline. */
+    private static Duration coolDown(Department department) {
+        return Duration.ofSeconds(department.policy().reservationTimeoutSeconds());
+    }
+
+    private Optional<String> lockedFreeAgent(
+            String tenantId, Department department, Transfer transfer, Optional<String> declinedBy) {
         var sql = new StringBuilder(
                 """
                 select cast(id as text) from agents
@@ -86,7 +93,7 @@ public class Dispatcher {
                     .append(parameters.size())
                     .append(')');
         });
-        transfer.declinedByAgentId().ifPresent(agent -> {
+        declinedBy.ifPresent(agent -> {
             parameters.add(agent);
             sql.append(" and id <> cast(?").append(parameters.size()).append(" as uuid)");
         });
@@ -98,12 +105,6 @@ public class Dispatcher {
             query.setParameter(i + 1, parameters.get(i));
         }
         return query.getResultStream().findFirst().map(Object::toString);
-    }
-
-    private static boolean isUnconstrained(Transfer transfer) {
-        return transfer.requiredSkills().isEmpty()
-                && transfer.requiredLanguage().isEmpty()
-                && transfer.declinedByAgentId().isEmpty();
     }
 
     /** The department's strategy as an ORDER BY over the agents table. */

@@ -95,6 +95,9 @@ public class Transfer {
     @Column(name = "declined_by_agent_id", columnDefinition = "uuid")
     private String declinedByAgentId;
 
+    @Column(name = "declined_at")
+    private OffsetDateTime declinedAt;
+
     @Convert(converter = TransferStatus.Column.class)
     @Column(nullable = false, length = 20)
     private TransferStatus status = TransferStatus.QUEUED;
@@ -232,7 +235,8 @@ public class Transfer {
 
     /**
      * The offer is refused or ran out: the agent's capacity comes back, the transfer waits again at its old place, and
-     * the same agent is not offered it again straight away. A missed offer counts against the agent.
+     * the same agent is not offered it again during the cool-down ({@link #declinedBy}). A missed offer counts against
+     * the agent.
      */
     public void decline(boolean missed, int maxMissedOffers) {
         require(TransferStatus.OFFERED, missed ? "timed out" : "rejected");
@@ -241,6 +245,7 @@ public class Transfer {
             agent.missOffer(maxMissedOffers);
         }
         this.declinedByAgentId = agent.id();
+        this.declinedAt = Checks.now();
         this.agent = null;
         this.status = TransferStatus.QUEUED;
         this.offeredAt = null;
@@ -349,8 +354,15 @@ public class Transfer {
         return requiredSkills;
     }
 
-    public Optional<String> declinedByAgentId() {
-        return Optional.ofNullable(declinedByAgentId);
+    /**
+     * The agent who last declined this transfer, while the cool-down after that lasts: others get it first, and
+     * after the cool-down the same agent may be offered it again (a lone agent must not strand a call).
+     */
+    public Optional<String> declinedBy(Duration coolDown) {
+        if (declinedByAgentId == null || declinedAt.plus(coolDown).isBefore(Checks.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(declinedByAgentId);
     }
 
     public Optional<String> requiredLanguage() {
