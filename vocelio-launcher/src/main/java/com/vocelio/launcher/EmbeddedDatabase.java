@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL from Maven Central binaries, its data in a directory that outlives the process: the next start
@@ -35,6 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
+                .setPGStartupWait(Duration.ofSeconds(60)) // a loaded machine starts PostgreSQL slowly
                 .start();
         var database = new EmbeddedDatabase(postgres);
         database.createApplicationDatabase();

@@ -9,6 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The portal's side of the wire: JSON requests to the application under test, signed in as the admin of the suite's
@@ -83,15 +84,35 @@ public final class Api {
                 session.getString("refresh_token"));
     }
 
+    /** A user created by an organization's admin through {@code POST /api/users}, with password {@link #PASSWORD}. */
+    public record User(String id, String email) {}
+
     /** Creates a user of the given role in the organization and returns its access token. */
     public static String signedIn(Organization organization, String role, String agentId) {
+        return accessToken(user(organization, role, agentId).email());
+    }
+
+    /** Creates a user of the given role (linked to {@code agentId} unless null) in the organization. */
+    public static User user(Organization organization, String role, String agentId) {
         String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + organization.subdomain()
                 + ".example.com";
         var user = new HashMap<String, Object>(Map.of("email", email, "password", PASSWORD, "role", role));
         if (agentId != null) {
             user.put("agent_id", agentId);
         }
-        organization.asAdmin().body(user).post("/api/users").then().statusCode(201);
+        String id = organization
+                .asAdmin()
+                .body(user)
+                .post("/api/users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("user.id");
+        return new User(id, email);
+    }
+
+    /** Signs in with {@link #PASSWORD} through {@code POST /auth/login} and returns the access token. */
+    public static String accessToken(String email) {
         return anonymous()
                 .body(Map.of("email", email, "password", PASSWORD))
                 .post("/auth/login")
@@ -99,6 +120,27 @@ public final class Api {
                 .statusCode(200)
                 .extract()
                 .path("access_token");
+    }
+
+    /**
+     * A client address no other test uses, for {@code X-Forwarded-For} (the suite's server trusts it): failed sign-ins
+     * are throttled per address, and one test's failures must never lock another test out.
+     */
+    public static String newAddress() {
+        var random = ThreadLocalRandom.current();
+        return String.format(
+                "2001:db8:%x:%x:%x:%x:%x:%x",
+                random.nextInt(0x10000),
+                random.nextInt(0x10000),
+                random.nextInt(0x10000),
+                random.nextInt(0x10000),
+                random.nextInt(0x10000),
+                random.nextInt(0x10000));
+    }
+
+    /** An anonymous request from the given client address. */
+    public static RequestSpecification from(String address) {
+        return anonymous().header("X-Forwarded-For", address);
     }
 
     public static String unique(String prefix) {

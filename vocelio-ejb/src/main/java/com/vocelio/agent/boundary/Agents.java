@@ -5,6 +5,7 @@ import com.vocelio.agent.entity.AgentStatus;
 import com.vocelio.agent.entity.AgentStatusChanged;
 import com.vocelio.department.boundary.Departments;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -92,6 +93,9 @@ public class Agents {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
             // a concurrent registration of the same agent_id won the unique index
             throw new DuplicateAgentException(agent.agentId());
         }

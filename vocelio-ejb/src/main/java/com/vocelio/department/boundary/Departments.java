@@ -5,6 +5,7 @@ import com.vocelio.department.entity.Department;
 import com.vocelio.department.entity.RoutingStrategy;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.PhoneNumbers;
 import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
@@ -125,6 +126,9 @@ public class Departments {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
             throw DepartmentConflictException.duplicateName(department.name());
         }
         return department;

@@ -50,9 +50,12 @@ public class Logins {
      *     ({@code /auth/login-2fa}) or is simply a failed sign-in ({@code /auth/login})
      */
     public LoginOutcome login(Credentials credentials, String address, boolean secondFactorStep) {
-        String email = credentials.email() == null ? "" : credentials.email().strip();
+        if (credentials.email() == null || credentials.email().isBlank()) {
+            throw BusinessException.invalid("email", "is required");
+        }
+        String email = credentials.email().strip();
         throttle.requireNotLocked(email, address);
-        var tenant = email.isEmpty() ? java.util.Optional.<String>empty() : directory.ofEmail(email);
+        var tenant = directory.ofEmail(email);
         if (tenant.isEmpty()) {
             passwords.spendTimeOfACheck(credentials.password());
             throw failed(email, address, AuthenticationException.invalidCredentials());

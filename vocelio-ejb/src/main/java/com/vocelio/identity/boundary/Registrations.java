@@ -7,6 +7,7 @@ import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.Role;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.CurrentTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class Registrations {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
             // a concurrent sign-up took the subdomain or the email between the checks and here
             throw conflict("already_registered", "That subdomain or email was registered a moment ago");
         }

@@ -11,6 +11,7 @@ import com.vocelio.identity.entity.Role;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
@@ -71,6 +72,9 @@ public class Users {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
             throw Registrations.emailTaken(user.email());
         }
         return user;

@@ -1,0 +1,56 @@
+package com.vocelio.call.rest;
+
+import com.vocelio.call.boundary.CallLogQuery;
+import com.vocelio.call.boundary.CallLogs;
+import com.vocelio.call.control.CallCosts;
+import com.vocelio.identity.entity.Role;
+import com.vocelio.platform.rest.Envelope;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed's {@code /call-logs}; the portal's {@code /api/calls/logs} (C7) is served by {@link ApiCallsResource}
+ * through this. The screen reads {@code call_logs} and the top-level {@code total}; the guide's
+ * {@code pagination.total} is sent too.
+ */
+@Path("call-logs")
+@RequestScoped
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+public class CallLogsResource {
+
+    @Inject
+    CallLogs logs;
+
+    @Inject
+    CallCosts costs;
+
+    @GET
+    public Envelope list(
+            @QueryParam("page") Integer page,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("date_range") String dateRange,
+            @QueryParam("status") String status,
+            @QueryParam("has_transfer") String hasTransfer,
+            @QueryParam("search") String search) {
+        var query = CallLogQuery.of(page, limit, dateRange, status, hasTransfer, search);
+        var found = logs.find(query);
+        var rows = found.calls().stream()
+                .map(call -> CallLogView.of(call, found.transfers().getOrDefault(call.id(), List.of()), costs::cost))
+                .toList();
+        long pages = (found.total() + query.limit() - 1) / query.limit();
+        return Envelope.of("call_logs", rows)
+                .with("total", found.total())
+                .with(
+                        "pagination",
+                        Map.of("page", query.page(), "limit", query.limit(), "total", found.total(), "pages", pages));
+    }
+}

@@ -1,0 +1,252 @@
+package com.vocelio.it;
+
+import static com.vocelio.it.Api.anonymous;
+import static com.vocelio.it.Api.as;
+import static com.vocelio.it.Api.newOrganization;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Access tokens the application did not issue, or no longer honours, are refused with 401 JSON. The forgeries are
+ * made with the application's own signing key (read from its database) where only one claim is wrong, so that each
+ * refusal is for that claim; {@link #aTokenWithTheIssuedClaimsAndTheApplicationsKeyIsAccepted} shows the same
+ * recipe is otherwise accepted.
+ */
+class TokensIT {
+
+    private static final String[] PROTECTED = {"/api/departments", "/departments", "/auth/me"};
+
+    private static Api.Organization organization;
+    private static String adminId;
+    private static PrivateKey applicationKey;
+    private static String publicKeyPem;
+
+    @BeforeAll
+    static void signUpAndReadTheSigningKey() throws Exception {
+        organization = newOrganization();
+        adminId = as(organization.accessToken())
+                .get("/auth/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("user.id");
+        try (var connection = DriverManager.getConnection(TestServer.get().jdbcUrl(), "postgres", "vocelio");
+                var statement = connection.prepareStatement(
+                        "select private_key, public_key from signing_keys where id = 'primary'");
+                var rows = statement.executeQuery()) {
+            rows.next();
+            applicationKey = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(rows.getString(1))));
+            publicKeyPem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(Base64.getDecoder().decode(rows.getString(2)))
+                    + "\n-----END PUBLIC KEY-----\n";
+        }
+    }
+
+    /** The claims {@code AccessTokens} issues for the organization's admin, valid for five minutes from now. */
+    private static JWTClaimsSet.Builder issuedClaims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer("vocelio")
+                .subject(adminId)
+                .claim("upn", organization.adminEmail())
+                .claim("groups", List.of("admin"))
+                .claim("tenant_id", organization.id())
+                .claim("org", organization.subdomain())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+    }
+
+    private static String signed(JWTClaimsSet.Builder claims, PrivateKey key) {
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID("primary")
+                        .build(),
+                claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private static String signedByTheApplication(UnaryOperator<JWTClaimsSet.Builder> change) {
+        return signed(change.apply(issuedClaims()), applicationKey);
+    }
+
+    @Test
+    void aTokenWithTheIssuedClaimsAndTheApplicationsKeyIsAccepted() {
+        String token = signedByTheApplication(claims -> claims);
+        for (String path : PROTECTED) {
+            as(token).get(path).then().statusCode(200).body("success", equalTo(true));
+        }
+        as(token).get("/auth/me").then().body("user.email", equalTo(organization.adminEmail()));
+    }
+
+    @Test
+    void noTokenIs401Json() {
+        for (String path : PROTECTED) {
+            anonymous()
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType(ContentType.JSON)
+                    .body("success", equalTo(false))
+                    .body("code", not(emptyOrNullString()))
+                    .body("message", not(emptyOrNullString()));
+        }
+    }
+
+    static Stream<Arguments> rejectedAuthorizations() throws Exception {
+        String real = organization.accessToken();
+        String[] parts = real.split("\\.");
+        var otherKeys = KeyPairGenerator.getInstance("RSA");
+        otherKeys.initialize(2048);
+        var hmacConfusion = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID("primary")
+                        .build(),
+                issuedClaims().build());
+        hmacConfusion.sign(new MACSigner(publicKeyPem.getBytes(StandardCharsets.US_ASCII)));
+        return Stream.of(
+                Arguments.of(Named.of("an empty bearer", "Bearer ")),
+                Arguments.of(Named.of("a garbage bearer", "Bearer garbage")),
+                Arguments.of(Named.of("three garbage parts", "Bearer aaa.bbb.ccc")),
+                Arguments.of(Named.of("another scheme", "Basic YWRtaW46YWRtaW4=")),
+                Arguments.of(Named.of("a token without its scheme", real)),
+                Arguments.of(Named.of("one payload character changed", "Bearer " + tamperedOneCharacter(parts))),
+                Arguments.of(Named.of("a payload rewritten under the old signature", "Bearer " + rewritten(parts))),
+                Arguments.of(Named.of("the signature cut off", "Bearer " + parts[0] + "." + parts[1] + ".")),
+                Arguments.of(Named.of(
+                        "an expired token",
+                        "Bearer "
+                                + signedByTheApplication(claims -> claims.issueTime(
+                                                Date.from(Instant.now().minus(Duration.ofMinutes(30))))
+                                        .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))))),
+                Arguments.of(Named.of(
+                        "a wrong issuer", "Bearer " + signedByTheApplication(claims -> claims.issuer("someone-else")))),
+                Arguments.of(Named.of("no issuer", "Bearer " + signedByTheApplication(claims -> claims.issuer(null)))),
+                Arguments.of(Named.of(
+                        "another key",
+                        "Bearer "
+                                + signed(
+                                        issuedClaims(),
+                                        otherKeys.generateKeyPair().getPrivate()))),
+                Arguments.of(Named.of(
+                        "an unsigned token (alg none)",
+                        "Bearer " + new PlainJWT(issuedClaims().build()).serialize())),
+                Arguments.of(Named.of("HS256 keyed with the public key", "Bearer " + hmacConfusion.serialize())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedAuthorizations")
+    void isRejectedWith401Json(String authorization) {
+        for (String path : PROTECTED) {
+            anonymous()
+                    .header("Authorization", authorization)
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType(ContentType.JSON)
+                    .body("success", equalTo(false))
+                    .body("code", not(emptyOrNullString()))
+                    .body("message", not(emptyOrNullString()));
+        }
+    }
+
+    /** Signed by the application but naming no organization: nothing can run, fail closed. */
+    @Test
+    void aTokenWithoutATenantIs401() {
+        String token = signedByTheApplication(claims -> claims.claim("tenant_id", null));
+        for (String path : PROTECTED) {
+            as(token)
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType(ContentType.JSON)
+                    .body("success", equalTo(false));
+        }
+    }
+
+    /** Signed by the application with a role it never grants: authenticated, but allowed nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/departments", "/agents", "/auth/me", "/api/users"})
+    void aTokenWithAnUnknownRoleIs403(String path) {
+        isForbiddenWithAnUnknownRole(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/departments", "/api/agents"})
+    void aTokenWithAnUnknownRoleIs403OnTheApiAliasesToo(String path) {
+        isForbiddenWithAnUnknownRole(path);
+    }
+
+    private static void isForbiddenWithAnUnknownRole(String path) {
+        String token = signedByTheApplication(claims -> claims.claim("groups", List.of("superuser")));
+        as(token)
+                .get(path)
+                .then()
+                .statusCode(403)
+                .contentType(ContentType.JSON)
+                .body("success", equalTo(false))
+                .body("code", equalTo("forbidden"));
+    }
+
+    /** Changes one character in the middle of the payload, keeping header and signature. */
+    private static String tamperedOneCharacter(String[] parts) {
+        char[] payload = parts[1].toCharArray();
+        int middle = payload.length / 2;
+        payload[middle] = payload[middle] == 'A' ? 'B' : 'A';
+        return parts[0] + "." + new String(payload) + "." + parts[2];
+    }
+
+    /** An admin's token whose payload was re-encoded (groups → service), keeping the original signature. */
+    private static String rewritten(String[] parts) {
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String changed = payload.replace("\"admin\"", "\"service\"");
+        if (changed.equals(payload)) {
+            throw new IllegalStateException("the issued token has no admin group: " + payload);
+        }
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
+    }
+}
