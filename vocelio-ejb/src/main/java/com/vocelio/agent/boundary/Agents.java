@@ -92,6 +92,7 @@ public class Agents {
         em.persist(agent);
         try {
             em.flush();
+            announce(agent, AgentStatus.OFFLINE);
         } catch (PersistenceException e) {
             if (!Constraints.isUniqueViolation(e)) {
                 throw e;
@@ -114,10 +115,12 @@ public class Agents {
             agent.moveTo(departments.resolveReference("department", request.department()));
         }
         apply(agent, request);
+        var before = agent.status();
         if (request.status() != null) {
             agent.changeStatus(status(request.status()));
         }
         agent.touch();
+        announce(agent, before);
         return agent;
     }
 
@@ -130,17 +133,29 @@ public class Agents {
         var before = agent.status();
         agent.changeStatus(newStatus);
         agent.touch();
-        if (before != newStatus) {
-            em.flush(); // observers (routing) query the database
-            statusChanged.fire(new AgentStatusChanged(agent, before, newStatus));
-        }
+        announce(agent, before);
         return agent;
     }
 
     public Agent remove(String agentId) {
         var agent = get(agentId);
+        if (agent.activeCalls() > 0) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "agent_busy",
+                    "Agent " + agent.agentId() + " holds " + agent.activeCalls()
+                            + " offered or connected call(s); finish or reject them before removing the agent");
+        }
         em.remove(agent);
         return agent;
+    }
+
+    /** Tells routing (and later the live feeds) that an agent's status changed, in this transaction. */
+    private void announce(Agent agent, AgentStatus before) {
+        if (before != agent.status()) {
+            em.flush(); // observers query the database
+            statusChanged.fire(new AgentStatusChanged(agent, before, agent.status()));
+        }
     }
 
     private static void apply(Agent agent, AgentRequest request) {

@@ -22,6 +22,16 @@ public class CallRegistry {
     @Inject
     CurrentTenant tenant;
 
+    /**
+     * Serializes this transaction with every other that locks the same key in the same organization (a PostgreSQL
+     * advisory lock, released at commit): for things that have no row yet, such as an idempotency key.
+     */
+    public void lockKey(String key) {
+        Sql.of(em, "select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)")
+                .setParameter(1, tenant.id() + "/" + key)
+                .getSingleResult();
+    }
+
     public Call lockOrStart(String callId, String callerNumber) {
         String tenantId = tenant.id();
         Sql.of(

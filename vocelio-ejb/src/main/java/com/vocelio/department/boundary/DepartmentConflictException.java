@@ -22,4 +22,12 @@ public class DepartmentConflictException extends BusinessException {
                 "Department '" + name + "' still has " + agents + (agents == 1 ? " agent" : " agents")
                         + "; move or remove them before deleting it");
     }
+
+    /** Transfers keep their department for call logs and analytics: such a department is deactivated, not deleted. */
+    public static DepartmentConflictException hasTransfers(String name, long transfers) {
+        return new DepartmentConflictException(
+                "department_in_use",
+                "Department '" + name + "' has " + transfers + (transfers == 1 ? " transfer" : " transfers")
+                        + " (waiting or in its history); set is_active to false instead of deleting it");
+    }
 }

@@ -96,6 +96,14 @@ public class Departments {
         if (agents > 0) {
             throw DepartmentConflictException.inUse(department.name(), agents);
         }
+        long transfers = em.createQuery(
+                        "select count(t) from Transfer t where t.department = :d or t.requestedDepartment = :d",
+                        Long.class)
+                .setParameter("d", department)
+                .getSingleResult();
+        if (transfers > 0) {
+            throw DepartmentConflictException.hasTransfers(department.name(), transfers);
+        }
         em.remove(department);
         em.flush();
         return department;

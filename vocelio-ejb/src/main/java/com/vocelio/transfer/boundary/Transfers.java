@@ -6,6 +6,7 @@ import com.vocelio.department.boundary.Departments;
 import com.vocelio.department.entity.Department;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.TenantAware;
 import com.vocelio.transfer.control.Dispatcher;
 import com.vocelio.transfer.entity.Transfer;
@@ -16,6 +17,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,7 +54,13 @@ public class Transfers {
 
     public Placed request(TransferRequest request, String idempotencyKey) {
         String callId = Checks.requiredText("call_id", request.callId(), 100);
+        if (request.departmentNamed() == null) {
+            throw BusinessException.invalid("target_department", "is required (a department id or name)");
+        }
         Department department = departments.resolveReference("target_department", request.departmentNamed());
+        if (!department.isActive()) {
+            throw conflict("department_inactive", "Department " + department.name() + " is not taking transfers");
+        }
         TransferType type = parse(
                 "transfer_type",
                 request.transferType(),
@@ -65,23 +73,28 @@ public class Transfers {
                 Urgency.MEDIUM,
                 Urgency::fromWire,
                 "low, medium, high, critical");
+        String language =
+                Checks.optionalText("language", request.language(), 20).toLowerCase(Locale.ROOT);
+        String key = Checks.optionalText("Idempotency-Key", idempotencyKey, 200);
         var details = new Transfer.Details(
                 Checks.optionalText("transfer_reason", request.reasonGiven(), 200),
                 Checks.optionalText("context_summary", request.summary(), 2000),
                 Checks.optionalText("customer_notes", request.customerNotes(), 2000),
                 Checks.optionalText("session_id", request.sessionId(), 100),
                 tags(request.requiredSkills()),
-                request.language() == null || request.language().isBlank()
-                        ? null
-                        : request.language().strip().toLowerCase(Locale.ROOT),
-                idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip());
+                language.isEmpty() ? null : language,
+                key.isEmpty() ? null : key);
+        String callerNumber = Checks.optionalText("caller_number", request.callerNumber(), 40);
 
-        Call call = calls.lockOrStart(callId, request.callerNumber()); // from here, one request per call at a time
-        Optional<Transfer> repeat =
-                details.idempotencyKey() == null ? Optional.empty() : byKey(details.idempotencyKey());
-        if (repeat.isPresent()) {
-            return new Placed(repeat.get(), false);
+        if (details.idempotencyKey() != null) {
+            // requests with one key are served one at a time, and a repeat touches nothing (not even its call)
+            calls.lockKey("transfer:" + details.idempotencyKey());
+            Optional<Transfer> repeat = byKey(details.idempotencyKey());
+            if (repeat.isPresent()) {
+                return new Placed(repeat.get(), false);
+            }
         }
+        Call call = calls.lockOrStart(callId, callerNumber); // from here, one request per call at a time
         Optional<Transfer> open = em.createNamedQuery(Transfer.OPEN_OF_CALL, Transfer.class)
                 .setParameter("call", call)
                 .setParameter("open", TransferStatus.OPEN)
@@ -112,7 +125,14 @@ public class Transfers {
         }
         var transfer = new Transfer(call, department, type, urgency, details);
         em.persist(transfer);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
+            throw conflict("transfer_in_progress", "Call " + callId + " got another transfer a moment ago");
+        }
         dispatcher.dispatch(department);
         return new Placed(transfer, true);
     }
@@ -159,7 +179,8 @@ public class Transfers {
     public Transfer cancel(String transferId, String reason) {
         var transfer = get(transferId);
         boolean heldAnAgent = transfer.agent().isPresent();
-        transfer.abandon(reason == null || reason.isBlank() ? "caller_hung_up" : reason.strip());
+        String why = Checks.optionalText("reason", reason, 200);
+        transfer.abandon(why.isEmpty() ? "caller_hung_up" : why);
         if (heldAnAgent) {
             em.flush();
             dispatcher.dispatch(transfer.department());

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Matches a department's waiting transfers with its free agents, inside the caller's transaction. Both sides are
  * picked with {@code FOR UPDATE SKIP LOCKED}, so any number of nodes dispatch at once without ever offering one
- * agent slot twice (and the schema refuses an agent above capacity besides). Queue order is urgency, then age;
+ * agent slot twice (and the schema refuses an agent above capacity besides). Queue order is urgency, then age,
+ * among the transfers a free agent can take;
  * the agent is the department strategy's best among those available with capacity, the required skills and
  * language, and who did not just decline this transfer. Native SQL is not filtered by EclipseLink: every query
  * names the tenant.
@@ -26,8 +27,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class Dispatcher {
 
-    /** How many waiting transfers one pass looks at: enough to get past a head that needs a rare skill. */
-    static final int QUEUE_WINDOW = 20;
+    /** How many waiting transfers one pass may pass over because their agents are taken elsewhere. */
+    static final int MAX_PASSED_OVER = 20;
 
     @PersistenceContext(unitName = "vocelio")
     EntityManager em;
@@ -38,39 +39,51 @@ public class Dispatcher {
     /** @return how many offers were made */
     public int dispatch(Department department) {
         String tenantId = tenant.id();
+        var passedOver = new ArrayList<String>();
         int offers = 0;
-        for (String transferId : lockedQueue(tenantId, department.id())) {
-            Transfer transfer = em.find(Transfer.class, transferId);
-            Optional<String> declinedBy = transfer.declinedBy(coolDown(department));
-            Optional<String> agentId = lockedFreeAgent(tenantId, department, transfer, declinedBy);
+        while (passedOver.size() < MAX_PASSED_OVER) {
+            Optional<String> next = lockedServableHead(tenantId, department.id(), passedOver);
+            if (next.isEmpty()) {
+                break; // nobody waits whom a free agent could take
+            }
+            Transfer transfer = em.find(Transfer.class, next.get());
+            Optional<String> agentId =
+                    lockedFreeAgent(tenantId, department, transfer, transfer.declinedBy(coolDown(department)));
             if (agentId.isEmpty()) {
-                if (transfer.requiredSkills().isEmpty()
-                        && transfer.requiredLanguage().isEmpty()
-                        && declinedBy.isEmpty()) {
-                    break; // nobody at all is free: the rest of the queue cannot do better
-                }
+                passedOver.add(transfer.id()); // its agents are taken by another dispatcher or cooling down
                 continue;
             }
             transfer.offerTo(em.find(Agent.class, agentId.get()), coolDown(department));
-            em.flush(); // the next agent query must see this agent's taken slot
+            em.flush(); // the next queries must see this agent's taken slot
             offers++;
         }
         return offers;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> lockedQueue(String tenantId, String departmentId) {
-        return (List<String>) Sql.of(
+    /**
+     * The first waiting transfer, by urgency then age, that some free agent of the department could take (skills,
+     * language): a head that needs a rare skill does not block those behind it. Locked one at a time, so concurrent
+     * dispatchers keep to the queue's order (each may be a place ahead of another, never a window ahead).
+     */
+    private Optional<String> lockedServableHead(String tenantId, String departmentId, List<String> passedOver) {
+        return Sql.of(
                         em,
                         """
-                        select cast(id as text) from transfers
-                        where tenant_id = cast(?1 as uuid) and department_id = cast(?2 as uuid) and status = 'queued'
-                        order by urgency_rank desc, queued_at, id
-                        limit ?3 for update skip locked""")
+                        select cast(t.id as text) from transfers t
+                        where t.tenant_id = cast(?1 as uuid) and t.department_id = cast(?2 as uuid) and t.status = 'queued'
+                        and not (t.id = any(cast(?3 as uuid[])))
+                        and exists (select 1 from agents a where a.tenant_id = t.tenant_id
+                            and a.department_id = t.department_id and a.status = 'available'
+                            and a.active_calls < a.max_concurrent_calls and a.skills @> t.required_skills
+                            and (t.required_language is null or jsonb_exists(a.languages, t.required_language)))
+                        order by t.urgency_rank desc, t.queued_at, t.id
+                        limit 1 for update of t skip locked""")
                 .setParameter(1, tenantId)
                 .setParameter(2, departmentId)
-                .setParameter(3, QUEUE_WINDOW)
-                .getResultList();
+                .setParameter(3, "{" + String.join(",", passedOver) + "}")
+                .getResultStream()
+                .findFirst()
+                .map(Object::toString);
     }
 
     /** An offer lasts the department's reservation time; so does the cool-down after a decline. */

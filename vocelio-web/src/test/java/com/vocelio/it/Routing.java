@@ -1,0 +1,348 @@
+package com.vocelio.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The routing ITs' side of the wire, bound to one organization of their own (so no other test's queue or agents can
+ * interfere): departments with a routing policy, agents, transfer requests and their moves, bounded waits for what
+ * the every-second sweeps do, and direct looks at the database.
+ */
+final class Routing {
+
+    /** The longest any test waits for a sweep's effect (they run every second). */
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    static final List<String> URGENCIES = List.of("low", "medium", "high", "critical");
+
+    private final Api.Organization organization;
+
+    private Routing(Api.Organization organization) {
+        this.organization = organization;
+    }
+
+    /** A freshly signed-up organization, its admin acting. */
+    static Routing newOrganization() {
+        return new Routing(Api.newOrganization());
+    }
+
+    Api.Organization organization() {
+        return organization;
+    }
+
+    String tenantId() {
+        return organization.id();
+    }
+
+    RequestSpecification admin() {
+        return organization.asAdmin();
+    }
+
+    static String unique(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    static String callId() {
+        return unique("call");
+    }
+
+    static int rank(String urgency) {
+        return URGENCIES.indexOf(urgency) + 1;
+    }
+
+    /** Creates a department with the given routing policy fields (and a unique name unless given) and returns its id. */
+    String department(Map<String, ?> policy) {
+        return department(unique("Dept"), policy);
+    }
+
+    String department(String name, Map<String, ?> policy) {
+        var body = new HashMap<String, Object>(policy);
+        body.put("name", name);
+        body.put("phone_number", "+15551230003");
+        return admin().body(body)
+                .post("/api/departments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("department.id");
+    }
+
+    String departmentName(String departmentId) {
+        return admin().get("/api/departments/" + departmentId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("department.name");
+    }
+
+    /** Registers an available agent of capacity one (unless {@code extra} says otherwise) and returns its agent_id. */
+    String agent(String department, Map<String, ?> extra) {
+        String agentId = unique("agent");
+        var body = new HashMap<String, Object>(Map.of(
+                "agent_id", agentId, "name", "Agent " + agentId, "department", department, "status", "available"));
+        body.putAll(extra);
+        admin().body(body).post("/agents/register").then().statusCode(201);
+        return agentId;
+    }
+
+    String agent(String department) {
+        return agent(department, Map.of());
+    }
+
+    void setStatus(String agentId, String status) {
+        admin().body(Map.of("status", status))
+                .put("/agents/" + agentId + "/status")
+                .then()
+                .statusCode(200);
+    }
+
+    String statusOf(String agentId) {
+        return admin().get("/agents/" + agentId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("agent.status");
+    }
+
+    /** {@code POST /transfer/request} with the body as given; the response is for the caller to check. */
+    Response post(Map<String, ?> body) {
+        return admin().body(body).post("/transfer/request");
+    }
+
+    /** A new transfer (201) of a new call to the department; returns the response body. */
+    JsonPath request(String department, String urgency, Map<String, ?> extra) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("call_id", callId());
+        body.put("target_department", department);
+        body.put("urgency_level", urgency);
+        body.put("transfer_type", "warm");
+        body.put("transfer_reason", "customer_request");
+        body.put("context_summary", "Caller asks for a human");
+        body.putAll(extra);
+        return post(body).then().statusCode(201).extract().jsonPath();
+    }
+
+    /** A new medium-urgency transfer of a new call to the department; returns its transfer_id. */
+    String request(String department) {
+        return request(department, "medium", Map.of()).getString("transfer_id");
+    }
+
+    JsonPath transfer(String transferId) {
+        return admin().get("/transfer/" + transferId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    String status(String transferId) {
+        return transfer(transferId).getString("status");
+    }
+
+    /** The agent_id the transfer is offered to or connected with, "" for none. */
+    String agentOf(String transferId) {
+        return transfer(transferId).getString("transfer.agent_id");
+    }
+
+    /** {@code POST /transfer/{id}/{move}} as the admin; the response is for the caller to check. */
+    Response move(String transferId, String move) {
+        return admin().post("/transfer/" + transferId + "/" + move);
+    }
+
+    /** Accepts then completes the transfer, both 200. */
+    void handle(String transferId) {
+        move(transferId, "accept").then().statusCode(200);
+        move(transferId, "complete").then().statusCode(200);
+    }
+
+    /** Waits for the transfer to be offered and returns the agent it is offered to. */
+    String awaitOffer(String transferId) {
+        return await("transfer " + transferId + " to be offered", () -> transfer(transferId), t -> "offered"
+                        .equals(t.getString("status")))
+                .getString("transfer.agent_id");
+    }
+
+    /** The department's queue ({@code GET /departments/{dept}/queue}), transfer_ids in queue order. */
+    List<String> queue(String department) {
+        return admin().get("/departments/" + department + "/queue")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("queue_details.transfer_id", String.class);
+    }
+
+    // ---- many requests at once: the JDK's client (keep-alive, little CPU) where REST Assured's cost would dominate
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    record Reply(int status, JsonPath body) {}
+
+    /** {@code POST path} with the map as JSON (or no body for null) and extra headers as name/value pairs. */
+    Reply send(String path, Map<String, ?> body, String... headers) {
+        var request = HttpRequest.newBuilder(TestServer.get().baseUri().resolve(path.replaceFirst("^/", "")))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + organization.accessToken())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.toJson(body)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), JsonPath.from(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the database, as the application left it
+
+    static Connection connect() {
+        try {
+            return DriverManager.getConnection(TestServer.get().jdbcUrl(), "postgres", "vocelio");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows of a query, each a column-name → value map; {@code ?} parameters bound in order. */
+    static List<Map<String, Object>> rows(Connection connection, String sql, Object... parameters) {
+        try (var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                var rows = new ArrayList<Map<String, Object>>();
+                var meta = result.getMetaData();
+                while (result.next()) {
+                    var row = new LinkedHashMap<String, Object>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (var connection = connect()) {
+            return rows(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, as a long (0 for SQL null). */
+    static long number(Connection connection, String sql, Object... parameters) {
+        var rows = rows(connection, sql, parameters);
+        Object value = rows.isEmpty() ? null : rows.get(0).values().iterator().next();
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    static long number(String sql, Object... parameters) {
+        try (var connection = connect()) {
+            return number(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An agent's routing columns: status, active_calls, max_concurrent_calls, missed_offers. */
+    Map<String, Object> agentRow(String agentId) {
+        var rows = rows(
+                "select status, active_calls, max_concurrent_calls, missed_offers from agents"
+                        + " where tenant_id = cast(? as uuid) and agent_id = ?",
+                tenantId(),
+                agentId);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("No agent " + agentId);
+        }
+        return rows.get(0);
+    }
+
+    /**
+     * Agents of the organization holding more calls than they may (by their {@code active_calls} counter, or by the
+     * offered/connecting/connected transfers pointing at them), or whose counter disagrees with those transfers. One
+     * statement, so one snapshot: empty is the only right answer, at any moment.
+     */
+    static final String OVER_CAPACITY =
+            """
+            select a.agent_id, a.active_calls, a.max_concurrent_calls, count(t.id) as holding
+            from agents a left join transfers t
+              on t.agent_id = a.id and t.status in ('offered', 'connecting', 'connected')
+            where a.tenant_id = cast(? as uuid)
+            group by a.id, a.agent_id, a.active_calls, a.max_concurrent_calls
+            having a.active_calls > a.max_concurrent_calls or count(t.id) > a.max_concurrent_calls
+                or count(t.id) <> a.active_calls""";
+
+    // ---- bounded waits
+
+    static <T> T await(String what, Supplier<T> probe, Predicate<? super T> done) {
+        return await(what, WAIT, probe, done);
+    }
+
+    /** Polls {@code probe} every 100 ms until {@code done}, failing with the last value seen after {@code limit}. */
+    static <T> T await(String what, Duration limit, Supplier<T> probe, Predicate<? super T> done) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                fail("Waited " + limit.toSeconds() + " s for " + what + "; last seen: " + describe(last));
+            }
+            pause(Duration.ofMillis(100));
+            last = probe.get();
+        }
+        return last;
+    }
+
+    private static String describe(Object value) {
+        return value instanceof JsonPath json ? json.prettify() : String.valueOf(value);
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
