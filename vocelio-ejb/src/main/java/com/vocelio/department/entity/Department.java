@@ -6,7 +6,7 @@ import static com.vocelio.platform.control.Checks.within;
 
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
-import jakarta.json.Json;
+import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -15,7 +15,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -184,7 +183,7 @@ public class Department {
     }
 
     public JsonObject businessHours() {
-        try (var reader = Json.createReader(new StringReader(businessHours))) {
+        try (var reader = Jsons.reader(businessHours)) {
             return reader.readObject();
         }
     }

@@ -1,11 +1,9 @@
 package com.vocelio.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -18,7 +16,7 @@ public class JsonStringList implements AttributeConverter<List<String>, Object> 
 
     @Override
     public Object convertToDatabaseColumn(List<String> values) {
-        var array = Json.createArrayBuilder();
+        var array = Jsons.arrayBuilder();
         if (values != null) {
             values.forEach(array::add);
         }
@@ -31,7 +29,7 @@ public class JsonStringList implements AttributeConverter<List<String>, Object> 
         if (json.isBlank()) {
             return List.of();
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.reader(json)) {
             return reader.readArray().stream()
                     .filter(value -> value.getValueType() == JsonValue.ValueType.STRING)
                     .map(value -> ((JsonString) value).getString())

@@ -1,6 +1,5 @@
 package com.vocelio.platform.control;
 
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.List;
@@ -18,7 +17,7 @@ public final class Sql {
     }
 
     public static String jsonArray(List<String> values) {
-        var array = Json.createArrayBuilder();
+        var array = Jsons.arrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
