@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -89,6 +90,16 @@ public class Call {
     private long version;
 
     protected Call() {}
+
+    /** An AI call in progress that we hear of now (telephony and transfer requests start calls). */
+    public Call(String callId, String callerNumber) {
+        this.id = UUID.randomUUID().toString();
+        this.callId = callId;
+        this.callerNumber = callerNumber == null ? "" : callerNumber;
+        this.startedAt = Checks.now();
+        this.createdAt = startedAt;
+        this.updatedAt = startedAt;
+    }
 
     public String id() {
         return id;
