@@ -59,7 +59,8 @@ class AgentsIT {
                 .body("agent.languages", contains("en", "es"))
                 .body("agent.status", equalTo("available"))
                 .body("agent.performance_rating", equalTo(4.0f))
-                .body("agent.max_concurrent_calls", equalTo(1));
+                .body("agent.max_concurrent_calls", equalTo(1))
+                .body("agent.active_calls", equalTo(0));
         json().get("/agents/" + id).then().statusCode(200).body("agent.name", equalTo("Ann Agent"));
         json().get("/api/agents/" + id).then().statusCode(200).body("agent.agent_id", equalTo(id));
     }

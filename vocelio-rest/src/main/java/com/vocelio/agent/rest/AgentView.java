@@ -4,7 +4,10 @@ import com.vocelio.agent.entity.Agent;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An agent as the seed's clients read it: {@code department} is the department's name, beside its id. */
+/**
+ * An agent as the seed's clients read it: {@code department} is the department's name, beside its id;
+ * {@code active_calls} counts the calls offered to or connected with the agent now.
+ */
 public record AgentView(
         String agentId,
         String name,
@@ -16,6 +19,7 @@ public record AgentView(
         String status,
         double performanceRating,
         int maxConcurrentCalls,
+        int activeCalls,
         String phoneNumber,
         String sipUri,
         OffsetDateTime statusChangedAt,
@@ -35,6 +39,7 @@ public record AgentView(
                 a.status().wireName(),
                 a.performanceRating().doubleValue(),
                 a.maxConcurrentCalls(),
+                a.activeCalls(),
                 a.phoneNumber(),
                 a.sipUri(),
                 a.statusChangedAt(),
