@@ -256,6 +256,28 @@ class ReservationsIT {
     }
 
     @Test
+    void preferredSkillsAreWaitedForUntilTheDepartmentWidens() {
+        String department = routing.department(Map.of("wrap_up_seconds", 0, "widen_after_seconds", 2));
+        String spanishSpeaker = routing.agent(department, Map.of("skills", List.of("billing", "spanish")));
+        var preferred = routing.request(
+                department,
+                "medium",
+                Map.of("required_skills", List.of("billing"), "preferred_skills", List.of("spanish")));
+        assertEquals(spanishSpeaker, preferred.getString("transfer.agent_id"), "the bullseye's centre first");
+        assertEquals(List.of("spanish"), preferred.getList("transfer.preferred_skills"));
+
+        String billingOnly = routing.agent(department, Map.of("skills", List.of("billing")));
+        var waiting = routing.request(
+                department,
+                "medium",
+                Map.of("required_skills", List.of("billing"), "preferred_skills", List.of("spanish")));
+        assertEquals("queued", waiting.getString("status"), "the free agent lacks the preferred skill");
+        String transferId = waiting.getString("transfer_id");
+        Routing.await("the bullseye widens after 2 s", () -> routing.status(transferId), "offered"::equals);
+        assertEquals(billingOnly, routing.agentOf(transferId));
+    }
+
+    @Test
     void aTransferNeedingALanguageGoesOnlyToAnAgentSpeakingIt() {
         String department = routing.department(Map.of("wrap_up_seconds", 0));
         String english = routing.agent(department, Map.of("languages", List.of("en")));

@@ -19,9 +19,11 @@ public record DepartmentRequest(
         Integer wrapUpSeconds,
         String overflowDepartmentId,
         Integer overflowAfterSeconds,
-        Integer maxQueueLength) {
+        Integer maxQueueLength,
+        Integer widenAfterSeconds) {
 
     public static DepartmentRequest of(String name, String phoneNumber) {
-        return new DepartmentRequest(name, phoneNumber, null, null, null, null, null, null, null, null, null, null);
+        return new DepartmentRequest(
+                name, phoneNumber, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

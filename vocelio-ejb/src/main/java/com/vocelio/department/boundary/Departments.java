@@ -169,6 +169,9 @@ public class Departments {
         if (request.overflowAfterSeconds() != null) {
             department.overflowAfter(request.overflowAfterSeconds());
         }
+        if (request.widenAfterSeconds() != null) {
+            department.widenAfter(request.widenAfterSeconds());
+        }
         if (request.maxQueueLength() != null) {
             department.limitQueueTo(request.maxQueueLength());
         }

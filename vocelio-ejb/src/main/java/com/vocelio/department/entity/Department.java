@@ -138,6 +138,11 @@ public class Department {
         policy.setOverflowAfterSeconds(within("overflow_after_seconds", seconds, 1, 24 * MAX_TIMEOUT_SECONDS));
     }
 
+    /** Preferred skills count for this long; then any agent with the required skills may take the call. */
+    public void widenAfter(int seconds) {
+        policy.setWidenAfterSeconds(within("widen_after_seconds", seconds, 1, 24 * MAX_TIMEOUT_SECONDS));
+    }
+
     public void limitQueueTo(int length) {
         policy.setMaxQueueLength(within("max_queue_length", length, 1, MAX_QUEUE_LIMIT));
     }

@@ -17,6 +17,7 @@ public class RoutingPolicy {
     public static final int DEFAULT_RESERVATION_TIMEOUT_SECONDS = 20;
     public static final int DEFAULT_WRAP_UP_SECONDS = 30;
     public static final int DEFAULT_OVERFLOW_AFTER_SECONDS = 120;
+    public static final int DEFAULT_WIDEN_AFTER_SECONDS = 60;
     public static final int DEFAULT_MAX_QUEUE_LENGTH = 100;
 
     @Convert(converter = StrategyColumn.class)
@@ -31,6 +32,10 @@ public class RoutingPolicy {
 
     @Column(name = "overflow_after_seconds", nullable = false)
     private int overflowAfterSeconds = DEFAULT_OVERFLOW_AFTER_SECONDS;
+
+    /** After this wait a transfer's preferred skills no longer count, only its required ones. */
+    @Column(name = "widen_after_seconds", nullable = false)
+    private int widenAfterSeconds = DEFAULT_WIDEN_AFTER_SECONDS;
 
     @Column(name = "max_queue_length", nullable = false)
     private int maxQueueLength = DEFAULT_MAX_QUEUE_LENGTH;
@@ -51,6 +56,10 @@ public class RoutingPolicy {
         return overflowAfterSeconds;
     }
 
+    public int widenAfterSeconds() {
+        return widenAfterSeconds;
+    }
+
     public int maxQueueLength() {
         return maxQueueLength;
     }
@@ -69,6 +78,10 @@ public class RoutingPolicy {
 
     void setOverflowAfterSeconds(int seconds) {
         this.overflowAfterSeconds = seconds;
+    }
+
+    void setWidenAfterSeconds(int seconds) {
+        this.widenAfterSeconds = seconds;
     }
 
     void setMaxQueueLength(int length) {

@@ -24,6 +24,7 @@ public record TransferRequest(
         JsonValue context,
         String customerNotes,
         List<String> requiredSkills,
+        List<String> preferredSkills,
         String language,
         String callerNumber) {
 

@@ -81,7 +81,8 @@ public class Transfers {
                 Checks.optionalText("context_summary", request.summary(), 2000),
                 Checks.optionalText("customer_notes", request.customerNotes(), 2000),
                 Checks.optionalText("session_id", request.sessionId(), 100),
-                tags(request.requiredSkills()),
+                tags("required_skills[]", request.requiredSkills()),
+                tags("preferred_skills[]", request.preferredSkills()),
                 language.isEmpty() ? null : language,
                 key.isEmpty() ? null : key);
         String callerNumber = Checks.optionalText("caller_number", request.callerNumber(), 40);
@@ -232,12 +233,12 @@ public class Transfers {
                         () -> BusinessException.invalid(field, "must be one of: " + legal + " (got '" + value + "')"));
     }
 
-    private static List<String> tags(List<String> values) {
+    private static List<String> tags(String field, List<String> values) {
         if (values == null) {
             return List.of();
         }
         return values.stream()
-                .map(v -> Checks.requiredText("required_skills[]", v, 50).toLowerCase(Locale.ROOT))
+                .map(v -> Checks.requiredText(field, v, 50).toLowerCase(Locale.ROOT))
                 .distinct()
                 .toList();
     }

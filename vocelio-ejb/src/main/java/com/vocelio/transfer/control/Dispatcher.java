@@ -20,7 +20,8 @@ import java.util.Optional;
  * picked with {@code FOR UPDATE SKIP LOCKED}, so any number of nodes dispatch at once without ever offering one
  * agent slot twice (and the schema refuses an agent above capacity besides). Queue order is urgency, then age,
  * among the transfers a free agent can take;
- * the agent is the department strategy's best among those available with capacity, the required skills and
+ * the agent is the department strategy's best among those available with capacity, the required skills (and,
+ * until the department's widening time, the preferred ones) and
  * language, and who did not just decline this transfer. Native SQL is not filtered by EclipseLink: every query
  * names the tenant.
  */
@@ -42,7 +43,8 @@ public class Dispatcher {
         var passedOver = new ArrayList<String>();
         int offers = 0;
         while (passedOver.size() < MAX_PASSED_OVER) {
-            Optional<String> next = lockedServableHead(tenantId, department.id(), passedOver);
+            Optional<String> next = lockedServableHead(
+                    tenantId, department.id(), department.policy().widenAfterSeconds(), passedOver);
             if (next.isEmpty()) {
                 break; // nobody waits whom a free agent could take
             }
@@ -65,7 +67,8 @@ public class Dispatcher {
      * language): a head that needs a rare skill does not block those behind it. Locked one at a time, so concurrent
      * dispatchers keep to the queue's order (each may be a place ahead of another, never a window ahead).
      */
-    private Optional<String> lockedServableHead(String tenantId, String departmentId, List<String> passedOver) {
+    private Optional<String> lockedServableHead(
+            String tenantId, String departmentId, int widenAfterSeconds, List<String> passedOver) {
         return Sql.of(
                         em,
                         """
@@ -75,12 +78,14 @@ public class Dispatcher {
                         and exists (select 1 from agents a where a.tenant_id = t.tenant_id
                             and a.department_id = t.department_id and a.status = 'available'
                             and a.active_calls < a.max_concurrent_calls and a.skills @> t.required_skills
+                            and (a.skills @> t.preferred_skills or t.queued_at <= now() - ?4 * interval '1 second')
                             and (t.required_language is null or jsonb_exists(a.languages, t.required_language)))
                         order by t.urgency_rank desc, t.queued_at, t.id
                         limit 1 for update of t skip locked""")
                 .setParameter(1, tenantId)
                 .setParameter(2, departmentId)
                 .setParameter(3, "{" + String.join(",", passedOver) + "}")
+                .setParameter(4, widenAfterSeconds)
                 .getResultStream()
                 .findFirst()
                 .map(Object::toString);
@@ -98,8 +103,11 @@ public class Dispatcher {
                 select cast(id as text) from agents
                 where tenant_id = cast(?1 as uuid) and department_id = cast(?2 as uuid) and status = 'available'
                 and active_calls < max_concurrent_calls and skills @> cast(?3 as jsonb)""");
-        var parameters =
-                new ArrayList<Object>(List.of(tenantId, department.id(), Sql.jsonArray(transfer.requiredSkills())));
+        var parameters = new ArrayList<Object>(List.of(
+                tenantId,
+                department.id(),
+                Sql.jsonArray(transfer.skillsWanted(
+                        Duration.ofSeconds(department.policy().widenAfterSeconds())))));
         transfer.requiredLanguage().ifPresent(language -> {
             parameters.add(language);
             sql.append(" and jsonb_exists(languages, ?")

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,6 +130,10 @@ public class Transfer {
     @Column(name = "required_skills", nullable = false, columnDefinition = "jsonb")
     private List<String> requiredSkills = List.of();
 
+    @Convert(converter = JsonStringList.class)
+    @Column(name = "preferred_skills", nullable = false, columnDefinition = "jsonb")
+    private List<String> preferredSkills = List.of();
+
     @Column(name = "required_language", length = 20)
     private String requiredLanguage;
 
@@ -184,6 +189,7 @@ public class Transfer {
         this.customerNotes = details.customerNotes();
         this.sessionId = details.sessionId();
         this.requiredSkills = details.requiredSkills();
+        this.preferredSkills = details.preferredSkills();
         this.requiredLanguage = details.requiredLanguage();
         this.idempotencyKey = details.idempotencyKey();
         this.createdAt = Checks.now();
@@ -199,6 +205,7 @@ public class Transfer {
             String customerNotes,
             String sessionId,
             List<String> requiredSkills,
+            List<String> preferredSkills,
             String requiredLanguage,
             String idempotencyKey) {}
 
@@ -363,6 +370,23 @@ public class Transfer {
             return Optional.empty();
         }
         return Optional.of(declinedByAgentId);
+    }
+
+    public List<String> preferredSkills() {
+        return preferredSkills;
+    }
+
+    /**
+     * The skills an agent must have now: required and preferred ones while the transfer has waited less than
+     * {@code widenAfter}, then only the required ones (the bullseye widens).
+     */
+    public List<String> skillsWanted(Duration widenAfter) {
+        if (preferredSkills.isEmpty() || !queuedAt.plus(widenAfter).isAfter(Checks.now())) {
+            return requiredSkills;
+        }
+        var wanted = new LinkedHashSet<>(requiredSkills);
+        wanted.addAll(preferredSkills);
+        return List.copyOf(wanted);
     }
 
     public Optional<String> requiredLanguage() {

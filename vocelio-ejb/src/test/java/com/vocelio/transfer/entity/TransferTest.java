@@ -37,7 +37,7 @@ class TransferTest {
     }
 
     static Transfer.Details details() {
-        return new Transfer.Details("billing", "wants a refund", "", "", List.of(), null, null);
+        return new Transfer.Details("billing", "wants a refund", "", "", List.of(), List.of(), null, null);
     }
 
     @Test
@@ -162,6 +162,19 @@ class TransferTest {
         assertEquals(sales, transfer.requestedDepartment());
         assertEquals(queuedAt, transfer.queuedAt());
         assertTrue(transfer.overflowedAt().isPresent());
+    }
+
+    @Test
+    void preferredSkillsCountUntilTheDepartmentWidens() {
+        var picky = new Transfer(
+                new Call("call_p", ""),
+                sales,
+                TransferType.WARM,
+                Urgency.MEDIUM,
+                new Transfer.Details("", "", "", "", List.of("billing"), List.of("spanish"), null, null));
+        assertEquals(List.of("billing", "spanish"), picky.skillsWanted(Duration.ofMinutes(1)));
+        assertEquals(List.of("billing"), picky.skillsWanted(Duration.ZERO), "after the widening time only required");
+        assertEquals(List.of(), transfer.skillsWanted(Duration.ofMinutes(1)), "nothing preferred, nothing wanted");
     }
 
     @Test

@@ -19,6 +19,7 @@ public record DepartmentView(
         int wrapUpSeconds,
         String overflowDepartmentId,
         int overflowAfterSeconds,
+        int widenAfterSeconds,
         int maxQueueLength,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
@@ -39,6 +40,7 @@ public record DepartmentView(
                 policy.wrapUpSeconds(),
                 d.overflowDepartmentId().orElse(null),
                 policy.overflowAfterSeconds(),
+                policy.widenAfterSeconds(),
                 policy.maxQueueLength(),
                 d.createdAt(),
                 d.updatedAt());
