@@ -268,6 +268,21 @@ class AuthIT {
     }
 
     @Test
+    void aCodeSignsInOnceOnly() {
+        var organization = newOrganization();
+        String secret = enableTwoFactor(organization.accessToken());
+        var body = Map.of("email", organization.adminEmail(), "password", PASSWORD, "two_factor_code", code(secret));
+        String address = newAddress();
+        from(address).body(body).post("/auth/login-2fa").then().statusCode(200);
+        from(address)
+                .body(body)
+                .post("/auth/login-2fa")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("invalid_two_factor_code"));
+    }
+
+    @Test
     void theWrongPasswordWithAValidCodeIsStill401() {
         var organization = newOrganization();
         String secret = enableTwoFactor(organization.accessToken());

@@ -75,7 +75,9 @@ public class Logins {
                 }
                 throw new AuthenticationException("two_factor_required", "Two-factor code required");
             }
-            if (!Totp.verify(user.totpSecret().orElseThrow(), code, Instant.now())) {
+            em.lock(user, LockModeType.PESSIMISTIC_WRITE); // two sign-ins with one code: one wins
+            var step = Totp.matchingStep(user.totpSecret().orElseThrow(), code, Instant.now());
+            if (step.isEmpty() || !user.spendTotpStep(step.getAsLong())) {
                 throw failed(
                         email,
                         address,

@@ -7,6 +7,7 @@ import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 
@@ -29,17 +30,23 @@ public final class Totp {
     }
 
     public static boolean verify(String secret, String code, Instant at) {
+        return matchingStep(secret, code, at).isPresent();
+    }
+
+    /** The time step (seconds since the epoch ÷ 30) whose code this is, if it is one of those accepted at {@code at}. */
+    public static OptionalLong matchingStep(String secret, String code, Instant at) {
         if (code == null || !code.strip().matches("\\d{6}")) {
-            return false;
+            return OptionalLong.empty();
         }
         int expected = Integer.parseInt(code.strip());
         Duration step = GENERATOR.getTimeStep();
         for (int drift = -1; drift <= 1; drift++) {
-            if (codeAt(secret, at.plus(step.multipliedBy(drift))) == expected) {
-                return true;
+            Instant moment = at.plus(step.multipliedBy(drift));
+            if (codeAt(secret, moment) == expected) {
+                return OptionalLong.of(moment.getEpochSecond() / step.getSeconds());
             }
         }
-        return false;
+        return OptionalLong.empty();
     }
 
     public static int codeAt(String secret, Instant at) {

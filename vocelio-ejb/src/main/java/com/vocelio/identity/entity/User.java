@@ -70,6 +70,9 @@ public class User {
     @Column(name = "totp_enabled", nullable = false)
     private boolean totpEnabled;
 
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @Column(nullable = false)
     private boolean active = true;
 
@@ -152,6 +155,18 @@ public class User {
         }
         this.totpEnabled = true;
         touch();
+    }
+
+    /**
+     * Spends a TOTP time step on a sign-in. A code already spent (or an older one) is refused: someone who saw the
+     * code cannot sign in with it again within its validity.
+     */
+    public boolean spendTotpStep(long step) {
+        if (totpLastStep != null && step <= totpLastStep) {
+            return false;
+        }
+        this.totpLastStep = step;
+        return true;
     }
 
     public void recordLogin() {

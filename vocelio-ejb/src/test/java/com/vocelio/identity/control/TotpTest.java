@@ -32,6 +32,16 @@ class TotpTest {
     }
 
     @Test
+    void theMatchingStepIsTheCodesOwn() {
+        String secret = Totp.newSecret();
+        Instant now = Instant.parse("2026-01-01T12:00:10Z");
+        String previous = "%06d".formatted(Totp.codeAt(secret, now.minusSeconds(30)));
+        assertEquals(
+                now.getEpochSecond() / 30 - 1,
+                Totp.matchingStep(secret, previous, now).orElseThrow());
+    }
+
+    @Test
     void malformedCodesAreRefused() {
         String secret = Totp.newSecret();
         Instant now = Instant.now();

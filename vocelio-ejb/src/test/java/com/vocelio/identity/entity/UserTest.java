@@ -45,6 +45,15 @@ class UserTest {
     }
 
     @Test
+    void aTotpStepIsSpentOnce() {
+        var user = new User("ann@example.com", "hash", Role.ADMIN);
+        assertTrue(user.spendTotpStep(1000));
+        assertFalse(user.spendTotpStep(1000), "the same code again");
+        assertFalse(user.spendTotpStep(999), "an older code");
+        assertTrue(user.spendTotpStep(1001), "the next code");
+    }
+
+    @Test
     void confirmingWithoutEnrollmentIsRefused() {
         assertInvalid("code", () -> new User("ann@example.com", "hash", Role.AGENT).confirmTotp());
     }
