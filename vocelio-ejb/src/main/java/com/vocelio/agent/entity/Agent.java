@@ -5,9 +5,13 @@ import static com.vocelio.platform.control.Checks.requiredText;
 import static com.vocelio.platform.control.Checks.within;
 
 import com.vocelio.department.entity.Department;
+import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.JsonStringList;
+import com.vocelio.platform.control.Jsons;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -186,9 +190,36 @@ public class Agent {
     /** Records when the status changed only when it really did, so idle time survives repeated updates. */
     public void changeStatus(AgentStatus newStatus) {
         if (newStatus != status) {
+            AgentStatus before = status;
             this.status = newStatus;
             this.statusChangedAt = Checks.now();
+            DomainEvents.raise(new DomainEvent(
+                    "agent_status_changed",
+                    DomainEvent.AGENTS,
+                    Jsons.objectBuilder(snapshot())
+                            .add("previous_status", before.wireName())
+                            .build()));
         }
+    }
+
+    /** What subscribers see of this agent at this moment. */
+    public JsonObject snapshot() {
+        var skillList = Jsons.arrayBuilder();
+        skills.forEach(skillList::add);
+        var languageList = Jsons.arrayBuilder();
+        languages.forEach(languageList::add);
+        return Jsons.objectBuilder()
+                .add("agent_id", agentId)
+                .add("name", name)
+                .add("department", department.name())
+                .add("department_id", department.id())
+                .add("status", status.wireName())
+                .add("active_calls", activeCalls)
+                .add("max_concurrent_calls", maxConcurrentCalls)
+                .add("skills", skillList)
+                .add("languages", languageList)
+                .add("status_changed_at", statusChangedAt.toString())
+                .build();
     }
 
     public void rate(BigDecimal rating) {
@@ -237,6 +268,19 @@ public class Agent {
         if (missedOffers >= maxMissed) {
             changeStatus(AgentStatus.ON_BREAK);
             missedOffers = 0;
+            DomainEvents.raise(new DomainEvent(
+                    "system_alert",
+                    DomainEvent.SYSTEM_ALERT,
+                    Jsons.objectBuilder()
+                            .add("type", "warning")
+                            .add("severity", "warning")
+                            .add("critical", false)
+                            .add("category", "agents")
+                            .add("title", "Agent taken off the floor")
+                            .add("message", name + " missed " + maxMissed + " offers in a row and is now on break")
+                            .add("agent_id", agentId)
+                            .add("department_id", department.id())
+                            .build()));
         }
     }
 

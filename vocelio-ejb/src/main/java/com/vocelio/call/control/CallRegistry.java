@@ -34,7 +34,7 @@ public class CallRegistry {
 
     public Call lockOrStart(String callId, String callerNumber) {
         String tenantId = tenant.id();
-        Sql.of(
+        int started = Sql.of(
                         em,
                         """
                         insert into calls (id, tenant_id, call_id, caller_number, status, started_at, created_at, updated_at)
@@ -52,6 +52,10 @@ public class CallRegistry {
                 .setParameter(1, tenantId)
                 .setParameter(2, callId)
                 .getSingleResult();
-        return em.find(Call.class, id.toString());
+        Call call = em.find(Call.class, id.toString());
+        if (started == 1) {
+            call.announceStart();
+        }
+        return call;
     }
 }

@@ -2,7 +2,11 @@ package com.vocelio.call.entity;
 
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
+import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.Jsons;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -99,6 +103,7 @@ public class Call {
         this.startedAt = Checks.now();
         this.createdAt = startedAt;
         this.updatedAt = startedAt;
+        raise("call_started");
     }
 
     public String id() {
@@ -109,6 +114,11 @@ public class Call {
         return callId;
     }
 
+    /** A call first heard of now (inserted by the registry's upsert rather than this class's constructor). */
+    public void announceStart() {
+        raise("call_started");
+    }
+
     /** The call leaves the AI for a department's queue. */
     public void transferringTo(Department target) {
         this.department = target;
@@ -116,12 +126,14 @@ public class Call {
         this.status = CallStatus.TRANSFERRING;
         this.transferCount++;
         touch();
+        raise("call_status_changed");
     }
 
     public void connectedTo(Agent human) {
         this.agent = human;
         this.status = CallStatus.CONNECTED;
         touch();
+        raise("call_status_changed");
     }
 
     public void end(CallStatus outcome) {
@@ -129,7 +141,35 @@ public class Call {
             this.status = outcome;
             this.endedAt = Checks.now();
             touch();
+            raise("call_ended");
         }
+    }
+
+    /**
+     * What subscribers see of this call now, in the live feed's shape ({@code id, contact, phone, status, duration,
+     * state}) plus the names the rest of the API uses.
+     */
+    public JsonObject snapshot() {
+        String wire = status.wireName();
+        return Jsons.objectBuilder()
+                .add("id", callId)
+                .add("call_id", callId)
+                .add("contact", callerNumber)
+                .add("phone", callerNumber)
+                .add("caller_number", callerNumber)
+                .add("direction", direction)
+                .add("status", wire)
+                .add("state", status.isLive() ? "live" : "ended")
+                .add("duration", durationSeconds())
+                .add("department", department == null ? "" : department.name())
+                .add("agent_id", agent == null ? "" : agent.agentId())
+                .add("transfer_count", transferCount)
+                .add("started_at", startedAt.toString())
+                .build();
+    }
+
+    private void raise(String type) {
+        DomainEvents.raise(new DomainEvent(type, DomainEvent.LIVE_CALL, snapshot()));
     }
 
     private void touch() {

@@ -3,9 +3,12 @@ package com.vocelio.department.boundary;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
 import com.vocelio.department.entity.RoutingStrategy;
+import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Constraints;
+import com.vocelio.platform.control.Jsons;
 import com.vocelio.platform.control.PhoneNumbers;
 import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
@@ -70,7 +73,7 @@ public class Departments {
         apply(department, request);
         requireUniqueName(department);
         em.persist(department);
-        return flushed(department);
+        return announced("created", flushed(department));
     }
 
     public Department update(String id, DepartmentRequest request) {
@@ -85,7 +88,7 @@ public class Departments {
         apply(department, request);
         requireUniqueName(department);
         department.touch();
-        return flushed(department);
+        return announced("updated", flushed(department));
     }
 
     public Department delete(String id) {
@@ -106,6 +109,21 @@ public class Departments {
         }
         em.remove(department);
         em.flush();
+        return announced("deleted", department);
+    }
+
+    private static Department announced(String action, Department department) {
+        DomainEvents.raise(new DomainEvent(
+                "department_changed",
+                DomainEvent.DEPARTMENTS,
+                Jsons.objectBuilder()
+                        .add("action", action)
+                        .add("id", department.id())
+                        .add("department_id", department.id())
+                        .add("name", department.name())
+                        .add("phone_number", department.phoneNumber())
+                        .add("is_active", department.isActive())
+                        .build()));
         return department;
     }
 

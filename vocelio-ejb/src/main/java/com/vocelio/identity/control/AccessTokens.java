@@ -5,16 +5,19 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -65,6 +68,46 @@ public class AccessTokens {
             throw new IllegalStateException("Cannot sign an access token", e);
         }
         return jwt.serialize();
+    }
+
+    /** Who a verified access token speaks for. */
+    public record Bearer(String subject, String tenantId, List<String> roles, Optional<String> agentId) {}
+
+    /**
+     * Verifies an access token the way MicroProfile JWT does for HTTP requests — RS256 with this installation's key,
+     * its issuer, not expired — for the places a request filter does not reach (WebSocket messages, query
+     * parameters). Any failure is simply "not a token".
+     */
+    public Optional<Bearer> verify(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token.strip());
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new RSASSAVerifier(keys.publicKey()))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date expires = claims.getExpirationTime();
+            String tenant = claims.getStringClaim(TENANT_CLAIM);
+            if (!issuer.equals(claims.getIssuer())
+                    || expires == null
+                    || expires.toInstant().isBefore(Instant.now())
+                    || claims.getSubject() == null
+                    || tenant == null
+                    || tenant.isBlank()) {
+                return Optional.empty();
+            }
+            List<String> roles = claims.getStringListClaim("groups");
+            return Optional.of(new Bearer(
+                    claims.getSubject(),
+                    tenant,
+                    roles == null ? List.of() : roles,
+                    Optional.ofNullable(claims.getStringClaim(AGENT_CLAIM))));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public long lifetimeSeconds() {

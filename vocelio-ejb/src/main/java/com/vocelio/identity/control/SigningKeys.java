@@ -54,6 +54,7 @@ public class SigningKeys {
     Optional<String> configuredKeyFile;
 
     private RSAPrivateCrtKey privateKey;
+    private RSAPublicKey publicKey;
     private String keyId;
 
     @PostConstruct
@@ -71,7 +72,8 @@ public class SigningKeys {
                 privateKey = storedKey();
                 keyId = STORED_KEY_ID;
             }
-            SigningKeyConfigSource.publish(pem(publicKeyOf(privateKey).getEncoded(), "PUBLIC KEY"));
+            publicKey = publicKeyOf(privateKey);
+            SigningKeyConfigSource.publish(pem(publicKey.getEncoded(), "PUBLIC KEY"));
         } catch (GeneralSecurityException | SQLException e) {
             throw new IllegalStateException("Cannot load the token signing key: " + e.getMessage(), e);
         }
@@ -79,6 +81,10 @@ public class SigningKeys {
 
     public RSAPrivateCrtKey privateKey() {
         return privateKey;
+    }
+
+    public RSAPublicKey publicKey() {
+        return publicKey;
     }
 
     public String keyId() {

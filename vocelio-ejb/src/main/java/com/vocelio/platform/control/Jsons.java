@@ -1,6 +1,8 @@
 package com.vocelio.platform.control;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
@@ -21,5 +23,13 @@ public final class Jsons {
 
     public static JsonArrayBuilder arrayBuilder() {
         return PROVIDER.createArrayBuilder();
+    }
+
+    public static JsonObjectBuilder objectBuilder() {
+        return PROVIDER.createObjectBuilder();
+    }
+
+    public static JsonObjectBuilder objectBuilder(JsonObject start) {
+        return PROVIDER.createObjectBuilder(start);
     }
 }

@@ -4,8 +4,12 @@ import com.vocelio.agent.entity.Agent;
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.CallStatus;
 import com.vocelio.department.entity.Department;
+import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.JsonStringList;
+import com.vocelio.platform.control.Jsons;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -196,6 +200,7 @@ public class Transfer {
         this.updatedAt = createdAt;
         this.queuedAt = createdAt;
         call.transferringTo(department);
+        raise("transfer_queued");
     }
 
     /** What the requester says about the transfer; free text is trimmed, absent text is "". */
@@ -219,6 +224,7 @@ public class Transfer {
         this.offerExpiresAt = offeredAt.plus(timeout);
         this.offerCount++;
         touch();
+        raise("transfer_offered");
     }
 
     /**
@@ -230,6 +236,7 @@ public class Transfer {
         agent.answeredOffer();
         this.status = TransferStatus.CONNECTING;
         touch();
+        raise("transfer_accepted");
     }
 
     public void connect() {
@@ -238,6 +245,7 @@ public class Transfer {
         this.connectedAt = Checks.now();
         call.connectedTo(agent);
         touch();
+        raise("transfer_connected");
     }
 
     /**
@@ -247,6 +255,7 @@ public class Transfer {
      */
     public void decline(boolean missed, int maxMissedOffers) {
         require(TransferStatus.OFFERED, missed ? "timed out" : "rejected");
+        String decliner = agent.agentId();
         agent.release();
         if (missed) {
             agent.missOffer(maxMissedOffers);
@@ -258,6 +267,10 @@ public class Transfer {
         this.offeredAt = null;
         this.offerExpiresAt = null;
         touch();
+        DomainEvents.raise(new DomainEvent(
+                missed ? "transfer_timed_out" : "transfer_rejected",
+                DomainEvent.TRANSFERS,
+                Jsons.objectBuilder(snapshot()).add("declined_by", decliner).build()));
     }
 
     public void complete(int wrapUpSeconds) {
@@ -268,6 +281,7 @@ public class Transfer {
         this.endReason = "completed";
         call.end(CallStatus.COMPLETED);
         touch();
+        raise("transfer_completed");
     }
 
     /** The caller hung up (or the requester withdrew): whatever the transfer held is freed. */
@@ -283,16 +297,61 @@ public class Transfer {
         this.endReason = why == null ? "" : why;
         call.end(CallStatus.ABANDONED);
         touch();
+        raise("transfer_abandoned");
     }
 
     /** Waited too long: the department's overflow takes it, keeping its age. */
     public void overflowTo(Department target) {
         require(TransferStatus.QUEUED, "overflowed");
+        Department from = this.department;
         this.department = target;
         this.overflowedAt = Checks.now();
         this.declinedByAgentId = null;
         call.transferringTo(target);
         touch();
+        raise("transfer_overflowed");
+        DomainEvents.raise(new DomainEvent(
+                "system_alert",
+                DomainEvent.SYSTEM_ALERT,
+                Jsons.objectBuilder()
+                        .add("type", "warning")
+                        .add("severity", "warning")
+                        .add("critical", false)
+                        .add("category", "queue")
+                        .add("title", "Transfer overflowed")
+                        .add(
+                                "message",
+                                "Transfer " + transferId + " waited too long in " + from.name() + " and moved to "
+                                        + target.name())
+                        .add("transfer_id", transferId)
+                        .add("department_id", target.id())
+                        .build()));
+    }
+
+    /** What subscribers see of this transfer at this moment. */
+    public JsonObject snapshot() {
+        var agentNow = agent().orElse(null);
+        return Jsons.objectBuilder()
+                .add("transfer_id", transferId)
+                .add("call_id", call.callId())
+                .add("status", status.wireName())
+                .add("transfer_type", type.wireName())
+                .add("urgency_level", urgency.wireName())
+                .add("reason", reason)
+                .add("context_summary", contextSummary)
+                .add("target_department", department.name())
+                .add("department_id", department.id())
+                .add("agent_id", agentNow == null ? "" : agentNow.agentId())
+                .add("agent_name", agentNow == null ? "" : agentNow.name())
+                .add("offer_count", offerCount)
+                .add("overflowed", overflowedAt != null)
+                .add("queued_at", queuedAt.toString())
+                .add("end_reason", endReason)
+                .build();
+    }
+
+    private void raise(String type) {
+        DomainEvents.raise(new DomainEvent(type, DomainEvent.TRANSFERS, snapshot()));
     }
 
     private void require(TransferStatus expected, String action) {

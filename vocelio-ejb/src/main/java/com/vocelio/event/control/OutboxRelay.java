@@ -1,0 +1,190 @@
+package com.vocelio.event.control;
+
+import com.vocelio.event.boundary.EventLog;
+import com.vocelio.event.boundary.Figures;
+import com.vocelio.event.entity.StoredEvent;
+import com.vocelio.event.entity.StoredEvent.Position;
+import com.vocelio.platform.control.CurrentTenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * This node's end of the bus: one connection that {@code LISTEN}s for the outbox's {@code NOTIFY}, reads the rows
+ * that became settled since its cursor — in (transaction, id) order, and only those of transactions older than the
+ * oldest one still running, so a row whose id was drawn early but committed late is never passed over — and hands
+ * them to this node's subscribers. A missed notification costs nothing: the cursor is in the table, so the relay
+ * also reads on a short timer and catches up after reconnecting. Then it refreshes the live counts of the
+ * organizations those events touched, for the subscribers that show them.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    static final int BATCH = 500;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    Subscribers subscribers;
+
+    @Inject
+    Figures figures;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    @ConfigProperty(name = "DATABASE_URL")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "DATABASE_USER")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "DATABASE_PASSWORD", defaultValue = "")
+    String password;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.events.poll-interval-ms", defaultValue = "500")
+    int pollMillis;
+
+    private volatile boolean running = true;
+    private Thread worker;
+    private Position cursor; // the worker's alone
+
+    @PostConstruct
+    void start() {
+        worker = threads.newThread(this::run);
+        worker.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = connect()) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("listen " + Outbox.CHANNEL);
+                }
+                if (cursor == null) {
+                    cursor = watermark(connection);
+                }
+                var notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    boolean heldBack = relay(connection);
+                    // rows held back wait for an older transaction, which may write no event (no NOTIFY): look soon
+                    notifications.getNotifications(heldBack ? 5 : pollMillis);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Event relay lost its connection; reconnecting in 1 s", e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** Delivers what is settled after the cursor; whether committed rows are still held back. */
+    private boolean relay(Connection connection) throws SQLException {
+        Set<String> touched = new LinkedHashSet<>();
+        boolean heldBack = false;
+        boolean more = true;
+        while (more && !heldBack) {
+            int read = 0;
+            try (var statement = connection.prepareStatement("select " + EventLog.COLUMNS
+                    + ", tx < pg_snapshot_xmin(pg_current_snapshot()) from events"
+                    + " where (tx, id) > (cast(cast(? as text) as xid8), ?) order by tx, id limit " + BATCH)) {
+                statement.setString(1, Long.toString(cursor.tx()));
+                statement.setLong(2, cursor.id());
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        read++;
+                        if (!rows.getBoolean(8)) {
+                            heldBack = true; // settled rows come first in (tx, id) order: the rest wait too
+                            break;
+                        }
+                        StoredEvent event = EventLog.read(rows);
+                        cursor = event.position();
+                        subscribers.deliver(event);
+                        if (!event.channel().equals("live_call")
+                                && !event.channel().equals("system_alert")) {
+                            touched.add(event.tenantId());
+                        }
+                    }
+                }
+            }
+            more = read == BATCH;
+        }
+        touched.stream().filter(subscribers::wantFigures).forEach(this::refreshFigures);
+        return heldBack;
+    }
+
+    private void refreshFigures(String tenantId) {
+        try {
+            subscribers.figures(tenant.runAs(tenantId, figures::now));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot refresh live figures of organization " + tenantId, e);
+        }
+    }
+
+    /** Everything before the oldest running transaction is history: a starting node delivers from there. */
+    private static Position watermark(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")) {
+            rows.next();
+            return new Position(Long.parseLong(rows.getString(1)), 0);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        var source = new PGSimpleDataSource();
+        source.setUrl(url);
+        source.setUser(user);
+        source.setPassword(password);
+        source.setTcpKeepAlive(true);
+        source.setApplicationName("vocelio-events");
+        return source.getConnection();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.vocelio.event.control;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The way out to one client: messages wait in a bounded queue and go one at a time, asynchronously, so a slow or
+ * dead client never blocks the relay or anyone else. When its queue is full the client is cut off: it can reconnect
+ * and resume from the last event it got.
+ */
+public abstract class Outlet<M> {
+
+    private final int capacity;
+    private final ArrayDeque<M> queue = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closed;
+
+    protected Outlet(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Queues a message; never blocks. */
+    public final void send(M message) {
+        boolean overflow = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (queue.size() < capacity) {
+                queue.add(message);
+                if (sending) {
+                    return; // the one sending takes it next
+                }
+                sending = true;
+            } else {
+                closed = true;
+                queue.clear();
+                overflow = true;
+            }
+        }
+        if (overflow) {
+            overflowed();
+        } else {
+            pump();
+        }
+    }
+
+    public synchronized int backlog() {
+        return queue.size();
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** No more messages: called when the connection ends. */
+    public synchronized void close() {
+        closed = true;
+        queue.clear();
+    }
+
+    /** Sends one message; the stage completes when the client took it. */
+    protected abstract CompletionStage<?> transmit(M message);
+
+    /** The client fell too far behind: end its connection (without blocking). */
+    protected abstract void overflowed();
+
+    /** Sending failed (the connection broke): end it. */
+    protected abstract void failed(Throwable cause);
+
+    private void pump() {
+        while (true) {
+            M next;
+            synchronized (this) {
+                next = closed ? null : queue.poll();
+                if (next == null) {
+                    sending = false;
+                    return;
+                }
+            }
+            var sent = transmit(next).toCompletableFuture();
+            if (!sent.isDone()) {
+                sent.whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        stop(error);
+                    } else {
+                        pump();
+                    }
+                });
+                return;
+            }
+            if (sent.isCompletedExceptionally()) {
+                sent.exceptionally(error -> {
+                    stop(error);
+                    return null;
+                });
+                return;
+            }
+        }
+    }
+
+    private void stop(Throwable error) {
+        close();
+        failed(error);
+    }
+}

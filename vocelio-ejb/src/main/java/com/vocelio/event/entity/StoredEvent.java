@@ -1,0 +1,135 @@
+package com.vocelio.event.entity;
+
+import com.vocelio.platform.control.Jsons;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+
+/**
+ * An event as the outbox holds it. Delivery follows {@link Position} — the writing transaction, then the id — which is
+ * the order in which events become settled; ids alone do not commit in order. One instance reaches every subscriber
+ * of its organization on a node, so its parsed payload and wire envelope are made once.
+ */
+public final class StoredEvent {
+
+    /** Where an event stands in delivery order. */
+    public record Position(long tx, long id) implements Comparable<Position> {
+
+        public static final Position START = new Position(0, 0);
+
+        @Override
+        public int compareTo(Position other) {
+            int byTx = Long.compare(tx, other.tx);
+            return byTx != 0 ? byTx : Long.compare(id, other.id);
+        }
+
+        public boolean after(Position other) {
+            return compareTo(other) > 0;
+        }
+    }
+
+    private final long id;
+    private final Position position;
+    private final String tenantId;
+    private final String type;
+    private final String channel;
+    private final OffsetDateTime timestamp;
+    private final String payload;
+    private volatile JsonObject parsed;
+    private volatile String envelope;
+
+    public StoredEvent(
+            long id, long tx, String tenantId, String type, String channel, OffsetDateTime timestamp, String payload) {
+        this.id = id;
+        this.position = new Position(tx, id);
+        this.tenantId = tenantId;
+        this.type = type;
+        this.channel = channel;
+        this.timestamp = timestamp;
+        this.payload = payload;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Position position() {
+        return position;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public OffsetDateTime timestamp() {
+        return timestamp;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public JsonObject payloadObject() {
+        JsonObject object = parsed;
+        if (object == null) {
+            try (var reader = Jsons.reader(payload)) {
+                object = reader.readObject();
+            }
+            parsed = object;
+        }
+        return object;
+    }
+
+    /** A text field of the payload, "" when absent. */
+    public String text(String field) {
+        return payloadObject().getString(field, "");
+    }
+
+    /**
+     * The wire envelope {@code {id, type, channel, tenant_id, timestamp, payload, data}}; {@code data} repeats the
+     * payload for the seed guide's clients, which read that key.
+     */
+    public String envelope() {
+        String text = envelope;
+        if (text == null) {
+            text = envelope(type, payload);
+            envelope = text;
+        }
+        return text;
+    }
+
+    /** The envelope under another type name and payload, for feeds that speak another dialect. */
+    public String envelope(String wireType, String wirePayload) {
+        return envelope(Long.toString(id), wireType, channel, tenantId, timestamp.toString(), wirePayload);
+    }
+
+    /** An envelope; something derived rather than stored (live counts) has no id: nothing to resume from. */
+    public static String envelope(
+            String id, String type, String channel, String tenantId, String timestamp, String payload) {
+        var json = new StringBuilder(160 + 2 * payload.length()).append('{');
+        if (id != null) {
+            json.append("\"id\":\"").append(id).append("\",");
+        }
+        return json.append("\"type\":\"")
+                .append(type)
+                .append("\",\"channel\":\"")
+                .append(channel)
+                .append("\",\"tenant_id\":\"")
+                .append(tenantId)
+                .append("\",\"timestamp\":\"")
+                .append(timestamp)
+                .append("\",\"payload\":")
+                .append(payload)
+                .append(",\"data\":")
+                .append(payload)
+                .append('}')
+                .toString();
+    }
+}

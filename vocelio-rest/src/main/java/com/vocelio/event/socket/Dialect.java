@@ -1,0 +1,166 @@
+package com.vocelio.event.socket;
+
+import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.event.entity.LiveFigures;
+import com.vocelio.event.entity.StoredEvent;
+import com.vocelio.platform.control.Jsons;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What each socket path sends and how its clients read it. {@code /ws/transfers}: transfer and agent events in the
+ * envelope, and the seed guide's {@code transfer_status} counts. {@code /ws}: the channels a client subscribed to,
+ * filtered by department, with {@code queue_changed} counts on the {@code queue} channel. {@code /ws/dashboard} and
+ * {@code /ws/analytics}: the portal's real-time hub names ({@code agent_status}, {@code system_alert},
+ * {@code performance_update}) with camelCase payloads.
+ */
+enum Dialect {
+    TRANSFERS {
+        @Override
+        boolean wants(StoredEvent event, SocketConnection connection) {
+            return event.channel().equals(DomainEvent.TRANSFERS)
+                    || event.channel().equals(DomainEvent.AGENTS);
+        }
+
+        @Override
+        List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+            if (before != null
+                    && before.activeTransfers() == now.activeTransfers()
+                    && before.availableAgents() == now.availableAgents()
+                    && before.totalQueueLength() == now.totalQueueLength()) {
+                return List.of();
+            }
+            var counts = Jsons.objectBuilder()
+                    .add("activeTransfers", now.activeTransfers())
+                    .add("availableAgents", now.availableAgents())
+                    .add("totalQueueLength", now.totalQueueLength())
+                    .build();
+            return List.of(derived("transfer_status", DomainEvent.TRANSFERS, now.tenantId(), counts));
+        }
+    },
+
+    LIVE {
+        @Override
+        boolean wants(StoredEvent event, SocketConnection connection) {
+            return connection.subscribedTo(event.channel(), event.text("department_id"), departmentName(event));
+        }
+
+        @Override
+        List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+            return now.queues().stream()
+                    .filter(queue ->
+                            connection.subscribedTo(DomainEvent.QUEUE, queue.departmentId(), queue.department()))
+                    .filter(queue -> before == null || !before.queues().contains(queue))
+                    .map(queue -> derived("queue_changed", DomainEvent.QUEUE, now.tenantId(), queuePayload(queue)))
+                    .toList();
+        }
+    },
+
+    DASHBOARD {
+        @Override
+        boolean wants(StoredEvent event, SocketConnection connection) {
+            return event.channel().equals(DomainEvent.AGENTS) || event.channel().equals(DomainEvent.SYSTEM_ALERT);
+        }
+
+        @Override
+        String render(StoredEvent event) {
+            JsonObject payload = event.payloadObject();
+            if (event.channel().equals(DomainEvent.AGENTS)) {
+                var agent = Jsons.objectBuilder(payload)
+                        .add("agentId", payload.getString("agent_id", ""))
+                        .add(
+                                "availability",
+                                payload.getString("status", "").equals("available") ? "available" : "unavailable")
+                        .add("channels", Jsons.arrayBuilder().add("voice"))
+                        .add("activeSessions", payload.getInt("active_calls", 0))
+                        .add("lastActivity", payload.getString("status_changed_at", ""))
+                        .add(
+                                "metadata",
+                                Jsons.objectBuilder()
+                                        .add("department", payload.getString("department", ""))
+                                        .add("department_id", payload.getString("department_id", "")))
+                        .build();
+                return event.envelope("agent_status", agent.toString());
+            }
+            var alert = Jsons.objectBuilder(payload)
+                    .add("alertId", Long.toString(event.id()))
+                    .add("source", "vocelio")
+                    .add("metadata", Jsons.objectBuilder())
+                    .build();
+            return event.envelope("system_alert", alert.toString());
+        }
+
+        @Override
+        List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+            if (before != null
+                    && before.activeTransfers() == now.activeTransfers()
+                    && before.availableAgents() == now.availableAgents()
+                    && before.busyAgents() == now.busyAgents()
+                    && before.totalQueueLength() == now.totalQueueLength()) {
+                return List.of();
+            }
+            long longestWait = now.queues().stream()
+                    .mapToLong(LiveFigures.Queue::longestWaitSeconds)
+                    .max()
+                    .orElse(0);
+            var metrics = Jsons.objectBuilder()
+                    .add("activeSessions", now.activeTransfers())
+                    .add("queueLength", now.totalQueueLength())
+                    .add("availableAgents", now.availableAgents())
+                    .add("busyAgents", now.busyAgents())
+                    .add("agentUtilization", now.agentUtilization())
+                    .add("longestWait", longestWait)
+                    .build();
+            var payload = Jsons.objectBuilder(metrics)
+                    .add("metrics", metrics)
+                    .add("period", "live")
+                    .add("activeeSessions", now.activeTransfers()) // sic: the portal's handler reads this spelling
+                    .build();
+            return List.of(derived("performance_update", "performance", now.tenantId(), payload));
+        }
+    };
+
+    /** Channels a {@code /ws} client may subscribe to. */
+    static final Set<String> CHANNELS = Set.of(
+            DomainEvent.LIVE_CALL,
+            DomainEvent.SYSTEM_ALERT,
+            "ai_insight",
+            "message",
+            DomainEvent.TRANSFERS,
+            DomainEvent.AGENTS,
+            DomainEvent.QUEUE,
+            DomainEvent.DEPARTMENTS,
+            "campaign_update");
+
+    abstract boolean wants(StoredEvent event, SocketConnection connection);
+
+    String render(StoredEvent event) {
+        return event.envelope();
+    }
+
+    /** The messages a change of live counts calls for; {@code before} is null for the first. */
+    abstract List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection);
+
+    static String derived(String type, String channel, String tenantId, JsonObject payload) {
+        return StoredEvent.envelope(
+                null, type, channel, tenantId, OffsetDateTime.now().toString(), payload.toString());
+    }
+
+    private static String departmentName(StoredEvent event) {
+        String name = event.text("target_department");
+        return name.isEmpty() ? event.text("department") : name;
+    }
+
+    private static JsonObject queuePayload(LiveFigures.Queue queue) {
+        return Jsons.objectBuilder()
+                .add("department_id", queue.departmentId())
+                .add("department", queue.department())
+                .add("queue_length", queue.queueLength())
+                .add("longest_wait", queue.longestWaitSeconds())
+                .add("estimated_wait_time", queue.estimatedWaitSeconds())
+                .add("available_agents", queue.availableAgents())
+                .build();
+    }
+}

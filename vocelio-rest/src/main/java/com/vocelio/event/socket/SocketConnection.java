@@ -1,0 +1,197 @@
+package com.vocelio.event.socket;
+
+import com.vocelio.event.control.Feed;
+import com.vocelio.event.control.Outlet;
+import com.vocelio.event.entity.LiveFigures;
+import com.vocelio.event.entity.StoredEvent;
+import com.vocelio.identity.control.AccessTokens;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+
+/**
+ * One socket: who it is (nobody until a valid token arrives), the channels and department filters it asked for,
+ * its outlet, and once signed in, its feed of the organization's events.
+ */
+final class SocketConnection {
+
+    private final Session session;
+    private final Dialect dialect;
+    private final Executor executor;
+    private final Outlet<String> outlet;
+    /** channel → department ids or lower-case names it is limited to (empty: all departments) */
+    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
+
+    private volatile AccessTokens.Bearer bearer;
+    private volatile Feed feed;
+    private volatile Future<?> authDeadline;
+    private volatile Long since;
+    private LiveFigures lastFigures;
+
+    SocketConnection(Session session, Dialect dialect, Executor executor, int buffer) {
+        this.session = session;
+        this.dialect = dialect;
+        this.executor = executor;
+        this.outlet = new Outlet<>(buffer) {
+            @Override
+            protected CompletionStage<?> transmit(String message) {
+                var sent = new CompletableFuture<Void>();
+                try {
+                    session.getAsyncRemote().sendText(message, result -> {
+                        if (result.isOK()) {
+                            sent.complete(null);
+                        } else {
+                            sent.completeExceptionally(result.getException());
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    sent.completeExceptionally(e);
+                }
+                return sent;
+            }
+
+            @Override
+            protected void overflowed() {
+                SocketConnection.this.close(
+                        CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind: reconnect with since=<last event id>");
+            }
+
+            @Override
+            protected void failed(Throwable cause) {
+                SocketConnection.this.close(CloseReason.CloseCodes.GOING_AWAY, "Sending failed");
+            }
+        };
+    }
+
+    Session session() {
+        return session;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    boolean isAuthenticated() {
+        return bearer != null;
+    }
+
+    AccessTokens.Bearer bearer() {
+        return bearer;
+    }
+
+    Feed feed() {
+        return feed;
+    }
+
+    /** The event id the client resumes after, if it named one before signing in. */
+    Long since() {
+        return since;
+    }
+
+    void since(Long eventId) {
+        if (eventId != null) {
+            this.since = eventId;
+        }
+    }
+
+    void send(String message) {
+        outlet.send(message);
+    }
+
+    void authDeadline(Future<?> deadline) {
+        this.authDeadline = deadline;
+    }
+
+    /** Signs the socket in and makes its feed; the caller starts it. */
+    Feed signIn(AccessTokens.Bearer who) {
+        this.bearer = who;
+        Future<?> deadline = authDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        this.feed = new Feed(who.tenantId()) {
+            @Override
+            protected void emit(StoredEvent event) {
+                if (dialect.wants(event, SocketConnection.this)) {
+                    outlet.send(dialect.render(event));
+                }
+            }
+
+            @Override
+            protected int backlog() {
+                return outlet.backlog();
+            }
+
+            @Override
+            protected boolean isOpen() {
+                return !outlet.isClosed() && session.isOpen();
+            }
+
+            @Override
+            public boolean wantsFigures() {
+                return dialect != Dialect.LIVE || subscriptions.containsKey("queue");
+            }
+
+            @Override
+            public void figures(LiveFigures figures) {
+                SocketConnection.this.figures(figures);
+            }
+        };
+        return feed;
+    }
+
+    synchronized void figures(LiveFigures now) {
+        dialect.figures(now, lastFigures, this).forEach(outlet::send);
+        lastFigures = now;
+    }
+
+    synchronized void forgetFigures() {
+        lastFigures = null;
+    }
+
+    void subscribe(String channel, Set<String> departments) {
+        subscriptions.put(channel, departments);
+    }
+
+    void unsubscribe(String channel) {
+        subscriptions.remove(channel);
+    }
+
+    boolean subscribedTo(String channel, String departmentId, String departmentName) {
+        Set<String> departments = subscriptions.get(channel);
+        return departments != null
+                && (departments.isEmpty()
+                        || departments.contains(departmentId)
+                        || departments.contains(departmentName.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Ends the socket without blocking the caller (a close frame may wait behind a stalled send). */
+    void close(CloseReason.CloseCode code, String reason) {
+        outlet.close();
+        executor.execute(() -> {
+            try {
+                if (session.isOpen()) {
+                    session.close(new CloseReason(code, reason));
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // already gone
+            }
+        });
+    }
+
+    void closed() {
+        outlet.close();
+        Future<?> deadline = authDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package com.vocelio.event.socket;
+
+import com.vocelio.event.boundary.EventLog;
+import com.vocelio.event.boundary.Figures;
+import com.vocelio.event.control.Feed;
+import com.vocelio.event.control.Subscribers;
+import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Jsons;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What every event socket does alike. A socket signs in with the {@code access_token} query parameter or a first
+ * message {@code {type:"auth", token}} (also {@code {type:"auth", payload:{token}}}); without a valid token within
+ * {@code vocelio.events.auth-timeout} it is closed with 1008 (policy violation). Then it receives its organization's
+ * events — after {@code since=<event id>} first, when given — and answers {@code ping}, {@code heartbeat},
+ * {@code subscribe} and {@code unsubscribe}.
+ */
+@ApplicationScoped
+public class Sockets {
+
+    private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
+    private static final String CONNECTION = "vocelio.connection";
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    Subscribers subscribers;
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    Figures figures;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.events.auth-timeout", defaultValue = "PT5S")
+    Duration authTimeout;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.events.buffer", defaultValue = "1000")
+    int buffer;
+
+    void open(Session session, Dialect dialect) {
+        var connection = new SocketConnection(session, dialect, executor, Math.max(10, buffer));
+        session.getUserProperties().put(CONNECTION, connection);
+        connection.since(number(parameter(session, "since")));
+        String token = parameter(session, "access_token");
+        if (token == null) {
+            token = parameter(session, "token");
+        }
+        if (token != null) {
+            signIn(connection, token);
+        } else {
+            connection.authDeadline(scheduler.schedule(
+                    () -> {
+                        if (!connection.isAuthenticated()) {
+                            connection.close(
+                                    CloseCodes.VIOLATED_POLICY,
+                                    "Sign in within " + authTimeout.toSeconds()
+                                            + " s: access_token query parameter or {\"type\":\"auth\",\"token\":…}");
+                        }
+                    },
+                    authTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS));
+        }
+    }
+
+    void message(Session session, String text) {
+        SocketConnection connection = connection(session);
+        if (connection == null) {
+            return;
+        }
+        JsonObject message;
+        try (var reader = Jsons.reader(text)) {
+            message = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            connection.send(reply("error", "message", "Messages are JSON objects with a \"type\""));
+            return;
+        }
+        JsonObject payload = message.get("payload") instanceof JsonObject inner ? inner : JsonValue.EMPTY_JSON_OBJECT;
+        connection.since(number(firstText(message, payload, "since", "last_event_id")));
+        switch (text(message, "type")) {
+            case "auth" -> {
+                if (connection.isAuthenticated()) {
+                    connection.send(signedIn(connection));
+                } else {
+                    String token = firstText(message, payload, "token", "access_token", "accessToken");
+                    if (token == null) {
+                        connection.send(reply("error", "message", "The auth message carries no token"));
+                    } else {
+                        signIn(connection, token);
+                    }
+                }
+            }
+            case "subscribe" -> subscribe(connection, message, payload);
+            case "unsubscribe" -> channels(message, payload).forEach(connection::unsubscribe);
+            case "ping" ->
+                connection.send(reply("pong", "timestamp", OffsetDateTime.now().toString()));
+            case "heartbeat" ->
+                connection.send(
+                        reply("heartbeat", "timestamp", OffsetDateTime.now().toString()));
+            default -> {
+                // application messages of the portal's hub (test_message, …): nothing to do
+            }
+        }
+    }
+
+    void closed(Session session) {
+        SocketConnection connection = connection(session);
+        if (connection != null) {
+            connection.closed();
+            Feed feed = connection.feed();
+            if (feed != null) {
+                subscribers.remove(feed);
+            }
+        }
+    }
+
+    private void signIn(SocketConnection connection, String token) {
+        var bearer = tokens.verify(token);
+        if (bearer.isEmpty()) {
+            connection.close(CloseCodes.VIOLATED_POLICY, "Invalid or expired access token");
+            return;
+        }
+        Feed feed = connection.signIn(bearer.get());
+        connection.send(signedIn(connection));
+        Long since = connection.since();
+        executor.execute(() -> {
+            try {
+                if (since == null) {
+                    feed.start(subscribers);
+                } else {
+                    feed.resume(subscribers, log, since);
+                }
+                if (!connection.session().isOpen()) {
+                    subscribers.remove(feed);
+                } else if (feed.wantsFigures()) {
+                    refreshFigures(connection);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot start an event feed", e);
+                connection.close(CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
+            }
+        });
+    }
+
+    private void subscribe(SocketConnection connection, JsonObject message, JsonObject payload) {
+        Set<String> departments = departments(message, payload);
+        for (String channel : channels(message, payload)) {
+            if (!Dialect.CHANNELS.contains(channel)) {
+                connection.send(reply(
+                        "error",
+                        "message",
+                        "Unknown channel '" + channel + "'; channels: "
+                                + String.join(
+                                        ", ", Dialect.CHANNELS.stream().sorted().toList())));
+                continue;
+            }
+            connection.subscribe(channel, departments);
+            connection.send(reply("subscribed", "channel", channel));
+            if (channel.equals("queue") && connection.isAuthenticated()) {
+                connection.forgetFigures();
+                executor.execute(() -> refreshFigures(connection));
+            }
+        }
+    }
+
+    private void refreshFigures(SocketConnection connection) {
+        try {
+            connection.figures(tenant.runAs(connection.bearer().tenantId(), figures::now));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot read live figures", e);
+        }
+    }
+
+    private static String signedIn(SocketConnection connection) {
+        return Jsons.objectBuilder()
+                .add("type", "authenticated")
+                .add("tenant_id", connection.bearer().tenantId())
+                .add("timestamp", OffsetDateTime.now().toString())
+                .build()
+                .toString();
+    }
+
+    private static String reply(String type, String key, String value) {
+        return Jsons.objectBuilder()
+                .add("type", type)
+                .add(key, value)
+                .add("timestamp", OffsetDateTime.now().toString())
+                .build()
+                .toString();
+    }
+
+    private static List<String> channels(JsonObject message, JsonObject payload) {
+        var channels = new LinkedHashSet<String>();
+        for (JsonObject source : List.of(message, payload)) {
+            String one = text(source, "channel");
+            if (!one.isEmpty()) {
+                channels.add(one.toLowerCase(Locale.ROOT));
+            }
+            if (source.get("channels") instanceof JsonArray many) {
+                many.getValuesAs(JsonValue.class).stream()
+                        .filter(JsonString.class::isInstance)
+                        .map(v -> ((JsonString) v).getString().toLowerCase(Locale.ROOT))
+                        .forEach(channels::add);
+            }
+        }
+        return List.copyOf(channels);
+    }
+
+    private static Set<String> departments(JsonObject message, JsonObject payload) {
+        JsonObject filters = message.get("filters") instanceof JsonObject f
+                ? f
+                : payload.get("filters") instanceof JsonObject pf ? pf : JsonValue.EMPTY_JSON_OBJECT;
+        var departments = new LinkedHashSet<String>();
+        for (String key : List.of("department", "department_id", "departments", "department_ids")) {
+            JsonValue value = filters.get(key);
+            if (value instanceof JsonString one) {
+                departments.add(one.getString().strip().toLowerCase(Locale.ROOT));
+            } else if (value instanceof JsonArray many) {
+                many.getValuesAs(JsonValue.class).stream()
+                        .filter(JsonString.class::isInstance)
+                        .map(v -> ((JsonString) v).getString().strip().toLowerCase(Locale.ROOT))
+                        .forEach(departments::add);
+            }
+        }
+        return Set.copyOf(departments);
+    }
+
+    private static String firstText(JsonObject message, JsonObject payload, String... keys) {
+        for (JsonObject source : List.of(message, payload)) {
+            for (String key : keys) {
+                JsonValue value = source.get(key);
+                if (value instanceof JsonString text && !text.getString().isBlank()) {
+                    return text.getString();
+                }
+                if (value != null && value.getValueType() == JsonValue.ValueType.NUMBER) {
+                    return value.toString();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonObject source, String key) {
+        return source.get(key) instanceof JsonString value ? value.getString() : "";
+    }
+
+    private static String parameter(Session session, String name) {
+        List<String> values = session.getRequestParameterMap().get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+    }
+
+    private static Long number(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            return id < 0 ? null : id;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static SocketConnection connection(Session session) {
+        return (SocketConnection) session.getUserProperties().get(CONNECTION);
+    }
+}
