@@ -57,17 +57,18 @@ public abstract class Feed implements Subscriber {
             Optional<Position> since = log.positionOf(tenantId, sinceId);
             Position from = since.orElse(Position.START);
             long minimumId = since.isPresent() ? 0 : sinceId;
+            int size = Math.max(1, Math.min(PAGE, capacity() / 2));
             List<StoredEvent> page;
             do {
-                awaitRoom();
-                page = log.after(tenantId, from, minimumId, PAGE);
+                awaitRoom(size);
+                page = log.after(tenantId, from, minimumId, size);
                 synchronized (this) {
                     page.forEach(this::pass);
                 }
                 if (!page.isEmpty()) {
                     from = page.get(page.size() - 1).position();
                 }
-            } while (page.size() == PAGE && isOpen());
+            } while (page.size() == size && isOpen());
         } finally {
             synchronized (this) {
                 List<StoredEvent> live = held;
@@ -84,8 +85,8 @@ public abstract class Feed implements Subscriber {
         }
     }
 
-    private void awaitRoom() {
-        while (backlog() > PAGE && isOpen()) {
+    private void awaitRoom(int size) {
+        while (capacity() - backlog() < size && isOpen()) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -100,6 +101,9 @@ public abstract class Feed implements Subscriber {
 
     /** Messages waiting to go out to the client. */
     protected abstract int backlog();
+
+    /** How many messages may wait before the client is cut off. */
+    protected abstract int capacity();
 
     protected abstract boolean isOpen();
 }

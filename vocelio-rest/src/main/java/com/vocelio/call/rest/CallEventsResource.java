@@ -135,6 +135,11 @@ public class CallEventsResource {
             }
 
             @Override
+            protected int capacity() {
+                return outlet.capacity();
+            }
+
+            @Override
             protected boolean isOpen() {
                 return !outlet.isClosed() && !sink.isClosed();
             }

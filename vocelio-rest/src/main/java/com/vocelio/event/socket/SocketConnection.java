@@ -131,6 +131,11 @@ final class SocketConnection {
             }
 
             @Override
+            protected int capacity() {
+                return outlet.capacity();
+            }
+
+            @Override
             protected boolean isOpen() {
                 return !outlet.isClosed() && session.isOpen();
             }
