@@ -1,0 +1,138 @@
+package com.vocelio.event.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.vocelio.event.boundary.EventLog;
+import com.vocelio.event.entity.StoredEvent;
+import com.vocelio.event.entity.StoredEvent.Position;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Resuming: the missed events first, then live ones, each once, in delivery order — even while both overlap. */
+class FeedTest {
+
+    static final String TENANT = "t1";
+
+    static StoredEvent event(long tx, long id) {
+        return new StoredEvent(id, tx, TENANT, "transfer_queued", "transfers", OffsetDateTime.now(), "{}");
+    }
+
+    /** The log as the table holds it; the relay delivers the given events while the first page is read. */
+    static class Log extends EventLog {
+        final List<StoredEvent> rows = new ArrayList<>();
+        Runnable duringRead = () -> {};
+
+        @Override
+        public Optional<Position> positionOf(String tenantId, long eventId) {
+            return rows.stream()
+                    .filter(e -> e.id() == eventId)
+                    .map(StoredEvent::position)
+                    .findFirst();
+        }
+
+        @Override
+        public List<StoredEvent> after(String tenantId, Position position, long minimumId, int limit) {
+            Runnable live = duringRead;
+            duringRead = () -> {};
+            live.run();
+            return rows.stream()
+                    .filter(e -> e.position().after(position) && e.id() > minimumId)
+                    .sorted(Comparator.comparing(StoredEvent::position))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    static class Recorded extends Feed {
+        final List<Long> ids = new ArrayList<>();
+        final int capacity;
+
+        Recorded(int capacity) {
+            super(TENANT);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected void emit(StoredEvent event) {
+            ids.add(event.id());
+        }
+
+        @Override
+        protected int backlog() {
+            return 0;
+        }
+
+        @Override
+        protected int capacity() {
+            return capacity;
+        }
+
+        @Override
+        protected boolean isOpen() {
+            return true;
+        }
+    }
+
+    @Test
+    void missedEventsComeInDeliveryOrderThenLiveOnesWithoutDuplicates() {
+        var log = new Log();
+        // id 7 was drawn before id 8 but committed in a later transaction: (tx, id) order puts it after
+        var e5 = event(100, 5);
+        var e6 = event(101, 6);
+        var e8 = event(102, 8);
+        var e7 = event(103, 7);
+        var e9 = event(104, 9);
+        log.rows.addAll(List.of(e5, e6, e8, e7, e9));
+        var subscribers = new Subscribers();
+        var feed = new Recorded(1000);
+        // while the log is read, the relay already delivers e9 (also in the log) and a newer e10
+        var e10 = event(105, 10);
+        log.duringRead = () -> {
+            subscribers.deliver(e9);
+            subscribers.deliver(e10);
+        };
+
+        feed.resume(subscribers, log, 5);
+
+        assertEquals(List.of(6L, 8L, 7L, 9L, 10L), feed.ids);
+        subscribers.deliver(e10); // a repeat never passes twice
+        subscribers.deliver(event(106, 11));
+        assertEquals(List.of(6L, 8L, 7L, 9L, 10L, 11L), feed.ids);
+    }
+
+    @Test
+    void resumingFromAPurgedIdStartsAtTheNextKeptOne() {
+        var log = new Log();
+        log.rows.addAll(List.of(event(100, 5), event(101, 6)));
+        var feed = new Recorded(1000);
+        feed.resume(new Subscribers(), log, 3);
+        assertEquals(List.of(5L, 6L), feed.ids);
+    }
+
+    @Test
+    void aLongBacklogIsReadPageByPage() {
+        var log = new Log();
+        for (int i = 1; i <= 1000; i++) {
+            log.rows.add(event(1000 + i, i));
+        }
+        var feed = new Recorded(100); // pages of 50
+        feed.resume(new Subscribers(), log, 1);
+        assertEquals(999, feed.ids.size());
+        assertEquals(2L, feed.ids.get(0));
+        assertEquals(1000L, feed.ids.get(998));
+    }
+
+    @Test
+    void anotherOrganizationsEventsNeverReachTheFeed() {
+        var subscribers = new Subscribers();
+        var feed = new Recorded(1000);
+        feed.start(subscribers);
+        subscribers.deliver(new StoredEvent(1, 1, "t2", "transfer_queued", "transfers", OffsetDateTime.now(), "{}"));
+        subscribers.deliver(event(2, 2));
+        assertEquals(List.of(2L), feed.ids);
+    }
+}
