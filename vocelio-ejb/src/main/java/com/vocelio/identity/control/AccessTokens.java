@@ -71,7 +71,8 @@ public class AccessTokens {
     }
 
     /** Who a verified access token speaks for. */
-    public record Bearer(String subject, String tenantId, List<String> roles, Optional<String> agentId) {}
+    public record Bearer(
+            String subject, String tenantId, List<String> roles, Optional<String> agentId, Instant expiresAt) {}
 
     /**
      * Verifies an access token the way MicroProfile JWT does for HTTP requests — RS256 with this installation's key,
@@ -104,7 +105,8 @@ public class AccessTokens {
                     claims.getSubject(),
                     tenant,
                     roles == null ? List.of() : roles,
-                    Optional.ofNullable(claims.getStringClaim(AGENT_CLAIM))));
+                    Optional.ofNullable(claims.getStringClaim(AGENT_CLAIM)),
+                    expires.toInstant()));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

@@ -33,6 +33,7 @@ final class SocketConnection {
     private volatile AccessTokens.Bearer bearer;
     private volatile Feed feed;
     private volatile Future<?> authDeadline;
+    private volatile Future<?> expiry;
     private volatile Long since;
     private LiveFigures lastFigures;
 
@@ -108,6 +109,20 @@ final class SocketConnection {
 
     void authDeadline(Future<?> deadline) {
         this.authDeadline = deadline;
+    }
+
+    /** When the token the socket signed in with (or renewed with) runs out. */
+    void expiry(Future<?> closing) {
+        Future<?> previous = expiry;
+        this.expiry = closing;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    /** A fresh token of the same organization keeps the socket open past the first one's expiry. */
+    void renew(AccessTokens.Bearer who) {
+        this.bearer = who;
     }
 
     /** Signs the socket in and makes its feed; the caller starts it. */
@@ -194,9 +209,10 @@ final class SocketConnection {
 
     void closed() {
         outlet.close();
-        Future<?> deadline = authDeadline;
-        if (deadline != null) {
-            deadline.cancel(false);
+        for (Future<?> timer : new Future<?>[] {authDeadline, expiry}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * message {@code {type:"auth", token}} (also {@code {type:"auth", payload:{token}}}); without a valid token within
  * {@code vocelio.events.auth-timeout} it is closed with 1008 (policy violation). Then it receives its organization's
  * events — after {@code since=<event id>} first, when given — and answers {@code ping}, {@code heartbeat},
- * {@code subscribe} and {@code unsubscribe}.
+ * {@code subscribe} and {@code unsubscribe}. A socket lives as long as its token: another {@code auth} message with
+ * a fresh token of the same organization extends it; otherwise it is closed with 1008 when the token expires.
  */
 @ApplicationScoped
 public class Sockets {
@@ -113,15 +115,16 @@ public class Sockets {
         connection.since(number(firstText(message, payload, "since", "last_event_id")));
         switch (text(message, "type")) {
             case "auth" -> {
-                if (connection.isAuthenticated()) {
-                    connection.send(signedIn(connection));
+                String token = firstText(message, payload, "token", "access_token", "accessToken");
+                if (token == null) {
+                    connection.send(
+                            connection.isAuthenticated()
+                                    ? signedIn(connection)
+                                    : reply("error", "message", "The auth message carries no token"));
+                } else if (connection.isAuthenticated()) {
+                    renew(connection, token);
                 } else {
-                    String token = firstText(message, payload, "token", "access_token", "accessToken");
-                    if (token == null) {
-                        connection.send(reply("error", "message", "The auth message carries no token"));
-                    } else {
-                        signIn(connection, token);
-                    }
+                    signIn(connection, token);
                 }
             }
             case "subscribe" -> subscribe(connection, message, payload);
@@ -155,6 +158,7 @@ public class Sockets {
             return;
         }
         Feed feed = connection.signIn(bearer.get());
+        closeAtExpiry(connection, bearer.get());
         connection.send(signedIn(connection));
         Long since = connection.since();
         executor.execute(() -> {
@@ -174,6 +178,31 @@ public class Sockets {
                 connection.close(CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
             }
         });
+    }
+
+    /** A fresh token of the same organization extends the socket; anything else ends it. */
+    private void renew(SocketConnection connection, String token) {
+        var bearer = tokens.verify(token)
+                .filter(who -> who.tenantId().equals(connection.bearer().tenantId()));
+        if (bearer.isEmpty()) {
+            connection.close(CloseCodes.VIOLATED_POLICY, "Invalid or expired access token");
+            return;
+        }
+        connection.renew(bearer.get());
+        closeAtExpiry(connection, bearer.get());
+        connection.send(signedIn(connection));
+    }
+
+    private void closeAtExpiry(SocketConnection connection, AccessTokens.Bearer bearer) {
+        long millis =
+                Math.max(0, Duration.between(Instant.now(), bearer.expiresAt()).toMillis());
+        connection.expiry(scheduler.schedule(
+                () -> connection.close(
+                        CloseCodes.VIOLATED_POLICY,
+                        "Access token expired: send {\"type\":\"auth\",\"token\":…} with a fresh one before it"
+                                + " does, or reconnect with since=<last event id>"),
+                millis,
+                TimeUnit.MILLISECONDS));
     }
 
     private void subscribe(SocketConnection connection, JsonObject message, JsonObject payload) {
