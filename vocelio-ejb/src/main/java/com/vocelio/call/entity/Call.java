@@ -162,6 +162,7 @@ public class Call {
                 .add("state", status.isLive() ? "live" : "ended")
                 .add("duration", durationSeconds())
                 .add("department", department == null ? "" : department.name())
+                .add("department_id", department == null ? "" : department.id())
                 .add("agent_id", agent == null ? "" : agent.agentId())
                 .add("transfer_count", transferCount)
                 .add("started_at", startedAt.toString())

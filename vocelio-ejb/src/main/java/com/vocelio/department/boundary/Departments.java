@@ -121,6 +121,7 @@ public class Departments {
                         .add("id", department.id())
                         .add("department_id", department.id())
                         .add("name", department.name())
+                        .add("department", department.name())
                         .add("phone_number", department.phoneNumber())
                         .add("is_active", department.isActive())
                         .build()));
