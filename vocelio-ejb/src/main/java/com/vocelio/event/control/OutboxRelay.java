@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,8 +67,8 @@ public class OutboxRelay {
     String user;
 
     @Inject
-    @ConfigProperty(name = "DATABASE_PASSWORD", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "DATABASE_PASSWORD")
+    Optional<String> password; // empty is a value here (trust authentication), which MicroProfile Config calls missing
 
     @Inject
     @ConfigProperty(name = "vocelio.events.poll-interval-ms", defaultValue = "500")
@@ -174,7 +175,7 @@ public class OutboxRelay {
         var source = new PGSimpleDataSource();
         source.setUrl(url);
         source.setUser(user);
-        source.setPassword(password);
+        source.setPassword(password.orElse(""));
         source.setTcpKeepAlive(true);
         source.setApplicationName("vocelio-events");
         return source.getConnection();
