@@ -10,7 +10,7 @@ create table events (
     tenant_id uuid not null,
     type varchar(60) not null,
     channel varchar(40) not null,
-    payload jsonb not null,
+    payload json not null, -- kept as written (compact): it goes out to every subscriber as is
     created_at timestamptz not null default clock_timestamp()
 );
 create index events_by_position on events (tx, id);

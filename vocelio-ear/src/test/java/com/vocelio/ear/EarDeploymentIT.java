@@ -14,8 +14,14 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +38,7 @@ class EarDeploymentIT {
     static EmbeddedDatabase database;
     static PayaraDomain payara;
     static RequestSpecification api;
+    static String token;
 
     @RegisterExtension
     static final ServerLogOnFailure serverLog = new ServerLogOnFailure(() -> payara);
@@ -58,7 +65,7 @@ class EarDeploymentIT {
                                 .setParam("http.connection.timeout", 5_000)
                                 .setParam("http.socket.timeout", 30_000)))
                 .build();
-        String token = given(api)
+        token = given(api)
                 .contentType(ContentType.JSON)
                 .body("{\"email\":\"admin@ear.example.com\",\"password\":\"correct horse battery\","
                         + "\"organization_name\":\"EAR\",\"subdomain\":\"ear\"}")
@@ -95,6 +102,56 @@ class EarDeploymentIT {
                 .statusCode(200)
                 .body("status", equalTo("healthy"))
                 .body("services.database.status", equalTo("healthy"));
+    }
+
+    @Test
+    void aChangeReachesAWebSocketSubscriberThroughTheOutbox() throws Exception {
+        var received = new LinkedBlockingQueue<String>();
+        var socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(
+                        URI.create("ws://localhost:" + Integer.getInteger("vocelio.it.http-port") + "/ws?access_token="
+                                + token),
+                        new WebSocket.Listener() {
+                            final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    received.add(text.toString());
+                                    text.setLength(0);
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        try {
+            socket.sendText("{\"type\":\"subscribe\",\"channel\":\"departments\"}", true);
+            awaitMessage(received, "\"subscribed\"");
+            given(api)
+                    .contentType(ContentType.JSON)
+                    .body("{\"name\":\"Live\",\"phone_number\":\"+15551230099\"}")
+                    .post("/api/departments")
+                    .then()
+                    .statusCode(201);
+            String event = awaitMessage(received, "\"department_changed\"");
+            assertTrue(event.contains("\"name\":\"Live\""), event);
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    private static String awaitMessage(LinkedBlockingQueue<String> received, String containing) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            String message = received.poll(100, TimeUnit.MILLISECONDS);
+            if (message != null && message.contains(containing)) {
+                return message;
+            }
+        }
+        throw new AssertionError("No message with " + containing + " within 5 s");
     }
 
     @Test

@@ -31,7 +31,7 @@ public class Outbox {
                         with written as (
                             insert into events (tenant_id, type, channel, payload)
                             select cast(?1 as uuid), e ->> 'type', e ->> 'channel', e -> 'payload'
-                            from jsonb_array_elements(cast(?2 as jsonb)) with ordinality as x(e, n) order by n
+                            from json_array_elements(cast(?2 as json)) with ordinality as x(e, n) order by n
                             returning id)
                         select count(*) from written, pg_notify('"""
                                 + CHANNEL

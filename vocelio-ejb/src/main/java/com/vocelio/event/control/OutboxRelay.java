@@ -19,6 +19,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * oldest one still running, so a row whose id was drawn early but committed late is never passed over — and hands
  * them to this node's subscribers. A missed notification costs nothing: the cursor is in the table, so the relay
  * also reads on a short timer and catches up after reconnecting. Then it refreshes the live counts of the
- * organizations those events touched, for the subscribers that show them.
+ * organizations those events touched, for the subscribers that show them — at most every
+ * {@code vocelio.events.figures-interval}, so a busy organization's counts cost one query per interval, not per event.
  */
 @Startup
 @Singleton
@@ -76,7 +78,14 @@ public class OutboxRelay {
 
     private volatile boolean running = true;
     private Thread worker;
-    private Position cursor; // the worker's alone
+
+    @Inject
+    @ConfigProperty(name = "vocelio.events.figures-interval", defaultValue = "PT0.25S")
+    Duration figuresInterval;
+
+    private Position cursor; // the worker's alone, like the two below
+    private final Set<String> dueFigures = new LinkedHashSet<>();
+    private long figuresAt;
 
     @PostConstruct
     void start() {
@@ -107,8 +116,9 @@ public class OutboxRelay {
                 var notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     boolean heldBack = relay(connection);
-                    // rows held back wait for an older transaction, which may write no event (no NOTIFY): look soon
-                    notifications.getNotifications(heldBack ? 5 : pollMillis);
+                    // rows held back wait for an older transaction, which may write no event (no NOTIFY): look soon;
+                    // so do counts waiting for their interval
+                    notifications.getNotifications(heldBack ? 5 : dueFigures.isEmpty() ? pollMillis : 50);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -139,8 +149,8 @@ public class OutboxRelay {
                             break;
                         }
                         StoredEvent event = EventLog.read(rows);
-                        cursor = event.position();
                         subscribers.deliver(event);
+                        cursor = event.position();
                         if (!event.channel().equals("live_call")
                                 && !event.channel().equals("system_alert")) {
                             touched.add(event.tenantId());
@@ -150,7 +160,12 @@ public class OutboxRelay {
             }
             more = read == BATCH;
         }
-        touched.stream().filter(subscribers::wantFigures).forEach(this::refreshFigures);
+        dueFigures.addAll(touched);
+        if (!dueFigures.isEmpty() && System.nanoTime() - figuresAt >= figuresInterval.toNanos()) {
+            dueFigures.stream().filter(subscribers::wantFigures).forEach(this::refreshFigures);
+            dueFigures.clear();
+            figuresAt = System.nanoTime();
+        }
         return heldBack;
     }
 

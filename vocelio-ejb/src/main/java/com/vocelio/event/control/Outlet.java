@@ -2,21 +2,25 @@ package com.vocelio.event.control;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * The way out to one client: messages wait in a bounded queue and go one at a time, asynchronously, so a slow or
- * dead client never blocks the relay or anyone else. When its queue is full the client is cut off: it can reconnect
+ * The way out to one client: messages wait in a bounded queue and go one at a time, asynchronously and on a sender
+ * thread, so a slow or dead client never blocks the relay or anyone else. When its queue is full the client is cut off: it can reconnect
  * and resume from the last event it got.
  */
 public abstract class Outlet<M> {
 
     private final int capacity;
+    private final Executor pumps;
     private final ArrayDeque<M> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
 
-    protected Outlet(int capacity) {
+    /** @param pumps where sending runs, so that whoever queues a message (the relay) never waits for a client */
+    protected Outlet(int capacity, Executor pumps) {
         this.capacity = capacity;
+        this.pumps = pumps;
     }
 
     /** Queues a message; never blocks. */
@@ -41,7 +45,7 @@ public abstract class Outlet<M> {
         if (overflow) {
             overflowed();
         } else {
-            pump();
+            pumps.execute(this::pump);
         }
     }
 
@@ -88,7 +92,7 @@ public abstract class Outlet<M> {
                     if (error != null) {
                         stop(error);
                     } else {
-                        pump();
+                        pumps.execute(this::pump); // not on the I/O thread that reported completion
                     }
                 });
                 return;

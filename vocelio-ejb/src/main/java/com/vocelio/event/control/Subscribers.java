@@ -6,10 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** This node's subscribers, by organization: an event only ever reaches its own organization's subscribers. */
 @ApplicationScoped
 public class Subscribers {
+
+    private static final Logger LOG = Logger.getLogger(Subscribers.class.getName());
 
     private final Map<String, Set<Subscriber>> byTenant = new ConcurrentHashMap<>();
 
@@ -28,7 +32,14 @@ public class Subscribers {
     public void deliver(StoredEvent event) {
         Set<Subscriber> subscribers = byTenant.get(event.tenantId());
         if (subscribers != null) {
-            subscribers.forEach(subscriber -> subscriber.deliver(event));
+            for (Subscriber subscriber : subscribers) {
+                try {
+                    subscriber.deliver(event);
+                } catch (RuntimeException e) { // one broken subscriber must not cost the others their events
+                    LOG.log(Level.WARNING, "A subscriber failed to take event " + event.id() + "; dropping it", e);
+                    remove(subscriber);
+                }
+            }
         }
     }
 

@@ -22,7 +22,7 @@ class OutletTest {
         boolean instant;
 
         Recording(int capacity) {
-            super(capacity);
+            super(capacity, Runnable::run);
         }
 
         @Override

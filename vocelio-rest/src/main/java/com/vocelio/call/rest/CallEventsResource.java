@@ -31,7 +31,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.OffsetDateTime;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -100,11 +99,11 @@ public class CallEventsResource {
         boolean all = ACTIVE.equals(callId);
         String opening = tenant.runAs(bearer.tenantId(), () -> all ? activeCalls() : known(callId));
 
-        var outlet = new Outlet<OutboundSseEvent>(Math.max(10, buffer)) {
+        // an SSE write blocks while the client does not read: streams send from the managed pool, not the senders
+        var outlet = new Outlet<OutboundSseEvent>(Math.max(10, buffer), executor) {
             @Override
             protected CompletionStage<?> transmit(OutboundSseEvent event) {
-                return CompletableFuture.runAsync(
-                        () -> sink.send(event).toCompletableFuture().join(), executor);
+                return sink.send(event);
             }
 
             @Override

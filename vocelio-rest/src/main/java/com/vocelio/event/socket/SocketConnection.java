@@ -2,6 +2,7 @@ package com.vocelio.event.socket;
 
 import com.vocelio.event.control.Feed;
 import com.vocelio.event.control.Outlet;
+import com.vocelio.event.control.Senders;
 import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.identity.control.AccessTokens;
@@ -37,21 +38,28 @@ final class SocketConnection {
     private volatile Long since;
     private LiveFigures lastFigures;
 
-    SocketConnection(Session session, Dialect dialect, Executor executor, int buffer) {
+    /**
+     * @param executor for closing (which may wait behind a stalled send)
+     * @param senders where messages are sent from
+     */
+    SocketConnection(Session session, Dialect dialect, Executor executor, Executor senders, int buffer) {
         this.session = session;
         this.dialect = dialect;
         this.executor = executor;
-        this.outlet = new Outlet<>(buffer) {
+        this.outlet = new Outlet<>(buffer, senders) {
             @Override
             protected CompletionStage<?> transmit(String message) {
                 var sent = new CompletableFuture<Void>();
                 try {
-                    session.getAsyncRemote().sendText(message, result -> {
-                        if (result.isOK()) {
-                            sent.complete(null);
-                        } else {
-                            sent.completeExceptionally(result.getException());
-                        }
+                    Senders.lean(() -> {
+                        session.getAsyncRemote().sendText(message, result -> {
+                            if (result.isOK()) {
+                                sent.complete(null);
+                            } else {
+                                sent.completeExceptionally(result.getException());
+                            }
+                        });
+                        return null;
                     });
                 } catch (RuntimeException e) {
                     sent.completeExceptionally(e);

@@ -3,6 +3,7 @@ package com.vocelio.event.socket;
 import com.vocelio.event.boundary.EventLog;
 import com.vocelio.event.boundary.Figures;
 import com.vocelio.event.control.Feed;
+import com.vocelio.event.control.Senders;
 import com.vocelio.event.control.Subscribers;
 import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.platform.control.CurrentTenant;
@@ -60,6 +61,9 @@ public class Sockets {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    Senders senders;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -75,7 +79,7 @@ public class Sockets {
     int buffer;
 
     void open(Session session, Dialect dialect) {
-        var connection = new SocketConnection(session, dialect, executor, Math.max(10, buffer));
+        var connection = new SocketConnection(session, dialect, executor, senders, Math.max(10, buffer));
         session.getUserProperties().put(CONNECTION, connection);
         connection.since(number(parameter(session, "since")));
         String token = parameter(session, "access_token");
