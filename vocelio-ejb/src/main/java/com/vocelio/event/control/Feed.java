@@ -40,41 +40,62 @@ public abstract class Feed implements Subscriber {
 
     /** Live events from now on. */
     public void start(Subscribers subscribers) {
-        subscribers.add(this);
+        hold(subscribers);
+        release();
     }
 
     /**
      * The events after {@code sinceId} first, then live ones. An id this organization no longer has (purged, or
-     * never its own) resumes from the oldest kept event with a higher id. Paced by the client: a page is read only
-     * when the previous one has mostly gone out.
+     * never its own) resumes from the oldest kept event with a higher id.
      */
     public void resume(Subscribers subscribers, EventLog log, long sinceId) {
+        hold(subscribers);
+        try {
+            replay(log, sinceId);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Subscribes, holding live events back until {@link #release}: whatever the subscriber is sent meanwhile (what it
+     * missed, a snapshot of the present) cannot be overtaken by, or miss, what happens in between.
+     */
+    public void hold(Subscribers subscribers) {
         synchronized (this) {
             held = new ArrayList<>();
         }
         subscribers.add(this);
-        try {
-            Optional<Position> since = log.positionOf(tenantId, sinceId);
-            Position from = since.orElse(Position.START);
-            long minimumId = since.isPresent() ? 0 : sinceId;
-            int size = Math.max(1, Math.min(PAGE, capacity() / 2));
-            List<StoredEvent> page;
-            do {
-                awaitRoom(size);
-                page = log.after(tenantId, from, minimumId, size);
-                synchronized (this) {
-                    page.forEach(this::pass);
-                }
-                if (!page.isEmpty()) {
-                    from = page.get(page.size() - 1).position();
-                }
-            } while (page.size() == size && isOpen());
-        } finally {
+    }
+
+    /**
+     * Sends what the log holds after {@code sinceId}, while held. Paced by the client: a page is read only when the
+     * previous one has mostly gone out.
+     */
+    public void replay(EventLog log, long sinceId) {
+        Optional<Position> since = log.positionOf(tenantId, sinceId);
+        Position from = since.orElse(Position.START);
+        long minimumId = since.isPresent() ? 0 : sinceId;
+        int size = Math.max(1, Math.min(PAGE, capacity() / 2));
+        List<StoredEvent> page;
+        do {
+            awaitRoom(size);
+            page = log.after(tenantId, from, minimumId, size);
             synchronized (this) {
-                List<StoredEvent> live = held;
-                held = null;
-                live.forEach(this::pass);
+                page.forEach(this::pass);
             }
+            if (!page.isEmpty()) {
+                from = page.get(page.size() - 1).position();
+            }
+        } while (page.size() == size && isOpen());
+    }
+
+    /** Passes the live events held since {@link #hold}, once each, and lets the next ones through. */
+    public synchronized void release() {
+        List<StoredEvent> live = held;
+        held = null;
+        if (live != null) {
+            live.forEach(this::pass);
         }
     }
 

@@ -97,7 +97,6 @@ public class CallEventsResource {
                         "unauthenticated",
                         "A valid access token is required (Authorization header or access_token query parameter)"));
         boolean all = ACTIVE.equals(callId);
-        String opening = tenant.runAs(bearer.tenantId(), () -> all ? activeCalls() : known(callId));
 
         // an SSE write blocks while the client does not read: streams send from the managed pool, not the senders
         var outlet = new Outlet<OutboundSseEvent>(Math.max(10, buffer), executor) {
@@ -143,6 +142,15 @@ public class CallEventsResource {
                 return !outlet.isClosed() && !sink.isClosed();
             }
         };
+        // subscribed before the opening snapshot is read, so nothing that happens in between is missed
+        feed.hold(subscribers);
+        String opening;
+        try {
+            opening = tenant.runAs(bearer.tenantId(), () -> all ? activeCalls() : known(callId));
+        } catch (RuntimeException e) {
+            subscribers.remove(feed);
+            throw e; // an unknown call is a 404, before the stream starts
+        }
         outlet.send(sse.newEventBuilder()
                 .data(message(
                         "connected",
@@ -163,11 +171,10 @@ public class CallEventsResource {
                 TimeUnit.SECONDS);
         executor.execute(() -> {
             try {
-                if (resumeAfter == null) {
-                    feed.start(subscribers);
-                } else {
-                    feed.resume(subscribers, log, resumeAfter);
+                if (resumeAfter != null) {
+                    feed.replay(log, resumeAfter);
                 }
+                feed.release();
             } catch (RuntimeException e) {
                 keepAlive.cancel(false);
                 subscribers.remove(feed);
