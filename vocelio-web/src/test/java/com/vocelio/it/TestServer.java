@@ -60,17 +60,38 @@ public final class TestServer {
         payara = startPayara(database);
     }
 
+    /**
+     * Starts another node of the application: Payara Micro on {@code port} with its own runtime directory and log
+     * ({@code <name>/} and {@code <name>.log} under the IT work directory), over the same database. The caller
+     * closes it; should it not, it is stopped when the JVM exits.
+     */
+    public synchronized PayaraMicroProcess startAnotherNode(int port, String name) throws Exception {
+        var node = startPayara(database, port, name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.close();
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }));
+        return node;
+    }
+
     private static PayaraMicroProcess startPayara(EmbeddedDatabase database) throws Exception {
+        return startPayara(database, Integer.getInteger("vocelio.it.http.port", 18080), "payara");
+    }
+
+    private static PayaraMicroProcess startPayara(EmbeddedDatabase database, int port, String name) throws Exception {
         Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
         Path home = Path.of(System.getProperty("vocelio.it.home", ".."));
         var options = new PayaraMicroProcess.Options(
                 Path.of(System.getProperty("vocelio.it.payara-jar")),
                 Path.of(System.getProperty("vocelio.it.war")),
-                Integer.getInteger("vocelio.it.http.port", 18080),
+                port,
                 home.resolve("payara-config/pre-boot-commands.asadmin"),
                 List.of("-Xmx512m"),
-                work.resolve("payara"),
-                work.resolve("payara.log"));
+                work.resolve(name),
+                work.resolve(name + ".log"));
         var environment = new HashMap<>(database.settings().asEnvironment());
         // the suite tells throttled sign-ins apart by X-Forwarded-For, so one test's lockout is not another's
         environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");

@@ -163,15 +163,16 @@ public class Sockets {
         }
         Feed feed = connection.signIn(bearer.get());
         closeAtExpiry(connection, bearer.get());
-        connection.send(signedIn(connection));
         Long since = connection.since();
         executor.execute(() -> {
             try {
-                if (since == null) {
-                    feed.start(subscribers);
-                } else {
-                    feed.resume(subscribers, log, since);
+                feed.hold(subscribers);
+                // only now: a client may act the moment it reads this, and must then see what it caused
+                connection.send(signedIn(connection));
+                if (since != null) {
+                    feed.replay(log, since);
                 }
+                feed.release();
                 if (!connection.session().isOpen()) {
                     subscribers.remove(feed);
                 } else if (feed.wantsFigures()) {
@@ -179,6 +180,7 @@ public class Sockets {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Cannot start an event feed", e);
+                subscribers.remove(feed);
                 connection.close(CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
             }
         });

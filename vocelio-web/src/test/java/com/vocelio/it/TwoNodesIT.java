@@ -1,0 +1,127 @@
+package com.vocelio.it;
+
+import static com.vocelio.it.EventClient.event;
+import static com.vocelio.it.EventClient.id;
+import static com.vocelio.it.EventClient.stored;
+import static com.vocelio.it.EventClient.type;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vocelio.launcher.PayaraMicroProcess;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes of the application over one database, as behind a load balancer: an event committed through either node
+ * reaches clients of the other within one second (the bus is the database's outbox and NOTIFY), a token from one node
+ * signs in on the other, and a client that moves to the other node resumes where it left off.
+ */
+class TwoNodesIT {
+
+    static final Duration SECOND = EventsIT.SECOND;
+    static final Duration WAIT = EventsIT.WAIT;
+
+    private static PayaraMicroProcess nodeB;
+    private static Routing routing;
+    private static String department;
+
+    @BeforeAll
+    static void secondNode() throws Exception {
+        nodeB = TestServer.get().startAnotherNode(freePort(), "payara-b");
+        routing = Routing.newOrganization();
+        department = routing.department(Map.of());
+    }
+
+    @AfterAll
+    static void stopSecondNode() throws InterruptedException {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String token() {
+        return routing.organization().accessToken();
+    }
+
+    @Test
+    void aClientOfNodeBReceivesWithinOneSecondAnEventCommittedOnNodeA() {
+        try (var onB = EventsIT.transfersFeedOn(nodeB.baseUri(), token())) {
+            var placed = routing.request(department, "medium", Map.of()); // through node A
+            long committed = System.nanoTime();
+            String transferId = placed.getString("transfer_id");
+            var arrived = onB.awaitReceived(
+                    "the transfer on node B", SECOND, event("transfer_queued", "transfer_id", transferId));
+            assertTrue(
+                    arrived.nanos() - committed <= SECOND.toNanos(),
+                    "took " + (arrived.nanos() - committed) / 1_000_000 + " ms");
+            assertEquals(routing.tenantId(), arrived.json().getString("tenant_id"));
+            assertEquals(
+                    placed.getString("transfer.call_id"),
+                    EventClient.payload(arrived.json()).getString("call_id"));
+        }
+    }
+
+    @Test
+    void aClientOfNodeAReceivesWithinOneSecondAnEventCommittedOnNodeB() {
+        try (var onA = EventsIT.transfersFeedOn(TestServer.get().baseUri(), token())) {
+            String transferId = given().baseUri(nodeB.baseUri().toString())
+                    .contentType(ContentType.JSON)
+                    .accept(ContentType.JSON)
+                    .header("Authorization", "Bearer " + token())
+                    .body(Map.of("call_id", Routing.callId(), "target_department", department))
+                    .post("/transfer/request")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("transfer_id");
+            long committed = System.nanoTime();
+            var arrived = onA.awaitReceived(
+                    "the transfer on node A", SECOND, event("transfer_queued", "transfer_id", transferId));
+            assertTrue(
+                    arrived.nanos() - committed <= SECOND.toNanos(),
+                    "took " + (arrived.nanos() - committed) / 1_000_000 + " ms");
+        }
+    }
+
+    @Test
+    void aClientMovingFromNodeAToNodeBResumesWithoutLosingOrRepeatingAnything() {
+        long lastId;
+        try (var onA = EventsIT.transfersFeedOn(TestServer.get().baseUri(), token())) {
+            String seen = routing.request(department);
+            lastId = id(onA.await("a transfer on node A", SECOND, event("transfer_queued", "transfer_id", seen)));
+        }
+        var missed = new ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            missed.add(routing.request(department));
+        }
+        try (var onB = EventClient.open(nodeB.baseUri(), "ws/transfers?access_token=" + token() + "&since=" + lastId)) {
+            onB.await("authenticated on node B", WAIT, type("authenticated"));
+            for (String transferId : missed) {
+                onB.await("missed " + transferId, WAIT, event("transfer_queued", "transfer_id", transferId));
+            }
+            String live = routing.request(department);
+            onB.await("the live transfer", SECOND, event("transfer_queued", "transfer_id", live));
+            List<String> received = onB.messages(stored()).stream()
+                    .map(m -> EventClient.payload(m).getString("transfer_id", "?"))
+                    .toList();
+            var expected = new ArrayList<>(missed);
+            expected.add(live);
+            assertEquals(expected, received, onB.describe());
+        }
+    }
+}
