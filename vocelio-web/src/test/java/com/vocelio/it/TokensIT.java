@@ -6,6 +6,8 @@ import static com.vocelio.it.Api.newOrganization;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -118,6 +120,47 @@ class TokensIT {
             as(token).get(path).then().statusCode(200).body("success", equalTo(true));
         }
         as(token).get("/auth/me").then().body("user.email", equalTo(organization.adminEmail()));
+    }
+
+    @Test
+    void aSocketIsClosedWith1008WhenItsTokenExpires() {
+        String shortLived = signedByTheApplication(
+                claims -> claims.expirationTime(Date.from(Instant.now().plusSeconds(2))));
+        try (var client = EventClient.signedIn("/ws/transfers", shortLived)) {
+            var reason = client.awaitClose(Duration.ofSeconds(5));
+            assertEquals(1008, reason.getCloseCode().getCode(), reason.toString());
+        }
+    }
+
+    @Test
+    void aFreshTokenSentBeforeExpiryKeepsTheSocketOpen() {
+        String shortLived = signedByTheApplication(
+                claims -> claims.expirationTime(Date.from(Instant.now().plusSeconds(2))));
+        try (var client = EventClient.signedIn("/ws/transfers", shortLived)) {
+            client.send("{\"type\":\"auth\",\"token\":\"" + signedByTheApplication(claims -> claims) + "\"}");
+            sleep(Duration.ofSeconds(3));
+            assertTrue(client.isOpen(), client.describe());
+            client.send("{\"type\":\"ping\"}");
+            client.await("pong", Duration.ofSeconds(2), m -> "pong".equals(m.getString("type", "")));
+        }
+    }
+
+    @Test
+    void aFreshTokenOfAnotherOrganizationEndsTheSocket() {
+        try (var client = EventClient.signedIn("/ws/transfers", signedByTheApplication(claims -> claims))) {
+            String foreign = newOrganization().accessToken();
+            client.send("{\"type\":\"auth\",\"token\":\"" + foreign + "\"}");
+            var reason = client.awaitClose(Duration.ofSeconds(3));
+            assertEquals(1008, reason.getCloseCode().getCode(), reason.toString());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -35,8 +35,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * oldest one still running, so a row whose id was drawn early but committed late is never passed over — and hands
  * them to this node's subscribers. A missed notification costs nothing: the cursor is in the table, so the relay
  * also reads on a short timer and catches up after reconnecting. Then it refreshes the live counts of the
- * organizations those events touched, for the subscribers that show them — at most every
- * {@code vocelio.events.figures-interval}, so a busy organization's counts cost one query per interval, not per event.
+ * organizations those events touched, for the subscribers that show them: {@code vocelio.events.figures-interval}
+ * after the first event that touched them, so the events go out first and a busy organization's counts cost one
+ * query per interval, not per event.
  */
 @Startup
 @Singleton
@@ -85,7 +86,7 @@ public class OutboxRelay {
 
     private Position cursor; // the worker's alone, like the two below
     private final Set<String> dueFigures = new LinkedHashSet<>();
-    private long figuresAt;
+    private long figuresDue;
 
     @PostConstruct
     void start() {
@@ -118,7 +119,7 @@ public class OutboxRelay {
                     boolean heldBack = relay(connection);
                     // rows held back wait for an older transaction, which may write no event (no NOTIFY): look soon;
                     // so do counts waiting for their interval
-                    notifications.getNotifications(heldBack ? 5 : dueFigures.isEmpty() ? pollMillis : 50);
+                    notifications.getNotifications(heldBack ? 5 : dueFigures.isEmpty() ? pollMillis : untilFigures());
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -160,13 +161,19 @@ public class OutboxRelay {
             }
             more = read == BATCH;
         }
+        if (dueFigures.isEmpty() && !touched.isEmpty()) {
+            figuresDue = System.nanoTime() + figuresInterval.toNanos(); // after the events themselves went out
+        }
         dueFigures.addAll(touched);
-        if (!dueFigures.isEmpty() && System.nanoTime() - figuresAt >= figuresInterval.toNanos()) {
+        if (!dueFigures.isEmpty() && System.nanoTime() - figuresDue >= 0) {
             dueFigures.stream().filter(subscribers::wantFigures).forEach(this::refreshFigures);
             dueFigures.clear();
-            figuresAt = System.nanoTime();
         }
         return heldBack;
+    }
+
+    private int untilFigures() {
+        return (int) Math.max(1, Math.min(pollMillis, (figuresDue - System.nanoTime()) / 1_000_000));
     }
 
     private void refreshFigures(String tenantId) {
