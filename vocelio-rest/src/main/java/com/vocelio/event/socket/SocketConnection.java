@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
  */
 final class SocketConnection {
 
+    private static final int MAX_REASON = 120;
+
     private final Session session;
     private final Dialect dialect;
     private final Executor executor;
@@ -204,10 +206,12 @@ final class SocketConnection {
     /** Ends the socket without blocking the caller (a close frame may wait behind a stalled send). */
     void close(CloseReason.CloseCode code, String reason) {
         outlet.close();
+        // a close frame carries at most 123 bytes of reason; a longer one makes the close itself fail
+        String said = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
         executor.execute(() -> {
             try {
                 if (session.isOpen()) {
-                    session.close(new CloseReason(code, reason));
+                    session.close(new CloseReason(code, said));
                 }
             } catch (IOException | RuntimeException ignored) {
                 // already gone

@@ -205,8 +205,7 @@ public class Sockets {
         connection.expiry(scheduler.schedule(
                 () -> connection.close(
                         CloseCodes.VIOLATED_POLICY,
-                        "Access token expired: send {\"type\":\"auth\",\"token\":…} with a fresh one before it"
-                                + " does, or reconnect with since=<last event id>"),
+                        "Access token expired: renew it with an auth message before it ends, or reconnect"),
                 millis,
                 TimeUnit.MILLISECONDS));
     }
