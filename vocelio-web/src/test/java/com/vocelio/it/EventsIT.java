@@ -266,6 +266,32 @@ class EventsIT {
         }
     }
 
+    @Test
+    void onTheLiveFeedTheMissedEventsFollowTheFirstSubscribe() {
+        long lastId;
+        try (var first = transfersFeed(token())) {
+            String seen = routing.request(department);
+            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
+            lastId = id(last(first.messages(stored())));
+        }
+        var missed = new ArrayList<String>();
+        for (int i = 0; i < 2; i++) {
+            missed.add(routing.request(department));
+        }
+        try (var client = EventClient.open("ws?access_token=" + token() + "&since=" + lastId)) {
+            client.await("authenticated", WAIT, type("authenticated"));
+            client.send("{\"type\":\"subscribe\",\"channels\":[\"transfers\"]}");
+            for (String transferId : missed) {
+                client.await("missed " + transferId, WAIT, event("transfer_queued", "transfer_id", transferId));
+            }
+            assertTrue(
+                    client.messages(stored()).stream().allMatch(m -> "transfers".equals(m.getString("channel"))),
+                    client.describe());
+            String live = routing.request(department);
+            client.await("the live transfer", WAIT, event("transfer_queued", "transfer_id", live));
+        }
+    }
+
     /** The organization's transfer and agent events after one event up to another, in delivery (tx, id) order. */
     private static List<Long> transfersAndAgentsBetween(long afterId, long toId) {
         return Routing.rows(

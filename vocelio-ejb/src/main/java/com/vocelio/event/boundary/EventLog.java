@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EventLog {
 
     private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
+    static final int PURGE_BATCH = 1_000;
 
     /** The columns every reader selects, in {@link #read}'s order. */
     public static final String COLUMNS =
@@ -98,18 +99,32 @@ public class EventLog {
                 row.getString(7));
     }
 
+    /**
+     * Deletes what is past retention in small batches, each its own short transaction: a long delete would hold back
+     * event delivery on every node while it runs (delivery waits for older transactions to end).
+     */
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void purge() {
+        int purged = 0;
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.prepareStatement(
-                        "delete from events where created_at < now() - cast(? as interval)")) {
+                        """
+                        delete from events where id in (select id from events
+                        where created_at < now() - cast(? as interval) order by id limit ?
+                        for update skip locked)""")) {
             statement.setString(1, retention.toSeconds() + " seconds");
-            int purged = statement.executeUpdate();
-            if (purged > 0) {
-                LOG.info(() -> "Purged " + purged + " events older than " + retention);
-            }
+            statement.setInt(2, PURGE_BATCH);
+            int batch;
+            do {
+                batch = statement.executeUpdate();
+                purged += batch;
+            } while (batch == PURGE_BATCH);
         } catch (SQLException e) {
             LOG.warning(() -> "Cannot purge old events: " + e.getMessage());
+        }
+        if (purged > 0) {
+            int total = purged;
+            LOG.info(() -> "Purged " + total + " events older than " + retention);
         }
     }
 }

@@ -15,10 +15,15 @@ import java.util.Optional;
 public abstract class Feed implements Subscriber {
 
     static final int PAGE = 200;
+    /** Live events held while a client's history is read; beyond this it is cut off and may resume later. */
+    static final int HELD_MAX = 10_000;
+    /** How long a resuming client may take to make room for the next page before it is cut off. */
+    static final long ROOM_WAIT_NANOS = 10_000_000_000L;
 
     private final String tenantId;
     private List<StoredEvent> held;
     private Position last = Position.START;
+    private boolean cut;
 
     protected Feed(String tenantId) {
         this.tenantId = tenantId;
@@ -31,10 +36,17 @@ public abstract class Feed implements Subscriber {
 
     @Override
     public final synchronized void deliver(StoredEvent event) {
-        if (held != null) {
-            held.add(event);
-        } else {
+        if (cut) {
+            return;
+        }
+        if (held == null) {
             pass(event);
+        } else if (held.size() < HELD_MAX) {
+            held.add(event);
+        } else { // so much happens while its history is read that it could never catch up
+            cut = true;
+            held = null;
+            cutOff();
         }
     }
 
@@ -79,7 +91,9 @@ public abstract class Feed implements Subscriber {
         int size = Math.max(1, Math.min(PAGE, capacity() / 2));
         List<StoredEvent> page;
         do {
-            awaitRoom(size);
+            if (!awaitRoom(size)) {
+                return;
+            }
             page = log.after(tenantId, from, minimumId, size);
             synchronized (this) {
                 page.forEach(this::pass);
@@ -94,7 +108,7 @@ public abstract class Feed implements Subscriber {
     public synchronized void release() {
         List<StoredEvent> live = held;
         held = null;
-        if (live != null) {
+        if (live != null && !cut) {
             live.forEach(this::pass);
         }
     }
@@ -106,15 +120,25 @@ public abstract class Feed implements Subscriber {
         }
     }
 
-    private void awaitRoom(int size) {
+    private boolean awaitRoom(int size) {
+        long deadline = System.nanoTime() + ROOM_WAIT_NANOS;
         while (capacity() - backlog() < size && isOpen()) {
+            if (System.nanoTime() - deadline > 0) {
+                synchronized (this) {
+                    cut = true;
+                    held = null;
+                }
+                cutOff();
+                return false;
+            }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return isOpen();
     }
 
     /** Sends the event if this subscriber wants it; called in delivery order, must not block. */
@@ -127,4 +151,7 @@ public abstract class Feed implements Subscriber {
     protected abstract int capacity();
 
     protected abstract boolean isOpen();
+
+    /** The client cannot keep up with its own history: end its connection without blocking. */
+    protected abstract void cutOff();
 }

@@ -23,6 +23,10 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -88,8 +92,12 @@ public class OutboxRelay {
     private final Set<String> dueFigures = new LinkedHashSet<>();
     private long figuresDue;
 
+    /** Counts are read on their own thread, in order: a slow query or a busy pool never holds up delivery. */
+    private ExecutorService counting;
+
     @PostConstruct
     void start() {
+        counting = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         worker = threads.newThread(this::run);
         worker.start();
     }
@@ -97,6 +105,7 @@ public class OutboxRelay {
     @PreDestroy
     void stop() {
         running = false;
+        counting.shutdownNow();
         worker.interrupt();
         try {
             worker.join(5_000);
@@ -115,11 +124,14 @@ public class OutboxRelay {
                     cursor = watermark(connection);
                 }
                 var notifications = connection.unwrap(PGConnection.class);
+                int heldFor = 0;
                 while (running) {
                     boolean heldBack = relay(connection);
-                    // rows held back wait for an older transaction, which may write no event (no NOTIFY): look soon;
-                    // so do counts waiting for their interval
-                    notifications.getNotifications(heldBack ? 5 : dueFigures.isEmpty() ? pollMillis : untilFigures());
+                    // rows held back wait for an older transaction, which may write no event (no NOTIFY): look again
+                    // soon, then less and less often while it lasts; counts wait for their interval
+                    heldFor = heldBack ? Math.min(pollMillis, Math.max(5, heldFor * 2)) : 0;
+                    notifications.getNotifications(
+                            heldBack ? heldFor : dueFigures.isEmpty() ? pollMillis : untilFigures());
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -166,7 +178,11 @@ public class OutboxRelay {
         }
         dueFigures.addAll(touched);
         if (!dueFigures.isEmpty() && System.nanoTime() - figuresDue >= 0) {
-            dueFigures.stream().filter(subscribers::wantFigures).forEach(this::refreshFigures);
+            for (String tenantId : dueFigures) {
+                if (subscribers.wantFigures(tenantId)) {
+                    counting.execute(() -> refreshFigures(tenantId));
+                }
+            }
             dueFigures.clear();
         }
         return heldBack;

@@ -1,6 +1,7 @@
 package com.vocelio.event.control;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -86,7 +87,13 @@ public abstract class Outlet<M> {
                     return;
                 }
             }
-            var sent = transmit(next).toCompletableFuture();
+            CompletableFuture<?> sent;
+            try {
+                sent = transmit(next).toCompletableFuture();
+            } catch (RuntimeException e) {
+                stop(e);
+                return;
+            }
             if (!sent.isDone()) {
                 sent.whenComplete((ignored, error) -> {
                     if (error != null) {

@@ -18,4 +18,7 @@ public interface Subscriber {
 
     /** The organization's counts after a batch of events that may have changed them. Must not block. */
     default void figures(LiveFigures figures) {}
+
+    /** It failed and no longer receives anything: end its connection, so the client reconnects and resumes. */
+    default void dropped() {}
 }

@@ -18,8 +18,12 @@ public class Subscribers {
     private final Map<String, Set<Subscriber>> byTenant = new ConcurrentHashMap<>();
 
     public void add(Subscriber subscriber) {
-        byTenant.computeIfAbsent(subscriber.tenantId(), tenant -> ConcurrentHashMap.newKeySet())
-                .add(subscriber);
+        // inside compute: a concurrent remove of the last subscriber cannot drop the set this one joins
+        byTenant.compute(subscriber.tenantId(), (tenant, set) -> {
+            Set<Subscriber> joined = set != null ? set : ConcurrentHashMap.newKeySet();
+            joined.add(subscriber);
+            return joined;
+        });
     }
 
     public void remove(Subscriber subscriber) {
@@ -37,7 +41,7 @@ public class Subscribers {
                     subscriber.deliver(event);
                 } catch (RuntimeException e) { // one broken subscriber must not cost the others their events
                     LOG.log(Level.WARNING, "A subscriber failed to take event " + event.id() + "; dropping it", e);
-                    remove(subscriber);
+                    drop(subscriber);
                 }
             }
         }
@@ -51,7 +55,25 @@ public class Subscribers {
     public void figures(LiveFigures figures) {
         Set<Subscriber> subscribers = byTenant.get(figures.tenantId());
         if (subscribers != null) {
-            subscribers.stream().filter(Subscriber::wantsFigures).forEach(s -> s.figures(figures));
+            for (Subscriber subscriber : subscribers) {
+                try {
+                    if (subscriber.wantsFigures()) {
+                        subscriber.figures(figures);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A subscriber failed to take live counts; dropping it", e);
+                    drop(subscriber);
+                }
+            }
+        }
+    }
+
+    private void drop(Subscriber subscriber) {
+        remove(subscriber);
+        try {
+            subscriber.dropped();
+        } catch (RuntimeException ignored) {
+            // it is gone either way
         }
     }
 

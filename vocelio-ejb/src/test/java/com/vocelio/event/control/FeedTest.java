@@ -73,7 +73,14 @@ class FeedTest {
 
         @Override
         protected boolean isOpen() {
-            return true;
+            return !cutOff;
+        }
+
+        boolean cutOff;
+
+        @Override
+        protected void cutOff() {
+            cutOff = true;
         }
     }
 
@@ -124,6 +131,20 @@ class FeedTest {
         assertEquals(999, feed.ids.size());
         assertEquals(2L, feed.ids.get(0));
         assertEquals(1000L, feed.ids.get(998));
+    }
+
+    @Test
+    void aFeedThatFallsTooFarBehindWhileItsHistoryIsReadIsCutOffNotBuffered() {
+        var subscribers = new Subscribers();
+        var feed = new Recorded(1000);
+        feed.hold(subscribers);
+        for (int i = 1; i <= Feed.HELD_MAX + 1; i++) {
+            subscribers.deliver(event(i, i));
+        }
+        assertEquals(true, feed.cutOff);
+        feed.release();
+        subscribers.deliver(event(Feed.HELD_MAX + 2, Feed.HELD_MAX + 2));
+        assertEquals(List.of(), feed.ids, "nothing after the cut");
     }
 
     @Test

@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -141,6 +143,17 @@ public class CallEventsResource {
             protected boolean isOpen() {
                 return !outlet.isClosed() && !sink.isClosed();
             }
+
+            @Override
+            protected void cutOff() {
+                outlet.close();
+                executor.execute(sink::close);
+            }
+
+            @Override
+            public void dropped() {
+                cutOff();
+            }
         };
         // subscribed before the opening snapshot is read, so nothing that happens in between is missed
         feed.hold(subscribers);
@@ -169,6 +182,11 @@ public class CallEventsResource {
                 20,
                 20,
                 TimeUnit.SECONDS);
+        // a stream lives as long as its token, like a socket; EventSource reconnects with a fresh one
+        scheduler.schedule(
+                feed::cutOff,
+                Math.max(0, Duration.between(Instant.now(), bearer.expiresAt()).toMillis()),
+                TimeUnit.MILLISECONDS);
         executor.execute(() -> {
             try {
                 if (resumeAfter != null) {

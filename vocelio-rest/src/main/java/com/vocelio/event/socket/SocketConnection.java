@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One socket: who it is (nobody until a valid token arrives), the channels and department filters it asked for,
@@ -38,6 +39,7 @@ final class SocketConnection {
     private volatile Future<?> authDeadline;
     private volatile Future<?> expiry;
     private volatile Long since;
+    private final AtomicReference<Long> resumeOnSubscribe = new AtomicReference<>();
     private LiveFigures lastFigures;
 
     /**
@@ -113,6 +115,20 @@ final class SocketConnection {
         }
     }
 
+    /** On {@code /ws} the history a client missed is sent once it has said which channels it wants. */
+    void resumeOnSubscribe(long eventId) {
+        resumeOnSubscribe.set(eventId);
+    }
+
+    /** The pending resume, if any, taken once. */
+    Long takePendingResume() {
+        return resumeOnSubscribe.getAndSet(null);
+    }
+
+    boolean hasSubscriptions() {
+        return !subscriptions.isEmpty();
+    }
+
     void send(String message) {
         outlet.send(message);
     }
@@ -163,6 +179,16 @@ final class SocketConnection {
             @Override
             protected boolean isOpen() {
                 return !outlet.isClosed() && session.isOpen();
+            }
+
+            @Override
+            protected void cutOff() {
+                close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind: reconnect with since=<last event id>");
+            }
+
+            @Override
+            public void dropped() {
+                close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Delivery failed: reconnect with since");
             }
 
             @Override

@@ -169,6 +169,12 @@ public class Sockets {
                 feed.hold(subscribers);
                 // only now: a client may act the moment it reads this, and must then see what it caused
                 connection.send(signedIn(connection));
+                if (since != null && connection.dialect() == Dialect.LIVE && !connection.hasSubscriptions()) {
+                    // nothing to filter the history by yet: it follows the first subscribe (or the auth timeout)
+                    connection.resumeOnSubscribe(since);
+                    scheduler.schedule(() -> resumePending(connection), authTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                }
                 if (since != null) {
                     feed.replay(log, since);
                 }
@@ -203,9 +209,14 @@ public class Sockets {
         long millis =
                 Math.max(0, Duration.between(Instant.now(), bearer.expiresAt()).toMillis());
         connection.expiry(scheduler.schedule(
-                () -> connection.close(
-                        CloseCodes.VIOLATED_POLICY,
-                        "Access token expired: renew it with an auth message before it ends, or reconnect"),
+                () -> {
+                    if (connection.bearer() != bearer) {
+                        return; // renewed meanwhile: the new token's own timer decides
+                    }
+                    connection.close(
+                            CloseCodes.VIOLATED_POLICY,
+                            "Access token expired: renew it with an auth message before it ends, or reconnect");
+                },
                 millis,
                 TimeUnit.MILLISECONDS));
     }
@@ -224,10 +235,32 @@ public class Sockets {
             }
             connection.subscribe(channel, departments);
             connection.send(reply("subscribed", "channel", channel));
+            if (connection.isAuthenticated()) {
+                executor.execute(() -> resumePending(connection));
+            }
             if (channel.equals("queue") && connection.isAuthenticated()) {
                 connection.forgetFigures();
                 executor.execute(() -> refreshFigures(connection));
             }
+        }
+    }
+
+    private void resumePending(SocketConnection connection) {
+        Long since = connection.takePendingResume();
+        Feed feed = connection.feed();
+        if (since == null || feed == null) {
+            return;
+        }
+        try {
+            feed.replay(log, since);
+            feed.release();
+            if (feed.wantsFigures()) {
+                refreshFigures(connection);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot resume an event feed", e);
+            subscribers.remove(feed);
+            connection.close(CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
         }
     }
 
