@@ -21,12 +21,15 @@ public abstract class Feed implements Subscriber {
     static final long ROOM_WAIT_NANOS = 10_000_000_000L;
 
     private final String tenantId;
+    private final Outlet<?> outlet;
     private List<StoredEvent> held;
     private Position last = Position.START;
     private boolean cut;
 
-    protected Feed(String tenantId) {
+    /** @param outlet the client's way out, whose room paces the reading of its history */
+    protected Feed(String tenantId, Outlet<?> outlet) {
         this.tenantId = tenantId;
+        this.outlet = outlet;
     }
 
     @Override
@@ -144,11 +147,13 @@ public abstract class Feed implements Subscriber {
     /** Sends the event if this subscriber wants it; called in delivery order, must not block. */
     protected abstract void emit(StoredEvent event);
 
-    /** Messages waiting to go out to the client. */
-    protected abstract int backlog();
+    private int backlog() {
+        return outlet.backlog();
+    }
 
-    /** How many messages may wait before the client is cut off. */
-    protected abstract int capacity();
+    private int capacity() {
+        return outlet.capacity();
+    }
 
     protected abstract boolean isOpen();
 

@@ -49,26 +49,14 @@ class FeedTest {
 
     static class Recorded extends Feed {
         final List<Long> ids = new ArrayList<>();
-        final int capacity;
 
         Recorded(int capacity) {
-            super(TENANT);
-            this.capacity = capacity;
+            super(TENANT, new OutletTest.Recording(capacity));
         }
 
         @Override
         protected void emit(StoredEvent event) {
             ids.add(event.id());
-        }
-
-        @Override
-        protected int backlog() {
-            return 0;
-        }
-
-        @Override
-        protected int capacity() {
-            return capacity;
         }
 
         @Override

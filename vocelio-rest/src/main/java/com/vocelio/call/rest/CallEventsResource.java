@@ -117,7 +117,7 @@ public class CallEventsResource {
                 executor.execute(sink::close);
             }
         };
-        var feed = new Feed(bearer.tenantId()) {
+        var feed = new Feed(bearer.tenantId(), outlet) {
             @Override
             protected void emit(StoredEvent event) {
                 String data = all ? forActiveList(event) : forCall(event, callId);
@@ -127,16 +127,6 @@ public class CallEventsResource {
                             .data(data)
                             .build());
                 }
-            }
-
-            @Override
-            protected int backlog() {
-                return outlet.backlog();
-            }
-
-            @Override
-            protected int capacity() {
-                return outlet.capacity();
             }
 
             @Override

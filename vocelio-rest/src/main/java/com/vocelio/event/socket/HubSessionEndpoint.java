@@ -1,37 +1,13 @@
 package com.vocelio.event.socket;
 
-import jakarta.inject.Inject;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
-import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 /** The hub under {@code /ws/{endpoint}/{session id}}, as the portal's provider builds it. */
 @ServerEndpoint("/ws/{feed}/{session}")
-public class HubSessionEndpoint {
+public class HubSessionEndpoint extends EventEndpoint {
 
-    @Inject
-    Sockets sockets;
-
-    @OnOpen
-    public void open(Session session) {
-        sockets.open(session, Dialect.DASHBOARD);
-    }
-
-    @OnMessage
-    public void message(Session session, String text) {
-        sockets.message(session, text);
-    }
-
-    @OnClose
-    public void close(Session session) {
-        sockets.closed(session);
-    }
-
-    @OnError
-    public void error(Session session, Throwable cause) {
-        sockets.closed(session);
+    @Override
+    Dialect dialect() {
+        return Dialect.DASHBOARD;
     }
 }

@@ -158,22 +158,12 @@ final class SocketConnection {
         if (deadline != null) {
             deadline.cancel(false);
         }
-        this.feed = new Feed(who.tenantId()) {
+        this.feed = new Feed(who.tenantId(), outlet) {
             @Override
             protected void emit(StoredEvent event) {
                 if (dialect.wants(event, SocketConnection.this)) {
                     outlet.send(dialect.render(event));
                 }
-            }
-
-            @Override
-            protected int backlog() {
-                return outlet.backlog();
-            }
-
-            @Override
-            protected int capacity() {
-                return outlet.capacity();
             }
 
             @Override

@@ -1,37 +1,13 @@
 package com.vocelio.event.socket;
 
-import jakarta.inject.Inject;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
-import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 /** The seed guide's transfer board: every transfer and agent event, and {@code transfer_status} counts. */
 @ServerEndpoint("/ws/transfers")
-public class TransfersEndpoint {
+public class TransfersEndpoint extends EventEndpoint {
 
-    @Inject
-    Sockets sockets;
-
-    @OnOpen
-    public void open(Session session) {
-        sockets.open(session, Dialect.TRANSFERS);
-    }
-
-    @OnMessage
-    public void message(Session session, String text) {
-        sockets.message(session, text);
-    }
-
-    @OnClose
-    public void close(Session session) {
-        sockets.closed(session);
-    }
-
-    @OnError
-    public void error(Session session, Throwable cause) {
-        sockets.closed(session);
+    @Override
+    Dialect dialect() {
+        return Dialect.TRANSFERS;
     }
 }
