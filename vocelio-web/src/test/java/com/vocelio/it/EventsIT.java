@@ -510,6 +510,10 @@ class EventsIT {
                     hub.await("authenticated", WAIT, type("authenticated")).getString("tenant_id"));
             var performance = hub.await("performance_update", WAIT, type("performance_update"));
             assertTrue(payload(performance).get("metrics") instanceof JsonObject, performance.toString());
+            assertTrue(
+                    payload(performance).getJsonObject("channelMetrics").get("voice") instanceof JsonObject,
+                    performance.toString());
+            assertEquals(0, payload(performance).getJsonArray("trends").size(), performance.toString());
 
             hub.send("{\"type\":\"ping\"}");
             hub.await("pong", WAIT, type("pong"));

@@ -117,6 +117,9 @@ enum Dialect {
                     .add("metrics", metrics)
                     .add("period", "live")
                     .add("activeeSessions", now.activeTransfers()) // sic: the portal's handler reads this spelling
+                    // containers the hub's handlers walk: voice is the one channel there is; no trend series yet
+                    .add("channelMetrics", Jsons.objectBuilder().add("voice", metrics))
+                    .add("trends", Jsons.arrayBuilder())
                     .build();
             return List.of(derived("performance_update", "performance", now.tenantId(), payload));
         }
