@@ -4,6 +4,7 @@ import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
 import com.vocelio.platform.control.TenantAware;
+import com.vocelio.transfer.boundary.Queues;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -71,13 +72,13 @@ public class Figures {
         for (Object[] row : rows) {
             long queueLength = number(row[2]);
             double handle = row[9] == null ? defaultHandleTime.toSeconds() : ((Number) row[9]).doubleValue();
-            long capacity = Math.max(1, number(row[8]));
+            double pace = Queues.pace(handle, number(row[8]));
             queues.add(new LiveFigures.Queue(
                     (String) row[0],
                     (String) row[1],
                     queueLength,
                     number(row[3]),
-                    (long) Math.ceil((queueLength + 1) * handle / capacity),
+                    Queues.estimate(queueLength + 1, pace),
                     number(row[5])));
             waiting += queueLength;
             active += number(row[4]);

@@ -138,11 +138,16 @@ public class Queues {
                 .setParameter(3, HANDLE_TIME_SAMPLE)
                 .getSingleResult();
         double handle = row[0] == null ? defaultHandleTime.toSeconds() : ((Number) row[0]).doubleValue();
-        long capacity = ((Number) row[1]).longValue();
-        return handle / Math.max(1, capacity);
+        return pace(handle, ((Number) row[1]).longValue());
     }
 
-    private static long estimate(int position, double pace) {
+    /** Seconds per queue position: a handle time over the calls the staffed agents take at once (at least one). */
+    public static double pace(double handleSeconds, long staffedCapacity) {
+        return handleSeconds / Math.max(1, staffedCapacity);
+    }
+
+    /** The estimated wait at a 1-based queue position. */
+    public static long estimate(long position, double pace) {
         return Math.round(Math.ceil(position * pace));
     }
 
