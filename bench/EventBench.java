@@ -1,20 +1,30 @@
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +90,7 @@ public class EventBench {
         String path = "/ws/transfers";
         int drain = 10;
         int warmup = 5;
+        String client = "lean";
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("options come in pairs: --name value");
         }
@@ -92,6 +103,7 @@ public class EventBench {
                 case "--path" -> path = args[i + 1];
                 case "--drain" -> drain = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--client" -> client = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -106,7 +118,11 @@ public class EventBench {
         URI socketUri = URI.create(wsBase + path + "?access_token=" + token);
 
         // ---- connect
-        var subscribers = connect(clients, socketUri);
+        var subscribers = switch (client) {
+            case "lean" -> LeanSockets.connect(clients, socketUri);
+            case "jdk" -> connect(clients, socketUri);
+            default -> throw new IllegalArgumentException("--client is lean or jdk");
+        };
         List<Subscriber> ready = subscribers.stream().filter(s -> s.ready.getCount() == 0).toList();
         if (ready.isEmpty()) {
             System.out.println("no subscriber is ready; nothing to measure");
@@ -145,8 +161,8 @@ public class EventBench {
         missingDetail(ready, load);
 
         for (Subscriber s : subscribers) {
-            if (s.socket != null && !s.closed) {
-                s.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done");
+            if (s.closer != null && !s.closed) {
+                s.closer.run();
             }
         }
         Thread.sleep(500);
@@ -198,7 +214,8 @@ public class EventBench {
         final int number;
         final CountDownLatch authenticated = new CountDownLatch(1);
         final CountDownLatch ready = new CountDownLatch(1);
-        volatile WebSocket socket;
+        /** Sends a normal close; null until the socket is open. */
+        volatile Runnable closer;
         volatile boolean closed;
         volatile String closeReason;
         volatile String error;
@@ -263,7 +280,7 @@ public class EventBench {
         }
 
         /** Synchronized: publishes the arrays to the reporting thread, and keeps {@link #reset} atomic. */
-        private synchronized void handle(String text, long nanos) {
+        synchronized void handle(String text, long nanos) {
             String type = stringAfter(text, "\"type\":\"", 0);
             if (text.startsWith("{\"id\":\"")) {
                 events++;
@@ -352,7 +369,8 @@ public class EventBench {
             }
             for (int i = 0; i < opening.size(); i++) {
                 try {
-                    those.get(i).socket = opening.get(i).get(30, TimeUnit.SECONDS);
+                    WebSocket socket = opening.get(i).get(30, TimeUnit.SECONDS);
+                    those.get(i).closer = () -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done");
                 } catch (Exception e) {
                     failed++;
                     Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -362,19 +380,24 @@ public class EventBench {
             subscribers.addAll(those);
         }
         long opened = System.nanoTime() - start;
+        awaitSubscribed(subscribers, uri, batch, clientCount + " HTTP clients", clients - failed, failed, opened, start);
+        failures.forEach((cause, count) -> System.out.printf("  connect failure ×%d: %s%n", count.get(), cause));
+        return subscribers;
+    }
+
+    static void awaitSubscribed(List<Subscriber> subscribers, URI uri, int batch, String over, int opened, int failed,
+            long openNanos, long start) throws InterruptedException {
         long authenticated = awaitAll(subscribers, s -> s.authenticated, 30);
         long authNanos = System.nanoTime() - start;
         long ready = awaitAll(subscribers, s -> s.ready, 30);
         long readyNanos = System.nanoTime() - start;
-        System.out.printf("connect: %d sockets to %s in batches of %d over %d HTTP clients: %d opened in %.2f s "
+        System.out.printf("connect: %d sockets to %s in batches of %d over %s: %d opened in %.2f s "
                         + "(%d failed), %d authenticated by %.2f s, %d subscribed (first transfer_status) by %.2f s%n",
-                clients, uri.getPath(), batch, clientCount, clients - failed, opened / 1e9, failed, authenticated,
+                subscribers.size(), uri.getPath(), batch, over, opened, openNanos / 1e9, failed, authenticated,
                 authNanos / 1e9, ready, readyNanos / 1e9);
-        failures.forEach((cause, count) -> System.out.printf("  connect failure ×%d: %s%n", count.get(), cause));
-        subscribers.stream().filter(s -> s.socket != null && s.ready.getCount() > 0).limit(3).forEach(s ->
+        subscribers.stream().filter(s -> s.closer != null && s.ready.getCount() > 0).limit(3).forEach(s ->
                 System.out.printf("  not subscribed: client %d closed=%s reason=%s error=%s%n", s.number, s.closed,
                         s.closeReason, s.error));
-        return subscribers;
     }
 
     interface LatchOf {
@@ -385,7 +408,7 @@ public class EventBench {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long count = 0;
         for (Subscriber s : subscribers) {
-            if (s.socket == null) {
+            if (s.closer == null) {
                 continue;
             }
             long left = deadline - System.nanoTime();
@@ -707,5 +730,282 @@ public class EventBench {
             }
         }
         throw new IllegalStateException("no " + name + " in " + json);
+    }
+
+    // ------------------------------------------------------------------------------------------------ lean client
+
+    /**
+     * A WebSocket client made for many sockets on few cores (the default, {@code --client lean}): a couple of selector
+     * threads read every socket, parse the frames in place (RFC 6455: the server's are unmasked text, close and ping
+     * frames; a ping is answered) and hand each text message to its {@link Subscriber} on the reading thread. The
+     * JDK's client ({@code --client jdk}) hops threads and decodes through a CharBuffer per message, which on a
+     * shared 2-core machine costs the server more than its own sending does.
+     */
+    static final class LeanSockets implements Runnable {
+        final Selector selector;
+        final Queue<Runnable> registrations = new ConcurrentLinkedQueue<>();
+
+        LeanSockets() throws IOException {
+            selector = Selector.open();
+        }
+
+        static List<Subscriber> connect(int clients, URI uri) throws Exception {
+            int readers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (clients + 99) / 100));
+            var groups = new ArrayList<LeanSockets>();
+            for (int i = 0; i < readers; i++) {
+                var group = new LeanSockets();
+                groups.add(group);
+                var thread = new Thread(group, "lean-socket-reader-" + i);
+                thread.setDaemon(true);
+                thread.start();
+            }
+            var subscribers = new ArrayList<Subscriber>();
+            for (int i = 0; i < clients; i++) {
+                subscribers.add(new Subscriber(i));
+            }
+            var failures = new ConcurrentHashMap<String, AtomicInteger>();
+            AtomicInteger failed = new AtomicInteger();
+            long start = System.nanoTime();
+            ExecutorService opening = Executors.newFixedThreadPool(16);
+            var opened = new ArrayList<Future<?>>();
+            for (Subscriber subscriber : subscribers) {
+                opened.add(opening.submit(() -> {
+                    try {
+                        groups.get(subscriber.number % readers).open(uri, subscriber);
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        failures.computeIfAbsent(String.valueOf(e), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                }));
+            }
+            for (var future : opened) {
+                future.get();
+            }
+            opening.shutdown();
+            long openNanos = System.nanoTime() - start;
+            awaitSubscribed(subscribers, uri, 16, readers + " selector threads", clients - failed.get(), failed.get(),
+                    openNanos, start);
+            failures.forEach((cause, count) -> System.out.printf("  connect failure ×%d: %s%n", count.get(), cause));
+            return subscribers;
+        }
+
+        /** The opening handshake, blocking; then the socket is read by this group's selector. */
+        void open(URI uri, Subscriber subscriber) throws IOException {
+            var channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
+            channel.socket().setTcpNoDelay(true);
+            byte[] nonce = new byte[16];
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(nonce);
+            String request = "GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n";
+            writeFully(channel, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            var in = ByteBuffer.allocate(64 * 1024);
+            int headEnd;
+            while ((headEnd = headEnd(in)) < 0) {
+                if (channel.read(in) < 0) {
+                    throw new IOException("closed during the handshake");
+                }
+            }
+            String head = new String(in.array(), 0, headEnd, StandardCharsets.US_ASCII);
+            if (!head.startsWith("HTTP/1.1 101")) {
+                throw new IOException("handshake answered " + head.lines().findFirst().orElse(""));
+            }
+            in.flip().position(headEnd + 4);
+            in.compact(); // what followed the head: the first frames
+            channel.configureBlocking(false);
+            var connection = new Connection(channel, subscriber, in);
+            subscriber.closer = connection::close;
+            registrations.add(() -> {
+                try {
+                    channel.register(selector, SelectionKey.OP_READ, connection);
+                    connection.frames(System.nanoTime());
+                } catch (IOException e) {
+                    connection.failed(e);
+                }
+            });
+            selector.wakeup();
+        }
+
+        private static int headEnd(ByteBuffer in) {
+            byte[] bytes = in.array();
+            for (int i = 3; i < in.position(); i++) {
+                if (bytes[i - 3] == '\r' && bytes[i - 2] == '\n' && bytes[i - 1] == '\r' && bytes[i] == '\n') {
+                    return i - 3;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    selector.select();
+                    Runnable registration;
+                    while ((registration = registrations.poll()) != null) {
+                        registration.run();
+                    }
+                    long nanos = System.nanoTime();
+                    var keys = selector.selectedKeys();
+                    for (SelectionKey key : keys) {
+                        var connection = (Connection) key.attachment();
+                        try {
+                            connection.read(nanos);
+                        } catch (IOException | RuntimeException e) {
+                            connection.failed(e);
+                            key.cancel();
+                        }
+                    }
+                    keys.clear();
+                } catch (IOException e) {
+                    System.err.println("selector: " + e);
+                    return;
+                }
+            }
+        }
+
+        static void writeFully(SocketChannel channel, ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes); // tiny control frames only once the socket is non-blocking
+            }
+        }
+    }
+
+    /** One lean socket: its bytes in, parsed into frames where they lie. */
+    static final class Connection {
+        final SocketChannel channel;
+        final Subscriber subscriber;
+        ByteBuffer in; // in write mode
+        byte[] partial; // a fragmented text message so far
+        boolean closeSent;
+
+        Connection(SocketChannel channel, Subscriber subscriber, ByteBuffer in) {
+            this.channel = channel;
+            this.subscriber = subscriber;
+            this.in = in;
+        }
+
+        void read(long nanos) throws IOException {
+            while (true) {
+                int read = channel.read(in);
+                if (read < 0) {
+                    subscriber.closed = true;
+                    channel.close();
+                    return;
+                }
+                frames(nanos);
+                if (read == 0 || in.hasRemaining()) {
+                    return;
+                }
+            }
+        }
+
+        /** Handles every whole frame in the buffer; keeps the rest for the next read. */
+        void frames(long nanos) throws IOException {
+            in.flip();
+            byte[] bytes = in.array();
+            while (in.remaining() >= 2) {
+                int at = in.position();
+                int b0 = bytes[at] & 0xFF;
+                int b1 = bytes[at + 1] & 0xFF;
+                if ((b1 & 0x80) != 0) {
+                    throw new IOException("a masked frame from the server");
+                }
+                long length = b1 & 0x7F;
+                int header = 2;
+                if (length == 126) {
+                    header = 4;
+                    if (in.remaining() < header) {
+                        break;
+                    }
+                    length = ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
+                } else if (length == 127) {
+                    header = 10;
+                    if (in.remaining() < header) {
+                        break;
+                    }
+                    length = in.getLong(at + 2);
+                }
+                if (in.remaining() < header + length) {
+                    if (header + length > in.capacity()) { // a frame bigger than the buffer: grow it
+                        var bigger = ByteBuffer.allocate((int) (header + length) * 2);
+                        bigger.put(in);
+                        in = bigger;
+                        return; // in write mode, holding the frame's start
+                    }
+                    break;
+                }
+                int payload = at + header;
+                int size = (int) length;
+                boolean fin = (b0 & 0x80) != 0;
+                switch (b0 & 0x0F) {
+                    case 0x1 -> {
+                        if (fin) {
+                            subscriber.handle(new String(bytes, payload, size, StandardCharsets.UTF_8), nanos);
+                        } else {
+                            partial = Arrays.copyOfRange(bytes, payload, payload + size);
+                        }
+                    }
+                    case 0x0 -> {
+                        if (partial == null) {
+                            throw new IOException("a continuation frame without a start");
+                        }
+                        int had = partial.length;
+                        partial = Arrays.copyOf(partial, had + size);
+                        System.arraycopy(bytes, payload, partial, had, size);
+                        if (fin) {
+                            subscriber.handle(new String(partial, StandardCharsets.UTF_8), nanos);
+                            partial = null;
+                        }
+                    }
+                    case 0x8 -> {
+                        int code = size >= 2 ? ((bytes[payload] & 0xFF) << 8) | (bytes[payload + 1] & 0xFF) : 1005;
+                        subscriber.closeReason = code + " "
+                                + new String(bytes, payload + Math.min(2, size), Math.max(0, size - 2),
+                                        StandardCharsets.UTF_8);
+                        subscriber.closed = true;
+                        close();
+                        channel.close();
+                    }
+                    case 0x9 -> control(0x8A, Arrays.copyOfRange(bytes, payload, payload + size)); // pong
+                    case 0xA -> {}
+                    default -> throw new IOException("unexpected opcode " + (b0 & 0x0F));
+                }
+                in.position(payload + size);
+            }
+            in.compact();
+        }
+
+        synchronized void close() {
+            if (!closeSent && channel.isOpen()) {
+                closeSent = true;
+                try {
+                    control(0x88, new byte[] {0x03, (byte) 0xE8}); // 1000
+                } catch (IOException ignored) {
+                    // gone already
+                }
+            }
+        }
+
+        /** A masked control frame (clients must mask); the key is zero, so the payload goes as it is. */
+        synchronized void control(int first, byte[] payload) throws IOException {
+            var frame = ByteBuffer.allocate(6 + payload.length);
+            frame.put((byte) first).put((byte) (0x80 | payload.length)).putInt(0).put(payload).flip();
+            LeanSockets.writeFully(channel, frame);
+        }
+
+        void failed(Exception e) {
+            subscriber.closed = true;
+            if (subscriber.error == null) {
+                subscriber.error = String.valueOf(e);
+            }
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 }

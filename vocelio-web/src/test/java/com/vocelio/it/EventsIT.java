@@ -11,11 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -595,6 +598,53 @@ class EventsIT {
         }
     }
 
+    // ---- the bytes on the wire
+
+    @Test
+    void eventsGoOutAsReadyMadeTextFramesWhoseLengthsCountUtf8Bytes() throws IOException {
+        String summary = "Zoë wants café ☎ — " + "ü".repeat(200); // over 125 bytes: the 16-bit length form
+        try (var socket = socketByHand("/ws/transfers?access_token=" + token(), 65_536)) {
+            var in = socket.getInputStream();
+            while (!readTextFrame(in).contains("\"transfer_status\"")) {
+                // signed in; the first counts follow the feed's start
+            }
+
+            String transferId = routing.request(department, "low", Map.of("context_summary", summary))
+                    .getString("transfer_id");
+            String text;
+            do {
+                text = readTextFrame(in);
+            } while (!text.contains(transferId));
+
+            var json = Json.createReader(new StringReader(text)).readObject();
+            assertEquals("transfer_queued", json.getString("type"));
+            assertEquals(summary, payload(json).getString("context_summary"));
+        }
+        // the frames above were written by Vocelio's raw path, not re-encoded per socket by Tyrus
+        assertTrue(
+                Files.readString(Path.of(System.getProperty("vocelio.it.work", "target/it"), "payara.log"))
+                        .contains("WebSocket messages are written as ready-made frames"),
+                "the raw frame writer is not in use");
+    }
+
+    /** One server frame (RFC 6455 §5.2), which must be an unmasked, unfragmented text frame; returns its text. */
+    private static String readTextFrame(InputStream in) throws IOException {
+        var data = new DataInputStream(in);
+        int first = data.readUnsignedByte();
+        assertEquals(0x81, first, "FIN and the text opcode");
+        int second = data.readUnsignedByte();
+        assertEquals(0, second & 0x80, "a server frame is not masked");
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = data.readUnsignedShort();
+        } else if (length == 127) {
+            length = data.readLong();
+        }
+        byte[] payload = new byte[Math.toIntExact(length)];
+        data.readFully(payload);
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
     /** Writes {@code count} events of {@code size} characters each to the organization's transfers channel. */
     private static void fill(int count, int size) throws SQLException {
         try (var connection = Routing.connect()) {
@@ -615,9 +665,13 @@ class EventsIT {
      * sends to it soon block in TCP.
      */
     private static Socket stalledSocket(String pathAndQuery) throws IOException {
+        return socketByHand(pathAndQuery, 1024);
+    }
+
+    private static Socket socketByHand(String pathAndQuery, int receiveBuffer) throws IOException {
         var base = TestServer.get().baseUri();
         var socket = new Socket();
-        socket.setReceiveBufferSize(1024);
+        socket.setReceiveBufferSize(receiveBuffer);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
         socket.setSoTimeout(5_000);
         byte[] nonce = new byte[16];

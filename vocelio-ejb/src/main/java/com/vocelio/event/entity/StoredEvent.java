@@ -3,11 +3,15 @@ package com.vocelio.event.entity;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * An event as the outbox holds it. Delivery follows {@link Position} — the writing transaction, then the id — which is
  * the order in which events become settled; ids alone do not commit in order. One instance reaches every subscriber
- * of its organization on a node, so its parsed payload and wire envelope are made once.
+ * of its organization on a node, so its parsed payload, its wire envelope and whatever a kind of subscriber derives
+ * from it are made once.
  */
 public final class StoredEvent {
 
@@ -36,6 +40,7 @@ public final class StoredEvent {
     private final String payload;
     private volatile JsonObject parsed;
     private volatile String envelope;
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>(4);
 
     public StoredEvent(
             long id, long tx, String tenantId, String type, String channel, OffsetDateTime timestamp, String payload) {
@@ -85,6 +90,15 @@ public final class StoredEvent {
             parsed = object;
         }
         return object;
+    }
+
+    /**
+     * What {@code make} derives from this event, made once per {@code key} (one per kind of subscriber, say) however
+     * many subscribers ask.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<? super StoredEvent, ? extends T> make) {
+        return (T) derived.computeIfAbsent(key, k -> make.apply(this));
     }
 
     /** A text field of the payload, "" when absent. */

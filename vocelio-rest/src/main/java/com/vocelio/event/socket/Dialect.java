@@ -7,7 +7,11 @@ import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What each socket path sends and how its clients read it. {@code /ws/transfers}: transfer and agent events in the
@@ -25,19 +29,21 @@ enum Dialect {
         }
 
         @Override
-        List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+        List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
             if (before != null
                     && before.activeTransfers() == now.activeTransfers()
                     && before.availableAgents() == now.availableAgents()
                     && before.totalQueueLength() == now.totalQueueLength()) {
                 return List.of();
             }
-            var counts = Jsons.objectBuilder()
-                    .add("activeTransfers", now.activeTransfers())
-                    .add("availableAgents", now.availableAgents())
-                    .add("totalQueueLength", now.totalQueueLength())
-                    .build();
-            return List.of(derived("transfer_status", DomainEvent.TRANSFERS, now.tenantId(), counts));
+            return List.of(shared(now, this, () -> {
+                var counts = Jsons.objectBuilder()
+                        .add("activeTransfers", now.activeTransfers())
+                        .add("availableAgents", now.availableAgents())
+                        .add("totalQueueLength", now.totalQueueLength())
+                        .build();
+                return derived("transfer_status", DomainEvent.TRANSFERS, now.tenantId(), counts);
+            }));
         }
     },
 
@@ -48,12 +54,15 @@ enum Dialect {
         }
 
         @Override
-        List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+        List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
             return now.queues().stream()
                     .filter(queue ->
                             connection.subscribedTo(DomainEvent.QUEUE, queue.departmentId(), queue.department()))
                     .filter(queue -> before == null || !before.queues().contains(queue))
-                    .map(queue -> derived("queue_changed", DomainEvent.QUEUE, now.tenantId(), queuePayload(queue)))
+                    .map(queue -> shared(
+                            now,
+                            queue,
+                            () -> derived("queue_changed", DomainEvent.QUEUE, now.tenantId(), queuePayload(queue))))
                     .toList();
         }
     },
@@ -93,7 +102,7 @@ enum Dialect {
         }
 
         @Override
-        List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+        List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
             if (before != null
                     && before.activeTransfers() == now.activeTransfers()
                     && before.availableAgents() == now.availableAgents()
@@ -101,27 +110,29 @@ enum Dialect {
                     && before.totalQueueLength() == now.totalQueueLength()) {
                 return List.of();
             }
-            long longestWait = now.queues().stream()
-                    .mapToLong(LiveFigures.Queue::longestWaitSeconds)
-                    .max()
-                    .orElse(0);
-            var metrics = Jsons.objectBuilder()
-                    .add("activeSessions", now.activeTransfers())
-                    .add("queueLength", now.totalQueueLength())
-                    .add("availableAgents", now.availableAgents())
-                    .add("busyAgents", now.busyAgents())
-                    .add("agentUtilization", now.agentUtilization())
-                    .add("longestWait", longestWait)
-                    .build();
-            var payload = Jsons.objectBuilder(metrics)
-                    .add("metrics", metrics)
-                    .add("period", "live")
-                    .add("activeeSessions", now.activeTransfers()) // sic: the portal's handler reads this spelling
-                    // containers the hub's handlers walk: voice is the one channel there is; no trend series yet
-                    .add("channelMetrics", Jsons.objectBuilder().add("voice", metrics))
-                    .add("trends", Jsons.arrayBuilder())
-                    .build();
-            return List.of(derived("performance_update", "performance", now.tenantId(), payload));
+            return List.of(shared(now, this, () -> {
+                long longestWait = now.queues().stream()
+                        .mapToLong(LiveFigures.Queue::longestWaitSeconds)
+                        .max()
+                        .orElse(0);
+                var metrics = Jsons.objectBuilder()
+                        .add("activeSessions", now.activeTransfers())
+                        .add("queueLength", now.totalQueueLength())
+                        .add("availableAgents", now.availableAgents())
+                        .add("busyAgents", now.busyAgents())
+                        .add("agentUtilization", now.agentUtilization())
+                        .add("longestWait", longestWait)
+                        .build();
+                var payload = Jsons.objectBuilder(metrics)
+                        .add("metrics", metrics)
+                        .add("period", "live")
+                        .add("activeeSessions", now.activeTransfers()) // sic: the portal's handler reads this spelling
+                        // containers the hub's handlers walk: voice is the one channel there is; no trend series yet
+                        .add("channelMetrics", Jsons.objectBuilder().add("voice", metrics))
+                        .add("trends", Jsons.arrayBuilder())
+                        .build();
+                return derived("performance_update", "performance", now.tenantId(), payload);
+            }));
         }
     };
 
@@ -137,14 +148,34 @@ enum Dialect {
             DomainEvent.DEPARTMENTS,
             "campaign_update");
 
+    /** The messages made for the latest counts: one organization's counts go to each of its sockets in turn. */
+    private final AtomicReference<Rendered> rendered = new AtomicReference<>();
+
+    private record Rendered(LiveFigures figures, Map<Object, WireMessage> messages) {}
+
     abstract boolean wants(StoredEvent event, SocketConnection connection);
 
     String render(StoredEvent event) {
         return event.envelope();
     }
 
+    /** The event's message in this dialect, rendered and framed once for all the sockets that speak it. */
+    final WireMessage message(StoredEvent event) {
+        return event.derived(this, rendered -> new WireMessage(render(rendered)));
+    }
+
     /** The messages a change of live counts calls for; {@code before} is null for the first. */
-    abstract List<String> figures(LiveFigures now, LiveFigures before, SocketConnection connection);
+    abstract List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection);
+
+    /** A message about these counts, rendered once however many sockets it goes to. */
+    final WireMessage shared(LiveFigures now, Object key, Supplier<String> render) {
+        Rendered current = rendered.get();
+        if (current == null || current.figures() != now) {
+            current = new Rendered(now, new ConcurrentHashMap<>());
+            rendered.set(current);
+        }
+        return current.messages().computeIfAbsent(key, k -> new WireMessage(render.get()));
+    }
 
     static String derived(String type, String channel, String tenantId, JsonObject payload) {
         return StoredEvent.envelope(

@@ -2,7 +2,6 @@ package com.vocelio.event.socket;
 
 import com.vocelio.event.control.Feed;
 import com.vocelio.event.control.Outlet;
-import com.vocelio.event.control.Senders;
 import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.identity.control.AccessTokens;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -30,7 +28,7 @@ final class SocketConnection {
     private final Session session;
     private final Dialect dialect;
     private final Executor executor;
-    private final Outlet<String> outlet;
+    private final Outlet<WireMessage> outlet;
     /** channel → department ids or lower-case names it is limited to (empty: all departments) */
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
@@ -50,25 +48,11 @@ final class SocketConnection {
         this.session = session;
         this.dialect = dialect;
         this.executor = executor;
+        var writer = FrameWriter.of(session);
         this.outlet = new Outlet<>(buffer, senders) {
             @Override
-            protected CompletionStage<?> transmit(String message) {
-                var sent = new CompletableFuture<Void>();
-                try {
-                    Senders.lean(() -> {
-                        session.getAsyncRemote().sendText(message, result -> {
-                            if (result.isOK()) {
-                                sent.complete(null);
-                            } else {
-                                sent.completeExceptionally(result.getException());
-                            }
-                        });
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    sent.completeExceptionally(e);
-                }
-                return sent;
+            protected CompletionStage<?> transmit(WireMessage message) {
+                return writer.write(message);
             }
 
             @Override
@@ -130,7 +114,7 @@ final class SocketConnection {
     }
 
     void send(String message) {
-        outlet.send(message);
+        outlet.send(new WireMessage(message));
     }
 
     void authDeadline(Future<?> deadline) {
@@ -162,7 +146,7 @@ final class SocketConnection {
             @Override
             protected void emit(StoredEvent event) {
                 if (dialect.wants(event, SocketConnection.this)) {
-                    outlet.send(dialect.render(event));
+                    outlet.send(dialect.message(event));
                 }
             }
 
