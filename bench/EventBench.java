@@ -547,6 +547,25 @@ public class EventBench {
                 }
             }
         }
+        // how long one event takes to reach every client: its first client's receipt to its last one's
+        long[] firstAt = new long[transfers];
+        long[] lastAt = new long[transfers];
+        Arrays.fill(firstAt, Long.MAX_VALUE);
+        for (Subscriber s : ready) {
+            synchronized (s) {
+                for (int i = 0; i < Math.min(transfers, s.queuedCount.length); i++) {
+                    if (s.queuedCount[i] > 0) {
+                        firstAt[i] = Math.min(firstAt[i], s.receivedAt[i]);
+                        lastAt[i] = Math.max(lastAt[i], s.receivedAt[i]);
+                    }
+                }
+            }
+        }
+        long[] spread = java.util.stream.IntStream.range(0, transfers)
+                .filter(i -> firstAt[i] != Long.MAX_VALUE && i < created201.length() && created201.get(i) != 0)
+                .mapToLong(i -> (lastAt[i] - firstAt[i]) / 1_000)
+                .sorted()
+                .toArray();
         Arrays.sort(written);
         long[] httpSorted = Arrays.copyOf(http, (int) httpSamples);
         Arrays.sort(httpSorted);
@@ -566,6 +585,10 @@ public class EventBench {
                 percentile(httpSorted, 99) / 1e3,
                 httpSorted.length == 0 ? Double.NaN : httpSorted[httpSorted.length - 1] / 1e3);
         System.out.println(bySlice(ready, load));
+        System.out.printf("fan-out (first client → last client of one transfer_queued, %d events): p50 %.1f ms, "
+                        + "p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                spread.length, percentile(spread, 50) / 1e3, percentile(spread, 90) / 1e3, percentile(spread, 99) / 1e3,
+                spread.length == 0 ? Double.NaN : spread[spread.length - 1] / 1e3);
         System.out.printf("completeness: %d transfers × %d clients = %d expected transfer_queued deliveries; "
                         + "missing %d (on %d clients), duplicates %d; %d received for transfers without a 201%n",
                 load.created(), ready.size(), (long) load.created() * ready.size(), missing, clientsMissing,

@@ -295,13 +295,58 @@ class EventsIT {
         }
     }
 
+    @Test
+    void onTheLiveFeedASinceInTheSubscribeMessageResumes() {
+        long lastId;
+        try (var first = transfersFeed(token())) {
+            String seen = routing.request(department);
+            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
+            lastId = id(last(first.messages(stored())));
+        }
+        var missed = List.of(routing.request(department), routing.request(department));
+        try (var client = EventClient.open("ws?access_token=" + token())) {
+            client.await("authenticated", WAIT, type("authenticated"));
+            client.send("{\"type\":\"subscribe\",\"channel\":\"transfers\",\"since\":\"" + lastId + "\"}");
+            for (String transferId : missed) {
+                client.await("missed " + transferId, WAIT, event("transfer_queued", "transfer_id", transferId));
+            }
+            String live = routing.request(department);
+            var liveEvent = client.awaitReceived("the live one", WAIT, event("transfer_queued", "transfer_id", live));
+            assertEquals(
+                    transfersBetween(lastId, id(liveEvent.json())),
+                    client.messages(stored()).stream().map(EventClient::id).toList(),
+                    "every transfer event after " + lastId + " once, in delivery order, up to the live one");
+        }
+    }
+
+    @Test
+    void onTheLiveFeedWhatHappensBetweenSignInAndTheFirstSubscribeIsNotLost() {
+        try (var client = EventClient.open("ws?access_token=" + token())) {
+            client.await("authenticated", WAIT, type("authenticated"));
+            String before = routing.request(department); // committed before the client names a channel
+            client.send("{\"type\":\"subscribe\",\"channel\":\"transfers\"}");
+            client.await("the earlier transfer", WAIT, event("transfer_queued", "transfer_id", before));
+        }
+    }
+
     /** The organization's transfer and agent events after one event up to another, in delivery (tx, id) order. */
     private static List<Long> transfersAndAgentsBetween(long afterId, long toId) {
+        return eventsBetween(afterId, toId, "transfers,agents");
+    }
+
+    /** The organization's transfer events after one event up to another, in delivery (tx, id) order. */
+    private static List<Long> transfersBetween(long afterId, long toId) {
+        return eventsBetween(afterId, toId, "transfers");
+    }
+
+    private static List<Long> eventsBetween(long afterId, long toId, String channels) {
         return Routing.rows(
-                        "select id from events where tenant_id = cast(? as uuid) and channel in ('transfers', 'agents')"
+                        "select id from events where tenant_id = cast(? as uuid)"
+                                + " and channel = any(string_to_array(?, ','))"
                                 + " and (tx, id) > (select tx, id from events where id = ?)"
                                 + " and (tx, id) <= (select tx, id from events where id = ?) order by tx, id",
                         routing.tenantId(),
+                        channels,
                         afterId,
                         toId)
                 .stream()

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One socket: who it is (nobody until a valid token arrives), the channels and department filters it asked for,
@@ -37,7 +37,7 @@ final class SocketConnection {
     private volatile Future<?> authDeadline;
     private volatile Future<?> expiry;
     private volatile Long since;
-    private final AtomicReference<Long> resumeOnSubscribe = new AtomicReference<>();
+    private final AtomicBoolean startsOnSubscribe = new AtomicBoolean();
     private LiveFigures lastFigures;
 
     /**
@@ -99,14 +99,17 @@ final class SocketConnection {
         }
     }
 
-    /** On {@code /ws} the history a client missed is sent once it has said which channels it wants. */
-    void resumeOnSubscribe(long eventId) {
-        resumeOnSubscribe.set(eventId);
+    /**
+     * On {@code /ws} the feed starts once the client has said which channels it wants: the history it missed (after
+     * a {@code since} given by then, in the query or any message, the subscribe included) can only be filtered then.
+     */
+    void startOnSubscribe() {
+        startsOnSubscribe.set(true);
     }
 
-    /** The pending resume, if any, taken once. */
-    Long takePendingResume() {
-        return resumeOnSubscribe.getAndSet(null);
+    /** Whether the feed waits for the first subscribe; true once, for whoever starts it. */
+    boolean takePendingStart() {
+        return startsOnSubscribe.getAndSet(false);
     }
 
     boolean hasSubscriptions() {

@@ -163,18 +163,24 @@ public class Sockets {
         }
         Feed feed = connection.signIn(bearer.get());
         closeAtExpiry(connection, bearer.get());
-        Long since = connection.since();
         executor.execute(() -> {
             try {
                 feed.hold(subscribers);
                 // only now: a client may act the moment it reads this, and must then see what it caused
                 connection.send(signedIn(connection));
-                if (since != null && connection.dialect() == Dialect.LIVE && !connection.hasSubscriptions()) {
-                    // nothing to filter the history by yet: it follows the first subscribe (or the auth timeout)
-                    connection.resumeOnSubscribe(since);
-                    scheduler.schedule(() -> resumePending(connection), authTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (connection.dialect() == Dialect.LIVE && !connection.hasSubscriptions()) {
+                    // nothing to filter the history by yet: the feed starts at the first subscribe (or the auth
+                    // timeout), after the since known by then; live events wait held meanwhile
+                    connection.startOnSubscribe();
+                    if (connection.hasSubscriptions()) { // one came in meanwhile, and found nothing to start yet
+                        startPending(connection);
+                    } else {
+                        scheduler.schedule(
+                                () -> startPending(connection), authTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    }
                     return;
                 }
+                Long since = connection.since();
                 if (since != null) {
                     feed.replay(log, since);
                 }
@@ -223,6 +229,7 @@ public class Sockets {
 
     private void subscribe(SocketConnection connection, JsonObject message, JsonObject payload) {
         Set<String> departments = departments(message, payload);
+        boolean queue = false;
         for (String channel : channels(message, payload)) {
             if (!Dialect.CHANNELS.contains(channel)) {
                 connection.send(reply(
@@ -235,24 +242,28 @@ public class Sockets {
             }
             connection.subscribe(channel, departments);
             connection.send(reply("subscribed", "channel", channel));
-            if (connection.isAuthenticated()) {
-                executor.execute(() -> resumePending(connection));
-            }
-            if (channel.equals("queue") && connection.isAuthenticated()) {
+            queue |= channel.equals("queue");
+        }
+        if (connection.isAuthenticated()) {
+            // after every channel of the message is registered: a feed starting now filters its history by them all
+            executor.execute(() -> startPending(connection));
+            if (queue) {
                 connection.forgetFigures();
                 executor.execute(() -> refreshFigures(connection));
             }
         }
     }
 
-    private void resumePending(SocketConnection connection) {
-        Long since = connection.takePendingResume();
+    private void startPending(SocketConnection connection) {
         Feed feed = connection.feed();
-        if (since == null || feed == null) {
+        if (feed == null || !connection.takePendingStart()) {
             return;
         }
         try {
-            feed.replay(log, since);
+            Long since = connection.since();
+            if (since != null) {
+                feed.replay(log, since);
+            }
             feed.release();
             if (feed.wantsFigures()) {
                 refreshFigures(connection);
