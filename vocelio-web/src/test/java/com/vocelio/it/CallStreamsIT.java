@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,6 +34,9 @@ class CallStreamsIT {
 
     static final Duration SECOND = EventsIT.SECOND;
     static final Duration WAIT = EventsIT.WAIT;
+
+    /** Signing in or opening does a few milliseconds of work; two seconds leave room for a busy machine. */
+    static final Duration SIGN_IN = Duration.ofSeconds(2);
 
     private static Routing routing;
 
@@ -238,6 +242,34 @@ class CallStreamsIT {
             running.set(false);
             caller.join();
             streams.forEach(SseStream::close);
+        }
+    }
+
+    /**
+     * A stream whose client stops reading blocks the thread writing to it (Jersey's server-sent events write
+     * blocking, up to the connection's write timeout). It must hold up nobody else: not the other streams, not a
+     * socket signing in, not a stream opening.
+     */
+    @Test
+    void aStreamThatIsNotReadHoldsUpNeitherOtherStreamsNorSocketsSigningIn() throws IOException {
+        var own = Routing.newOrganization(); // its fillers reach no other test's streams
+        String token = own.organization().accessToken();
+        String path = "api/calls/active/events?access_token=" + token;
+        try (var stalled = HandSocket.eventStream("/" + path, 1024);
+                var reader = SseStream.open(path)) {
+            reader.awaitCount("the opening", WAIT, event -> true, 2);
+            // 10 MB, more than TCP buffers hold (Linux grows a send buffer to 4 MB): writes to the stalled client wait
+            own.fillEvents("live_call", 400, 25_000);
+            reader.awaitCount("the filler", WAIT, event -> "test_filler".equals(text(event.data(), "event")), 400);
+            System.out.printf("Stalled stream test: stalled connection %s%n", HandSocket.queues(stalled));
+
+            try (var socket = EventClient.open("ws/transfers?access_token=" + token)) {
+                socket.await("authenticated", SIGN_IN, EventClient.type("authenticated"));
+            }
+            try (var another = SseStream.open(path)) {
+                another.await("connected", SIGN_IN, SseStream.type("connected"));
+            }
+            assertTrue(stalled.isConnected());
         }
     }
 

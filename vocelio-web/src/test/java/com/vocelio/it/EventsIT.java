@@ -14,12 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +28,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -622,7 +618,7 @@ class EventsIT {
                 var client = transfersFeed(token())) {
             // The server's socket buffer (Linux grows it up to 4 MB) would take 50 transfers (~250 KB) whole: first
             // send 8 MB more than anyone reads, so that the server's own sends to the stalled client wait.
-            fill(160, 25_000);
+            routing.fillEvents("transfers", 160, 25_000);
             client.awaitCount("the filler", WAIT, type("test_filler"), 160);
 
             long worst = 0;
@@ -638,7 +634,7 @@ class EventsIT {
             }
             System.out.printf(
                     "Stalled client test: slowest delivery %d ms; stalled connection %s%n",
-                    worst / 1_000_000, queues(stalled));
+                    worst / 1_000_000, HandSocket.queues(stalled));
             assertTrue(client.isOpen());
         }
     }
@@ -648,7 +644,7 @@ class EventsIT {
     @Test
     void eventsGoOutAsReadyMadeTextFramesWhoseLengthsCountUtf8Bytes() throws IOException {
         String summary = "Zoë wants café ☎ — " + "ü".repeat(200); // over 125 bytes: the 16-bit length form
-        try (var socket = socketByHand("/ws/transfers?access_token=" + token(), 65_536)) {
+        try (var socket = HandSocket.webSocket("/ws/transfers?access_token=" + token(), 65_536)) {
             var in = socket.getInputStream();
             while (!readTextFrame(in).contains("\"transfer_status\"")) {
                 // signed in; the first counts follow the feed's start
@@ -690,87 +686,9 @@ class EventsIT {
         return new String(payload, StandardCharsets.UTF_8);
     }
 
-    /** Writes {@code count} events of {@code size} characters each to the organization's transfers channel. */
-    private static void fill(int count, int size) throws SQLException {
-        try (var connection = Routing.connect()) {
-            Routing.rows(
-                    connection,
-                    "with written as (insert into events (tenant_id, type, channel, payload)"
-                            + " select cast(? as uuid), 'test_filler', 'transfers',"
-                            + " json_build_object('n', n, 'filler', repeat('f', ?)) from generate_series(1, ?) n"
-                            + " returning id) select count(*) from written, pg_notify('vocelio_events', '')",
-                    routing.tenantId(),
-                    size,
-                    count);
-        }
-    }
-
-    /**
-     * A WebSocket upgrade by hand, signed in, with a tiny receive buffer, whose socket is then never read: the server's
-     * sends to it soon block in TCP.
-     */
+    /** A WebSocket signed in by hand, with a tiny receive buffer, whose socket is then never read. */
     private static Socket stalledSocket(String pathAndQuery) throws IOException {
-        return socketByHand(pathAndQuery, 1024);
-    }
-
-    private static Socket socketByHand(String pathAndQuery, int receiveBuffer) throws IOException {
-        var base = TestServer.get().baseUri();
-        var socket = new Socket();
-        socket.setReceiveBufferSize(receiveBuffer);
-        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
-        socket.setSoTimeout(5_000);
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        String handshake = "GET " + pathAndQuery + " HTTP/1.1\r\n"
-                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
-        socket.getOutputStream().write(handshake.getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        String response = headers(socket.getInputStream());
-        assertTrue(response.startsWith("HTTP/1.1 101"), "the upgrade was refused: " + response);
-        return socket; // from here on, nobody reads it
-    }
-
-    private static String headers(InputStream in) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        while (!bytes.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            bytes.write(b);
-        }
-        return bytes.toString(StandardCharsets.US_ASCII);
-    }
-
-    /** Diagnostics (Linux): bytes unread at our end and unsent at the server's, from /proc/net/tcp. */
-    private static String queues(Socket socket) {
-        int ours = socket.getLocalPort();
-        int server = socket.getPort();
-        var found = new ArrayList<String>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            try {
-                for (String line : Files.readAllLines(Path.of(table))) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f.length < 5 || !f[1].contains(":")) {
-                        continue;
-                    }
-                    int local = Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16);
-                    int remote = Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1), 16);
-                    String[] q = f[4].split(":");
-                    if (local == ours && remote == server) {
-                        found.add("unread here " + Long.parseLong(q[1], 16) + " B");
-                    } else if (local == server && remote == ours) {
-                        found.add("unsent at the server " + Long.parseLong(q[0], 16) + " B");
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // not Linux: no diagnostics
-            }
-        }
-        return found.toString();
+        return HandSocket.webSocket(pathAndQuery, 1024);
     }
 
     // ---- helpers

@@ -285,6 +285,27 @@ final class Routing {
         }
     }
 
+    /**
+     * Writes {@code count} events of type {@code test_filler} to one of the organization's channels, each with a
+     * {@code filler} of {@code size} characters, as the outbox would (and wakes the relays).
+     */
+    void fillEvents(String channel, int count, int size) {
+        try (var connection = connect()) {
+            rows(
+                    connection,
+                    "with written as (insert into events (tenant_id, type, channel, payload)"
+                            + " select cast(? as uuid), 'test_filler', ?,"
+                            + " json_build_object('n', n, 'filler', repeat('f', ?)) from generate_series(1, ?) n"
+                            + " returning id) select count(*) from written, pg_notify('vocelio_events', '')",
+                    tenantId(),
+                    channel,
+                    size,
+                    count);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An agent's routing columns: status, active_calls, max_concurrent_calls, missed_offers. */
     Map<String, Object> agentRow(String agentId) {
         var rows = rows(
