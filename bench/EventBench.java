@@ -870,12 +870,11 @@ public class EventBench {
                     while ((registration = registrations.poll()) != null) {
                         registration.run();
                     }
-                    long nanos = System.nanoTime();
                     var keys = selector.selectedKeys();
                     for (SelectionKey key : keys) {
                         var connection = (Connection) key.attachment();
                         try {
-                            connection.read(nanos);
+                            connection.read();
                         } catch (IOException | RuntimeException e) {
                             connection.failed(e);
                             key.cancel();
@@ -910,7 +909,7 @@ public class EventBench {
             this.in = in;
         }
 
-        void read(long nanos) throws IOException {
+        void read() throws IOException {
             while (true) {
                 int read = channel.read(in);
                 if (read < 0) {
@@ -918,7 +917,7 @@ public class EventBench {
                     channel.close();
                     return;
                 }
-                frames(nanos);
+                frames(System.nanoTime()); // per read, not per select round: a round may read hundreds of sockets
                 if (read == 0 || in.hasRemaining()) {
                     return;
                 }

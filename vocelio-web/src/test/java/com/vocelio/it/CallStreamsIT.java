@@ -35,8 +35,8 @@ class CallStreamsIT {
     static final Duration SECOND = EventsIT.SECOND;
     static final Duration WAIT = EventsIT.WAIT;
 
-    /** Signing in or opening does a few milliseconds of work; two seconds leave room for a busy machine. */
-    static final Duration SIGN_IN = Duration.ofSeconds(2);
+    /** Signing in or opening does a few milliseconds of work; three seconds leave room for a busy machine. */
+    static final Duration SIGN_IN = Duration.ofSeconds(3);
 
     private static Routing routing;
 
@@ -261,7 +261,9 @@ class CallStreamsIT {
             // 10 MB, more than TCP buffers hold (Linux grows a send buffer to 4 MB): writes to the stalled client wait
             own.fillEvents("live_call", 400, 25_000);
             reader.awaitCount("the filler", WAIT, event -> "test_filler".equals(text(event.data(), "event")), 400);
-            System.out.printf("Stalled stream test: stalled connection %s%n", HandSocket.queues(stalled));
+            var queues = HandSocket.queues(stalled);
+            System.out.printf("Stalled stream test: stalled connection %s%n", queues);
+            assertTrue(queues.unsentAtServer() > 0, "the stream did not stall: " + queues);
 
             try (var socket = EventClient.open("ws/transfers?access_token=" + token)) {
                 socket.await("authenticated", SIGN_IN, EventClient.type("authenticated"));

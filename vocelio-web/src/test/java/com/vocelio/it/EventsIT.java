@@ -316,6 +316,24 @@ class EventsIT {
     }
 
     @Test
+    void aSubscribeToNoKnownChannelDoesNotStartTheFeedAndLoseTheHistory() {
+        long lastId;
+        try (var first = transfersFeed(token())) {
+            String seen = routing.request(department);
+            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
+            lastId = id(last(first.messages(stored())));
+        }
+        String missed = routing.request(department);
+        try (var client = EventClient.open("ws?access_token=" + token() + "&since=" + lastId)) {
+            client.await("authenticated", WAIT, type("authenticated"));
+            client.send("{\"type\":\"subscribe\",\"channel\":\"no_such_channel\"}");
+            client.await("the error", WAIT, type("error"));
+            client.send("{\"type\":\"subscribe\",\"channel\":\"transfers\"}");
+            client.await("the missed transfer", WAIT, event("transfer_queued", "transfer_id", missed));
+        }
+    }
+
+    @Test
     void onTheLiveFeedWhatHappensBetweenSignInAndTheFirstSubscribeIsNotLost() {
         try (var client = EventClient.open("ws?access_token=" + token())) {
             client.await("authenticated", WAIT, type("authenticated"));
@@ -635,6 +653,7 @@ class EventsIT {
             System.out.printf(
                     "Stalled client test: slowest delivery %d ms; stalled connection %s%n",
                     worst / 1_000_000, HandSocket.queues(stalled));
+            assertTrue(HandSocket.queues(stalled).unsentAtServer() > 0, "the client did not stall");
             assertTrue(client.isOpen());
         }
     }

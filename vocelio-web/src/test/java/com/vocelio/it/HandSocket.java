@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,11 +70,15 @@ final class HandSocket {
         return bytes.toString(StandardCharsets.US_ASCII);
     }
 
-    /** Diagnostics (Linux): bytes unread at our end and unsent at the server's, from /proc/net/tcp. */
-    static String queues(Socket socket) {
+    /** What TCP holds on a connection (Linux, from /proc/net/tcp): unread at our end, unsent at the server's. */
+    record Queues(long unreadHere, long unsentAtServer) {}
+
+    /** The connection's queues; both 0 where /proc/net/tcp is not to be had. */
+    static Queues queues(Socket socket) {
         int ours = socket.getLocalPort();
         int server = socket.getPort();
-        var found = new ArrayList<String>();
+        long unread = 0;
+        long unsent = 0;
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
                 for (String line : Files.readAllLines(Path.of(table))) {
@@ -87,15 +90,15 @@ final class HandSocket {
                     int remote = Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1), 16);
                     String[] q = f[4].split(":");
                     if (local == ours && remote == server) {
-                        found.add("unread here " + Long.parseLong(q[1], 16) + " B");
+                        unread = Long.parseLong(q[1], 16);
                     } else if (local == server && remote == ours) {
-                        found.add("unsent at the server " + Long.parseLong(q[0], 16) + " B");
+                        unsent = Long.parseLong(q[0], 16);
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                // not Linux: no diagnostics
+                // not Linux
             }
         }
-        return found.toString();
+        return new Queues(unread, unsent);
     }
 }

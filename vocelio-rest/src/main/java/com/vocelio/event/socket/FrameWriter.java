@@ -30,12 +30,13 @@ final class FrameWriter {
     /** The connection behind a Tyrus remote endpoint, and its raw write; empty where there is no such thing. */
     private record Raw(MethodHandle connection, MethodHandle write) {}
 
-    private static final ClassValue<Optional<Raw>> RAW = new ClassValue<>() {
-        @Override
-        protected Optional<Raw> computeValue(Class<?> remoteType) {
-            return raw(remoteType);
-        }
-    };
+    /**
+     * The remote endpoint class last looked at and what it offers. Not a {@code ClassValue} on the container's class:
+     * that would hold this application's classes, and its class loader, past a redeployment.
+     */
+    private record Resolved(Class<?> remoteType, Optional<Raw> raw) {}
+
+    private static volatile Resolved resolved;
 
     private final Session session;
     private final Object connection; // Tyrus's TyrusWebSocket, or null: send text
@@ -50,7 +51,7 @@ final class FrameWriter {
     static FrameWriter of(Session session) {
         if (session.getNegotiatedExtensions().isEmpty()) {
             var remote = session.getAsyncRemote();
-            Optional<Raw> raw = RAW.get(remote.getClass());
+            Optional<Raw> raw = rawFor(remote.getClass());
             if (raw.isPresent()) {
                 try {
                     Object connection = raw.get().connection().invoke(remote);
@@ -98,6 +99,15 @@ final class FrameWriter {
             sent.completeExceptionally(e);
         }
         return sent;
+    }
+
+    private static Optional<Raw> rawFor(Class<?> remoteType) {
+        Resolved known = resolved;
+        if (known == null || known.remoteType() != remoteType) {
+            known = new Resolved(remoteType, raw(remoteType));
+            resolved = known;
+        }
+        return known.raw();
     }
 
     /**

@@ -38,6 +38,7 @@ final class SocketConnection {
     private volatile Future<?> expiry;
     private volatile Long since;
     private final AtomicBoolean startsOnSubscribe = new AtomicBoolean();
+    private volatile boolean subscribed;
     private LiveFigures lastFigures;
 
     /**
@@ -112,8 +113,14 @@ final class SocketConnection {
         return startsOnSubscribe.getAndSet(false);
     }
 
-    boolean hasSubscriptions() {
-        return !subscriptions.isEmpty();
+    /** Whether a whole subscribe message with at least one channel has been taken (all its channels registered). */
+    boolean hasSubscribed() {
+        return subscribed;
+    }
+
+    /** Marks the end of a subscribe message that registered channels. */
+    void subscribed() {
+        subscribed = true;
     }
 
     void send(String message) {

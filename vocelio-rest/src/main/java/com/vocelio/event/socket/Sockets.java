@@ -166,36 +166,47 @@ public class Sockets {
         executor.execute(() -> {
             try {
                 feed.hold(subscribers);
+                if (!connection.session().isOpen()) { // closed before it was held: closing found nothing to remove
+                    subscribers.remove(feed);
+                    return;
+                }
                 // only now: a client may act the moment it reads this, and must then see what it caused
                 connection.send(signedIn(connection));
-                if (connection.dialect() == Dialect.LIVE && !connection.hasSubscriptions()) {
+                if (connection.dialect() == Dialect.LIVE && !connection.hasSubscribed()) {
                     // nothing to filter the history by yet: the feed starts at the first subscribe (or the auth
                     // timeout), after the since known by then; live events wait held meanwhile
                     connection.startOnSubscribe();
-                    if (connection.hasSubscriptions()) { // one came in meanwhile, and found nothing to start yet
+                    if (connection.hasSubscribed()) { // one came in meanwhile, and found nothing to start yet
                         startPending(connection);
                     } else {
                         scheduler.schedule(
-                                () -> startPending(connection), authTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                                () -> executor.execute(() -> startPending(connection)),
+                                authTimeout.toMillis(),
+                                TimeUnit.MILLISECONDS);
                     }
                     return;
                 }
-                Long since = connection.since();
-                if (since != null) {
-                    feed.replay(log, since);
-                }
-                feed.release();
-                if (!connection.session().isOpen()) {
-                    subscribers.remove(feed);
-                } else if (feed.wantsFigures()) {
-                    refreshFigures(connection);
-                }
+                start(connection, feed);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Cannot start an event feed", e);
                 subscribers.remove(feed);
                 connection.close(CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
             }
         });
+    }
+
+    /** What the client missed after its since, if it named one, then live events, then the counts it shows. */
+    private void start(SocketConnection connection, Feed feed) {
+        Long since = connection.since();
+        if (since != null) {
+            feed.replay(log, since);
+        }
+        feed.release();
+        if (!connection.session().isOpen()) {
+            subscribers.remove(feed);
+        } else if (feed.wantsFigures()) {
+            refreshFigures(connection);
+        }
     }
 
     /** A fresh token of the same organization extends the socket; anything else ends it. */
@@ -229,6 +240,7 @@ public class Sockets {
 
     private void subscribe(SocketConnection connection, JsonObject message, JsonObject payload) {
         Set<String> departments = departments(message, payload);
+        boolean registered = false;
         boolean queue = false;
         for (String channel : channels(message, payload)) {
             if (!Dialect.CHANNELS.contains(channel)) {
@@ -242,8 +254,13 @@ public class Sockets {
             }
             connection.subscribe(channel, departments);
             connection.send(reply("subscribed", "channel", channel));
+            registered = true;
             queue |= channel.equals("queue");
         }
+        if (!registered) {
+            return; // nothing to filter a history by: a pending feed keeps waiting
+        }
+        connection.subscribed();
         if (connection.isAuthenticated()) {
             // after every channel of the message is registered: a feed starting now filters its history by them all
             executor.execute(() -> startPending(connection));
@@ -260,14 +277,7 @@ public class Sockets {
             return;
         }
         try {
-            Long since = connection.since();
-            if (since != null) {
-                feed.replay(log, since);
-            }
-            feed.release();
-            if (feed.wantsFigures()) {
-                refreshFigures(connection);
-            }
+            start(connection, feed);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot resume an event feed", e);
             subscribers.remove(feed);
