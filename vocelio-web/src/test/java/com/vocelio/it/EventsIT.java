@@ -228,12 +228,7 @@ class EventsIT {
     @ParameterizedTest
     @ValueSource(strings = {"query", "auth message"})
     void resumingAfterAnEventIdDeliversEveryMissedEventOnceInOrderThenLiveOnes(String how) {
-        long lastId;
-        try (var first = transfersFeed(token())) {
-            String seen = routing.request(department);
-            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
-            lastId = id(last(first.messages(stored())));
-        }
+        long lastId = lastSeenByAClient();
         var missed = new ArrayList<String>();
         for (int i = 0; i < 3; i++) {
             missed.add(routing.request(department));
@@ -267,12 +262,7 @@ class EventsIT {
 
     @Test
     void onTheLiveFeedTheMissedEventsFollowTheFirstSubscribe() {
-        long lastId;
-        try (var first = transfersFeed(token())) {
-            String seen = routing.request(department);
-            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
-            lastId = id(last(first.messages(stored())));
-        }
+        long lastId = lastSeenByAClient();
         var missed = new ArrayList<String>();
         for (int i = 0; i < 2; i++) {
             missed.add(routing.request(department));
@@ -293,12 +283,7 @@ class EventsIT {
 
     @Test
     void onTheLiveFeedASinceInTheSubscribeMessageResumes() {
-        long lastId;
-        try (var first = transfersFeed(token())) {
-            String seen = routing.request(department);
-            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
-            lastId = id(last(first.messages(stored())));
-        }
+        long lastId = lastSeenByAClient();
         var missed = List.of(routing.request(department), routing.request(department));
         try (var client = EventClient.open("ws?access_token=" + token())) {
             client.await("authenticated", WAIT, type("authenticated"));
@@ -317,12 +302,7 @@ class EventsIT {
 
     @Test
     void aSubscribeToNoKnownChannelDoesNotStartTheFeedAndLoseTheHistory() {
-        long lastId;
-        try (var first = transfersFeed(token())) {
-            String seen = routing.request(department);
-            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
-            lastId = id(last(first.messages(stored())));
-        }
+        long lastId = lastSeenByAClient();
         String missed = routing.request(department);
         try (var client = EventClient.open("ws?access_token=" + token() + "&since=" + lastId)) {
             client.await("authenticated", WAIT, type("authenticated"));
@@ -340,6 +320,15 @@ class EventsIT {
             String before = routing.request(department); // committed before the client names a channel
             client.send("{\"type\":\"subscribe\",\"channel\":\"transfers\"}");
             client.await("the earlier transfer", WAIT, event("transfer_queued", "transfer_id", before));
+        }
+    }
+
+    /** A client sees a transfer and leaves: the id of the last event it got, to resume after. */
+    private static long lastSeenByAClient() {
+        try (var first = transfersFeed(token())) {
+            String seen = routing.request(department);
+            first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
+            return id(last(first.messages(stored())));
         }
     }
 
