@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -29,6 +30,15 @@ final class SocketConnection {
     private final Dialect dialect;
     private final Executor executor;
     private final Outlet<WireMessage> outlet;
+    /**
+     * Orders our writes before the end of the socket: once it is closing nothing of ours is written. After the close
+     * Payara recycles the connection's response for other requests, and a late write through it would land in
+     * someone else's HTTP exchange. Tyrus calls {@link #closed} before it closes the connection, and a write takes
+     * the bytes synchronously, so holding this around both is enough.
+     */
+    private final Object lifecycle = new Object();
+
+    private boolean ending; // guarded by lifecycle
     /** channel → department ids or lower-case names it is limited to (empty: all departments) */
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
@@ -53,7 +63,11 @@ final class SocketConnection {
         this.outlet = new Outlet<>(buffer, senders) {
             @Override
             protected CompletionStage<?> transmit(WireMessage message) {
-                return writer.write(message);
+                synchronized (lifecycle) {
+                    return ending
+                            ? CompletableFuture.failedFuture(new IOException("The socket is closing"))
+                            : writer.write(message);
+                }
             }
 
             @Override
@@ -219,6 +233,7 @@ final class SocketConnection {
         // a close frame carries at most 123 bytes of reason; a longer one makes the close itself fail
         String said = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
         executor.execute(() -> {
+            endWrites();
             try {
                 if (session.isOpen()) {
                     session.close(new CloseReason(code, said));
@@ -229,7 +244,15 @@ final class SocketConnection {
         });
     }
 
+    /** Waits for a write in progress, if any; none starts after. */
+    private void endWrites() {
+        synchronized (lifecycle) {
+            ending = true;
+        }
+    }
+
     void closed() {
+        endWrites();
         outlet.close();
         for (Future<?> timer : new Future<?>[] {authDeadline, expiry}) {
             if (timer != null) {
