@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
 
 /**
  * A WebSocket client of the event sockets (Tyrus, a real client over a real connection): it keeps every text message
@@ -33,8 +34,16 @@ import org.glassfish.tyrus.client.ClientManager;
  */
 final class EventClient implements AutoCloseable {
 
-    /** One client container for the suite: its transport threads are shared by all sockets. */
-    private static final ClientManager CONTAINER = ClientManager.createClient();
+    /**
+     * A client manager per socket, over one shared transport. A manager shuts its executors down when its last socket
+     * closes; shared by all sockets, a socket opening just then kept the dying executor and failed its first send
+     * with a RejectedExecutionException (seen in CI after a socket the server had closed at once).
+     */
+    private static ClientManager manager() {
+        var manager = ClientManager.createClient();
+        manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        return manager;
+    }
 
     /** A message as it arrived: parsed, raw, and {@link System#nanoTime()} at arrival. */
     record Received(JsonObject json, String text, long nanos) {}
@@ -76,8 +85,9 @@ final class EventClient implements AutoCloseable {
             }
         };
         try {
-            client.session = CONTAINER.connectToServer(
-                    endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+            client.session = manager()
+                    .connectToServer(
+                            endpoint, ClientEndpointConfig.Builder.create().build(), uri);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot open " + uri.getPath() + ": " + e, e);
         }
