@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 ./vocelio run
  *   java bench/EventBench.java --clients 1000
  *   java bench/EventBench.java [--base http://localhost:8080] [--clients 100] [--seconds 20] [--rate 50]
- *                              [--path /ws/transfers] [--warmup 5] [--drain 10]
+ *                              [--path /ws/transfers] [--warmup 5] [--drain 10] [--client lean|jdk]
+ *                              [--database-url jdbc:postgresql://localhost:PORT/vocelio?user=postgres&password=vocelio]
  * </pre>
  *
  * It signs up its own organization and creates a department without agents (transfers just queue; more than one
@@ -56,8 +57,10 @@ import java.util.regex.Pattern;
  * <p>Measures, per event per client: "event written → received" = receive time − the envelope's {@code timestamp}
  * (the row's {@code clock_timestamp()} inside the writing transaction, same machine clock: an upper bound of
  * commit → receive); and for each transfer's {@code transfer_queued}: "HTTP 201 → received" (negative when the event
- * beat the response). Checks that every client got every {@code transfer_queued} exactly once. The bench shares the
- * machine with the server, so on few cores its own CPU use (printed) is part of the latency.
+ * beat the response). With {@code --database-url} (the embedded database's URL is printed by {@code ./vocelio run}):
+ * "event commit → received", from PostgreSQL's commit time of each event's transaction, which the issue's aim is
+ * about and which lies between those two. Checks that every client got every {@code transfer_queued} exactly once.
+ * The bench shares the machine with the server, so on few cores its own CPU use (printed) is part of the latency.
  */
 public class EventBench {
 
@@ -77,8 +80,14 @@ public class EventBench {
     /** transfer_id → dense index, assigned by whichever side sees it first (the 201 or an event). */
     static final Map<String, Integer> TRANSFER_INDEX = new ConcurrentHashMap<>();
     static final AtomicInteger NEXT_INDEX = new AtomicInteger();
-    /** Event id → the envelope timestamp in epoch µs: parsed once, not once per client. */
-    static final Map<String, Long> EVENT_TIME = new ConcurrentHashMap<>();
+    /** An event this run saw: a dense ordinal, and its envelope timestamp in epoch µs (parsed once, not per client). */
+    record Seen(int ordinal, long writtenMicros) {}
+
+    /** Event id → what the first client to get it learned. */
+    static final Map<String, Seen> EVENT_TIME = new ConcurrentHashMap<>();
+    static final AtomicInteger NEXT_EVENT = new AtomicInteger();
+    /** Where to read the events' commit times: a JDBC URL to the application's database, or null. */
+    static String databaseUrl;
     /** Transfer index → nanoTime its 201 came back (0: not created by this run, or not yet). */
     static volatile AtomicLongArray created201;
     static volatile long loadStartNanos;
@@ -104,6 +113,7 @@ public class EventBench {
                 case "--drain" -> drain = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--client" -> client = args[i + 1];
+                case "--database-url" -> databaseUrl = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -139,6 +149,7 @@ public class EventBench {
             TRANSFER_INDEX.clear();
             NEXT_INDEX.set(0);
             EVENT_TIME.clear();
+            NEXT_EVENT.set(0);
             created201 = new AtomicLongArray(planned * 2 + 1000);
             ready.forEach(Subscriber::reset);
         }
@@ -224,6 +235,7 @@ public class EventBench {
 
         // written by the listener only; read after the run
         int[] writtenToReceivedMicros = new int[1024];
+        int[] eventOrdinals = new int[1024]; // which event each of those was (EVENT_TIME's ordinal)
         int latencyCount;
         long[] receivedAt = new long[1024]; // transfer index → nanoTime of its transfer_queued
         byte[] queuedCount = new byte[1024];
@@ -240,6 +252,7 @@ public class EventBench {
         /** Forgets the warm-up. */
         synchronized void reset() {
             writtenToReceivedMicros = new int[1024];
+            eventOrdinals = new int[1024];
             latencyCount = 0;
             receivedAt = new long[1024];
             queuedCount = new byte[1024];
@@ -289,16 +302,17 @@ public class EventBench {
                 }
                 lastEventNanos = nanos;
                 String id = stringAfter(text, "{\"id\":\"", 0);
-                Long written = EVENT_TIME.get(id);
-                if (written == null) {
-                    String timestamp = stringAfter(text, "\"timestamp\":\"", 0);
-                    written = epochMicros(OffsetDateTime.parse(timestamp).toInstant());
-                    EVENT_TIME.put(id, written);
+                Seen seen = EVENT_TIME.get(id);
+                if (seen == null) {
+                    seen = EVENT_TIME.computeIfAbsent(id, k -> new Seen(NEXT_EVENT.getAndIncrement(),
+                            epochMicros(OffsetDateTime.parse(stringAfter(text, "\"timestamp\":\"", 0)).toInstant())));
                 }
-                long micros = wallMicros(nanos) - written;
+                long micros = wallMicros(nanos) - seen.writtenMicros();
                 if (latencyCount == writtenToReceivedMicros.length) {
                     writtenToReceivedMicros = Arrays.copyOf(writtenToReceivedMicros, latencyCount * 2);
+                    eventOrdinals = Arrays.copyOf(eventOrdinals, latencyCount * 2);
                 }
+                eventOrdinals[latencyCount] = seen.ordinal();
                 writtenToReceivedMicros[latencyCount++] = (int) Math.min(Integer.MAX_VALUE, micros);
                 if ("transfer_queued".equals(type)) {
                     String transferId = stringAfter(text, "\"transfer_id\":", 0);
@@ -510,11 +524,13 @@ public class EventBench {
             }
         }
         int[] written = new int[latencies];
+        int[] ordinals = new int[latencies];
         long[] http = new long[load.created() * ready.size()];
         int w = 0;
         for (Subscriber s : ready) {
             synchronized (s) {
                 System.arraycopy(s.writtenToReceivedMicros, 0, written, w, s.latencyCount);
+                System.arraycopy(s.eventOrdinals, 0, ordinals, w, s.latencyCount);
                 w += s.latencyCount;
                 boolean lacks = false;
                 for (int i = 0; i < transfers; i++) {
@@ -566,6 +582,7 @@ public class EventBench {
                 .mapToLong(i -> (lastAt[i] - firstAt[i]) / 1_000)
                 .sorted()
                 .toArray();
+        String commitLine = commitToReceived(written, ordinals);
         Arrays.sort(written);
         long[] httpSorted = Arrays.copyOf(http, (int) httpSamples);
         Arrays.sort(httpSorted);
@@ -579,6 +596,7 @@ public class EventBench {
                         + "max %.1f ms%n",
                 written.length, percentile(written, 50) / 1e3, percentile(written, 90) / 1e3,
                 percentile(written, 99) / 1e3, written.length == 0 ? Double.NaN : written[written.length - 1] / 1e3);
+        System.out.println(commitLine);
         System.out.printf("HTTP 201 → transfer_queued received (%d deliveries; %d arrived before the 201): p50 %.1f ms, "
                         + "p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 httpSorted.length, before201, percentile(httpSorted, 50) / 1e3, percentile(httpSorted, 90) / 1e3,
@@ -597,6 +615,113 @@ public class EventBench {
                 100.0 * benchCpuNanos / (load.elapsedNanos() + drainNanos));
         all.stream().filter(s -> s.closed || s.error != null).limit(5).forEach(s -> System.out.printf(
                 "  client %d: closed=%s reason=%s error=%s%n", s.number, s.closed, s.closeReason, s.error));
+    }
+
+    /**
+     * "Commit → received" for every delivery, from PostgreSQL's own commit time of each event's transaction
+     * ({@code pg_xact_commit_timestamp}, which needs {@code track_commit_timestamp = on}; the embedded database of
+     * {@code ./vocelio run} has it): received − commit = (received − written) − (commit − written). Read once, after
+     * the run, over JDBC ({@code --database-url}); the driver comes from the class path or the launcher's build
+     * output. The commit time is taken as the commit record is written, before it is flushed to disk.
+     */
+    static String commitToReceived(int[] writtenToReceived, int[] ordinals) {
+        String label = "event commit → received";
+        if (databaseUrl == null) {
+            return label + ": not measured (give --database-url, see the header of this file)";
+        }
+        var written = new long[NEXT_EVENT.get()];
+        var ids = new Long[written.length];
+        EVENT_TIME.forEach((id, seen) -> {
+            if (seen.ordinal() < ids.length) {
+                ids[seen.ordinal()] = Long.parseLong(id);
+                written[seen.ordinal()] = seen.writtenMicros();
+            }
+        });
+        var commitMinusWritten = new long[written.length];
+        Arrays.fill(commitMinusWritten, Long.MIN_VALUE);
+        try (var connection = postgres().connect(databaseUrl, new java.util.Properties())) {
+            if (connection == null) {
+                return label + ": not measured (not a PostgreSQL JDBC URL: " + databaseUrl + ")";
+            }
+            try (var setting = connection.createStatement();
+                    var on = setting.executeQuery("show track_commit_timestamp")) {
+                if (!on.next() || !"on".equals(on.getString(1))) {
+                    return label + ": not measured (the database has track_commit_timestamp = off)";
+                }
+            }
+            try (var query = connection.prepareStatement("""
+                    select id, (extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000000)::bigint
+                    from events where id = any(?)""")) {
+                query.setArray(1, connection.createArrayOf("bigint", Arrays.stream(ids).filter(i -> i != null)
+                        .toArray()));
+                var ordinalOf = new java.util.HashMap<Long, Integer>();
+                for (int i = 0; i < ids.length; i++) {
+                    ordinalOf.put(ids[i], i);
+                }
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long commit = rows.getLong(2);
+                        if (!rows.wasNull()) {
+                            int ordinal = ordinalOf.get(rows.getLong(1));
+                            commitMinusWritten[ordinal] = commit - written[ordinal];
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return label + ": not measured (" + e + ")";
+        }
+        var micros = new int[writtenToReceived.length];
+        var firstClient = new long[commitMinusWritten.length]; // per event: commit → its first client's receipt
+        Arrays.fill(firstClient, Long.MAX_VALUE);
+        int n = 0;
+        for (int i = 0; i < writtenToReceived.length; i++) {
+            long offset = commitMinusWritten[ordinals[i]];
+            if (offset != Long.MIN_VALUE) {
+                micros[n] = (int) (writtenToReceived[i] - offset);
+                firstClient[ordinals[i]] = Math.min(firstClient[ordinals[i]], micros[n]);
+                n++;
+            }
+        }
+        micros = Arrays.copyOf(micros, n);
+        Arrays.sort(micros);
+        long[] commitAfterWrite = Arrays.stream(commitMinusWritten).filter(v -> v != Long.MIN_VALUE).sorted()
+                .toArray();
+        long[] first = Arrays.stream(firstClient).filter(v -> v != Long.MAX_VALUE).sorted().toArray();
+        return String.format("%s (%d deliveries of %d events with a commit time): p50 %.1f ms, p90 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n  commit → the event's first client: p50 %.1f ms, p99 %.1f ms; "
+                        + "the event's write → its commit: p50 %.1f ms, p99 %.1f ms",
+                label, n, commitAfterWrite.length, percentile(micros, 50) / 1e3, percentile(micros, 90) / 1e3,
+                percentile(micros, 99) / 1e3, n == 0 ? Double.NaN : micros[n - 1] / 1e3, percentile(first, 50) / 1e3,
+                percentile(first, 99) / 1e3, percentile(commitAfterWrite, 50) / 1e3,
+                percentile(commitAfterWrite, 99) / 1e3);
+    }
+
+    /** PostgreSQL's JDBC driver: from the class path, or from the launcher's build output next to this file. */
+    static java.sql.Driver postgres() throws Exception {
+        ClassLoader loader = EventBench.class.getClassLoader();
+        try {
+            Class.forName("org.postgresql.Driver", false, loader);
+        } catch (ClassNotFoundException e) {
+            var lib = java.nio.file.Path.of("vocelio-launcher", "target", "lib");
+            try (var jars = java.nio.file.Files.newDirectoryStream(lib, "postgresql-*.jar")) {
+                var urls = new ArrayList<java.net.URL>();
+                jars.forEach(jar -> {
+                    try {
+                        urls.add(jar.toUri().toURL());
+                    } catch (java.net.MalformedURLException bad) {
+                        throw new IllegalStateException(bad);
+                    }
+                });
+                if (urls.isEmpty()) {
+                    throw new ClassNotFoundException("org.postgresql.Driver: not on the class path nor in " + lib
+                            + " (build the project first)");
+                }
+                loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), loader);
+            }
+        }
+        return (java.sql.Driver) Class.forName("org.postgresql.Driver", true, loader).getDeclaredConstructor()
+                .newInstance();
     }
 
     /** The median of "HTTP 201 → received" by when the transfer was created: a growing one means a backlog. */

@@ -36,6 +36,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
+                // the commit time of each transaction: bench/EventBench.java measures commit → received with it
+                .setServerConfig("track_commit_timestamp", "on")
                 .setPGStartupWait(Duration.ofSeconds(60)) // a loaded machine starts PostgreSQL slowly
                 .start();
         var database = new EmbeddedDatabase(postgres);

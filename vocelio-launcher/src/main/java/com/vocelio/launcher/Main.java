@@ -50,6 +50,7 @@ public final class Main {
             System.out.println("Starting embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ")");
             embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"));
             database = embedded.settings();
+            System.out.println("Embedded PostgreSQL at " + database.url()); // local connections are trusted
         }
 
         var options = new PayaraMicroProcess.Options(
