@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  *   java bench/EventBench.java --clients 1000
  *   java bench/EventBench.java [--base http://localhost:8080] [--clients 100] [--seconds 20] [--rate 50]
  *                              [--path /ws/transfers] [--warmup 5] [--drain 10] [--client lean|jdk]
- *                              [--database-url jdbc:postgresql://localhost:PORT/vocelio?user=postgres&password=vocelio]
+ *                              [--database-url jdbc:postgresql://localhost:PORT/vocelio?user=postgres]
  * </pre>
  *
  * It signs up its own organization and creates a department without agents (transfers just queue; more than one
@@ -629,15 +629,7 @@ public class EventBench {
         if (databaseUrl == null) {
             return label + ": not measured (give --database-url, see the header of this file)";
         }
-        var written = new long[NEXT_EVENT.get()];
-        var ids = new Long[written.length];
-        EVENT_TIME.forEach((id, seen) -> {
-            if (seen.ordinal() < ids.length) {
-                ids[seen.ordinal()] = Long.parseLong(id);
-                written[seen.ordinal()] = seen.writtenMicros();
-            }
-        });
-        var commitMinusWritten = new long[written.length];
+        var commitMinusWritten = new long[NEXT_EVENT.get()];
         Arrays.fill(commitMinusWritten, Long.MIN_VALUE);
         try (var connection = postgres().connect(databaseUrl, new java.util.Properties())) {
             if (connection == null) {
@@ -650,20 +642,19 @@ public class EventBench {
                 }
             }
             try (var query = connection.prepareStatement("""
-                    select id, (extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000000)::bigint
+                    select id::text, (extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000000)::bigint
                     from events where id = any(?)""")) {
-                query.setArray(1, connection.createArrayOf("bigint", Arrays.stream(ids).filter(i -> i != null)
-                        .toArray()));
-                var ordinalOf = new java.util.HashMap<Long, Integer>();
-                for (int i = 0; i < ids.length; i++) {
-                    ordinalOf.put(ids[i], i);
-                }
+                query.setArray(1, connection.createArrayOf("bigint",
+                        EVENT_TIME.keySet().stream().map(Long::valueOf).toArray()));
                 try (var rows = query.executeQuery()) {
                     while (rows.next()) {
                         long commit = rows.getLong(2);
-                        if (!rows.wasNull()) {
-                            int ordinal = ordinalOf.get(rows.getLong(1));
-                            commitMinusWritten[ordinal] = commit - written[ordinal];
+                        if (rows.wasNull()) {
+                            continue; // committed before track_commit_timestamp was on
+                        }
+                        Seen seen = EVENT_TIME.get(rows.getString(1));
+                        if (seen.ordinal() < commitMinusWritten.length) {
+                            commitMinusWritten[seen.ordinal()] = commit - seen.writtenMicros();
                         }
                     }
                 }
