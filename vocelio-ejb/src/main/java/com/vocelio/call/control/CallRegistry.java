@@ -33,6 +33,17 @@ public class CallRegistry {
     }
 
     public Call lockOrStart(String callId, String callerNumber) {
+        Locked locked = lockOrStartQuietly(callId, callerNumber);
+        if (locked.started()) {
+            locked.call().announceStart();
+        }
+        return locked.call();
+    }
+
+    /** A locked call, and whether this transaction started its record (then the caller announces the start). */
+    public record Locked(Call call, boolean started) {}
+
+    public Locked lockOrStartQuietly(String callId, String callerNumber) {
         String tenantId = tenant.id();
         int started = Sql.of(
                         em,
@@ -52,10 +63,6 @@ public class CallRegistry {
                 .setParameter(1, tenantId)
                 .setParameter(2, callId)
                 .getSingleResult();
-        Call call = em.find(Call.class, id.toString());
-        if (started == 1) {
-            call.announceStart();
-        }
-        return call;
+        return new Locked(em.find(Call.class, id.toString()), started == 1);
     }
 }

@@ -119,6 +119,28 @@ public class Call {
         raise("call_started");
     }
 
+    /**
+     * What the AI agent that answered says of the call when it reports it: the number called, the direction and the
+     * flow (script) it runs. Told once, as the call starts; absent values stay as they are.
+     */
+    public void describe(String calledNumber, String direction, String flow) {
+        if (calledNumber != null) {
+            this.calledNumber = calledNumber;
+        }
+        if (direction != null) {
+            this.direction = direction;
+        }
+        if (flow != null) {
+            this.currentFlow = flow;
+        }
+        touch();
+    }
+
+    /** In progress with the AI and no transfer open: the one state in which a call may be handed to a department. */
+    public boolean canTransfer() {
+        return (status == CallStatus.ACTIVE || status == CallStatus.ON_HOLD) && agent == null;
+    }
+
     /** The call leaves the AI for a department's queue. */
     public void transferringTo(Department target) {
         this.department = target;
@@ -179,6 +201,14 @@ public class Call {
 
     public String callerNumber() {
         return callerNumber;
+    }
+
+    public String calledNumber() {
+        return calledNumber;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
     }
 
     public String direction() {

@@ -17,13 +17,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signing in before the caller has an organization: by password (and TOTP when enabled), by refresh token (rotated;
- * a replayed one revokes its whole family) and by API key. Each first learns the organization from what was
+ * a replayed one revokes its whole family, except within a short grace while its successor is unused, which gets
+ * that same successor) and by API key. Each first learns the organization from what was
  * presented ({@link TenantDirectory}), then binds this transaction to it; from there EclipseLink filters as
  * everywhere else.
  */
@@ -44,6 +47,10 @@ public class Logins {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.auth.refresh-reuse-grace", defaultValue = "PT30S")
+    Duration reuseGrace;
 
     /**
      * @param secondFactorStep whether a missing TOTP code may be answered with {@link LoginOutcome.SecondFactorRequired}
@@ -94,6 +101,7 @@ public class Logins {
             throw BusinessException.invalid("refresh_token", "is required");
         }
         String hash = Secrets.sha256(refreshToken.strip());
+        // the portal refreshes from each failing request on its own: 2 to 4 at once with one token
         String tenant = directory.ofRefreshToken(hash).orElseThrow(AuthenticationException::invalidRefreshToken);
         CurrentTenant.bind(em, tenant);
         // the row lock makes two concurrent uses of one token a use and a replay, never two rotations
@@ -101,18 +109,26 @@ public class Logins {
                 .setParameter("hash", hash)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
+        String presented = refreshToken.strip();
+        User user = em.find(User.class, current.userId());
+        boolean userActive = user != null && user.isActive();
         if (current.isReplayed()) {
+            if (userActive && current.usedWithin(reuseGrace)) {
+                var again = sessions.again(current, presented, user, em.find(Organization.class, tenant));
+                if (again.isPresent()) {
+                    return again.get();
+                }
+            }
             em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
                     .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                     .setParameter("family", current.familyId())
                     .executeUpdate();
             throw new RefreshTokenReuseException();
         }
-        User user = em.find(User.class, current.userId());
-        if (!current.isUsable() || user == null || !user.isActive()) {
+        if (!current.isUsable() || !userActive) {
             throw AuthenticationException.invalidRefreshToken();
         }
-        return sessions.rotate(current, user, em.find(Organization.class, tenant));
+        return sessions.rotate(current, presented, user, em.find(Organization.class, tenant));
     }
 
     /** A machine (role service) trades its API key for an access token. */

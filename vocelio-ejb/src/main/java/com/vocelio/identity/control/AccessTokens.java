@@ -44,7 +44,15 @@ public class AccessTokens {
     Duration ttl;
 
     public String issue(User user, Organization organization) {
-        Instant now = Instant.now();
+        return issue(user, organization, Instant.now(), UUID.randomUUID().toString());
+    }
+
+    /**
+     * The same user, organization, time and id give the same token, byte for byte (RS256 signatures are
+     * deterministic): a refresh repeated within its grace period gets exactly the pair the first one got.
+     */
+    public String issue(User user, Organization organization, Instant issuedAt, String jwtId) {
+        Instant now = Instant.ofEpochSecond(issuedAt.getEpochSecond());
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.id())
@@ -52,7 +60,7 @@ public class AccessTokens {
                 .claim("groups", List.of(user.role().wireName()))
                 .claim(TENANT_CLAIM, organization.id())
                 .claim("org", organization.subdomain())
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(jwtId)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)));
         user.agentId().ifPresent(agent -> claims.claim(AGENT_CLAIM, agent));

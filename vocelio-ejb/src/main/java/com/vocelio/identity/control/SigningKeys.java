@@ -56,6 +56,7 @@ public class SigningKeys {
     private RSAPrivateCrtKey privateKey;
     private RSAPublicKey publicKey;
     private String keyId;
+    private byte[] derivationKey;
 
     @PostConstruct
     void load() {
@@ -73,6 +74,8 @@ public class SigningKeys {
                 keyId = STORED_KEY_ID;
             }
             publicKey = publicKeyOf(privateKey);
+            derivationKey = Secrets.sha256Bytes(
+                    "vocelio derivation key\n" + Base64.getEncoder().encodeToString(privateKey.getEncoded()));
             SigningKeyConfigSource.publish(pem(publicKey.getEncoded(), "PUBLIC KEY"));
         } catch (GeneralSecurityException | SQLException e) {
             throw new IllegalStateException("Cannot load the token signing key: " + e.getMessage(), e);
@@ -89,6 +92,14 @@ public class SigningKeys {
 
     public String keyId() {
         return keyId;
+    }
+
+    /**
+     * A secret every node holds alike (it is derived from the signing key), for values each node must derive the same
+     * way and no one else can: the successor of a refresh token.
+     */
+    public byte[] derivationKey() {
+        return derivationKey.clone();
     }
 
     private RSAPrivateCrtKey storedKey() throws GeneralSecurityException, SQLException {

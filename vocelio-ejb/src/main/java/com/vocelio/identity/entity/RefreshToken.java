@@ -15,7 +15,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One refresh token of a login (a family). Usable once: using it rotates it (marks it used and issues the next of
- * the family). A used or revoked token presented again means it was stolen or replayed; the whole family dies.
+ * the family). A used or revoked token presented again means it was stolen or replayed; the whole family dies,
+ * unless it was used moments ago and its successor is still unused (see {@link #usedWithin}).
  * Only the SHA-256 of the token is kept.
  */
 @Entity
@@ -87,9 +88,25 @@ public class RefreshToken {
         return usedAt == null && revokedAt == null && expiresAt.isAfter(Checks.now());
     }
 
+    /**
+     * Used (not revoked) no longer ago than {@code grace}: presented again now, it is most likely the same client
+     * refreshing from several requests at once rather than a thief.
+     */
+    public boolean usedWithin(Duration grace) {
+        return revokedAt == null && usedAt != null && !usedAt.plus(grace).isBefore(Checks.now());
+    }
+
     /** Presented after it was used or revoked: a replay. (Merely expired is not.) */
     public boolean isReplayed() {
         return usedAt != null || revokedAt != null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
     }
 
     public String userId() {

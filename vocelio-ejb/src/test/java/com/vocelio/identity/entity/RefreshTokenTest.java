@@ -40,4 +40,13 @@ class RefreshTokenTest {
                 .familyId()
                 .equals(RefreshToken.firstOf("u", "b", Duration.ofDays(1)).familyId()));
     }
+
+    @Test
+    void aTokenJustUsedIsWithinTheGraceAndAnUnusedOneIsNot() {
+        var first = RefreshToken.firstOf("user", "hash-1", Duration.ofDays(1));
+        assertFalse(first.usedWithin(Duration.ofSeconds(30)), "never used");
+        first.rotate("hash-2", Duration.ofDays(1));
+        assertTrue(first.usedWithin(Duration.ofSeconds(30)));
+        assertFalse(first.usedWithin(Duration.ofSeconds(-1)), "the grace is over");
+    }
 }

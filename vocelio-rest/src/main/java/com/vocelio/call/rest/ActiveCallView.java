@@ -2,13 +2,13 @@ package com.vocelio.call.rest;
 
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.call.entity.Call;
-import com.vocelio.call.entity.CallStatus;
 import com.vocelio.department.entity.Department;
 import java.time.OffsetDateTime;
 
 /**
- * A live call as the Live Calls screen reads it (contract C5): {@code call_id} a string, duration in whole seconds,
- * {@code can_transfer} false only while a transfer is already under way or a human has it.
+ * A live call as the Live Calls screen reads it (contract C5): {@code call_id} a string, duration in whole seconds.
+ * The screen shows {@code current_flow || assigned_agent || "AI Assistant"}, so the flow is empty once a human has
+ * the call. {@code can_transfer} is true for a call in progress with the AI and no transfer open.
  */
 public record ActiveCallView(
         String callId,
@@ -28,12 +28,12 @@ public record ActiveCallView(
                 call.callId(),
                 call.callerNumber(),
                 call.direction(),
-                call.currentFlow().isEmpty() ? "AI Assistant" : call.currentFlow(),
+                call.agent().isPresent() ? "" : call.currentFlow().isEmpty() ? "AI Assistant" : call.currentFlow(),
                 call.agent().map(Agent::name).orElse(""),
                 call.department().map(Department::name).orElse(""),
                 call.durationSeconds(),
                 call.status().wireName(),
-                call.status() == CallStatus.ACTIVE || call.status() == CallStatus.ON_HOLD,
+                call.canTransfer(),
                 call.transferCount(),
                 call.startedAt());
     }

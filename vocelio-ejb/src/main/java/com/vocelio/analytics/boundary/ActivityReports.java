@@ -1,0 +1,114 @@
+package com.vocelio.analytics.boundary;
+
+import com.vocelio.analytics.entity.Activity;
+import com.vocelio.analytics.entity.Window;
+import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Sql;
+import com.vocelio.platform.control.TenantAware;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How busy the organization was over windows of time, counted from its calls and transfers: calls started, transfers
+ * requested and completed, the average wait from request to a human; and the calls live now. Every window is
+ * answered by one statement, whatever their number, from the calls' and transfers' time indexes.
+ */
+@Stateless
+@TenantAware
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ActivityReports {
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
+
+    @Inject
+    CurrentTenant tenant;
+
+    /** The activity in each window, by the window's name, in the order given. */
+    public Map<String, Activity> over(List<Window> windows) {
+        var sql = new StringBuilder("with w(name, since, until) as (");
+        var parameters = new ArrayList<Object>();
+        parameters.add(tenant.id());
+        for (int i = 0; i < windows.size(); i++) {
+            int at = parameters.size() + 1;
+            sql.append(i == 0 ? "" : " union all ")
+                    .append("select cast(?%d as text), cast(?%d as timestamptz), cast(?%d as timestamptz)"
+                            .formatted(at, at + 1, at + 2));
+            parameters.add(windows.get(i).name());
+            parameters.add(windows.get(i).since().toString());
+            parameters.add(windows.get(i).until().toString());
+        }
+        sql.append(
+                """
+                )
+                select w.name,
+                       (select count(*) from calls c where c.tenant_id = cast(?1 as uuid)
+                            and c.started_at >= w.since and c.started_at < w.until),
+                       t.requested, t.completed, t.average_wait,
+                       (select count(*) from calls c where c.tenant_id = cast(?1 as uuid)
+                            and c.status in ('ringing', 'active', 'on_hold', 'transferring', 'connected'))
+                from w left join lateral (
+                    select count(*) requested, count(*) filter (where status = 'completed') completed,
+                           coalesce(round(avg(extract(epoch from connected_at - queued_at))
+                               filter (where connected_at is not null), 1), 0) average_wait
+                    from transfers where tenant_id = cast(?1 as uuid) and queued_at >= w.since and queued_at < w.until
+                ) t on true""");
+        var query = Sql.of(em, sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        var activity = new LinkedHashMap<String, Activity>();
+        for (Object[] row : rows) {
+            activity.put(
+                    (String) row[0],
+                    new Activity(
+                            number(row[1]),
+                            number(row[2]),
+                            number(row[3]),
+                            ((Number) row[4]).doubleValue(),
+                            number(row[5])));
+        }
+        return activity;
+    }
+
+    /**
+     * Calls started per bucket ({@code hour} or {@code day}) over the last {@code period}, oldest first, every bucket
+     * present (zero included): a chart's series.
+     */
+    public List<Map.Entry<Instant, Long>> callsPer(String bucket, Duration period) {
+        String unit = "hour".equals(bucket) ? "hour" : "day";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Sql.of(
+                        em,
+                        """
+                        select to_char(b at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), count(c.id)
+                        from generate_series(date_trunc('%1$s', now() - ?2 * interval '1 second'),
+                                             now(), interval '1 %1$s') b
+                        left join calls c on c.tenant_id = cast(?1 as uuid)
+                             and c.started_at >= b and c.started_at < b + interval '1 %1$s'
+                        group by b order by b"""
+                                .formatted(unit))
+                .setParameter(1, tenant.id())
+                .setParameter(2, period.toSeconds())
+                .getResultList();
+        return rows.stream()
+                .map(row -> Map.entry(Instant.parse((String) row[0]), number(row[1])))
+                .toList();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

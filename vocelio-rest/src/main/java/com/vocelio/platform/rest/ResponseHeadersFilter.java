@@ -1,0 +1,58 @@
+package com.vocelio.platform.rest;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The headers every response carries, whoever produced it: JAX-RS, the container's own 401 for a token MicroProfile
+ * JWT refused, an error page, a refused WebSocket handshake. A browser that cannot read a 401 (no CORS headers) sees
+ * a network error and never refreshes its token, so this runs as the first servlet filter on every dispatch, request
+ * and error alike (mapped in web.xml, where the order is fixed).
+ *
+ * <p>The portal runs on another origin and sends bearer tokens, never cookies, so any origin may call us. Preflights
+ * are answered here, before anything else looks at them; the CallCenter preview reads the {@code Provider} and
+ * {@code Voice-ID} response headers, so they are exposed.
+ */
+public class ResponseHeadersFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, X-Client-Version, X-Request-ID, "
+            + "X-Service, X-Tenant-ID, X-Request-Source, Idempotency-Key, Last-Event-ID";
+    static final String EXPOSED_HEADERS = "Provider, Voice-ID, Location, Retry-After";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (request.getHeader("Origin") != null) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+            if (isPreflight(request)) {
+                String requested = request.getHeader("Access-Control-Request-Headers");
+                response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
+                response.setHeader(
+                        "Access-Control-Allow-Headers",
+                        requested == null || requested.isBlank() ? ALLOWED_HEADERS : requested);
+                response.setHeader("Access-Control-Max-Age", "86400");
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setContentLength(0);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isPreflight(HttpServletRequest request) {
+        return request.getDispatcherType() == DispatcherType.REQUEST
+                && "OPTIONS".equals(request.getMethod())
+                && request.getHeader("Access-Control-Request-Method") != null;
+    }
+}
