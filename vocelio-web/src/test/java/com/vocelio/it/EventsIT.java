@@ -591,6 +591,25 @@ class EventsIT {
     }
 
     @Test
+    void theHubSocketAsThePortalOpensItStaysOpenWithoutATokenAndReceivesNothing() {
+        String agentId = routing.agent(routing.department(Map.of()));
+        try (var hub = EventClient.open("ws/dashboard")) {
+            // contract §7.3: the portal's first message carries no token, then pings every 30 s
+            hub.send("{\"type\":\"auth\",\"payload\":{\"sessionId\":null,\"timestamp\":\"2026-12-02T10:00:00Z\"}}");
+            Routing.pause(Duration.ofMillis(6_500)); // past the sign-in timeout of the other sockets
+            assertTrue(hub.isOpen(), hub.describe());
+            hub.send("{\"type\":\"ping\",\"payload\":{\"timestamp\":\"2026-12-02T10:00:30Z\"},\"sessionId\":null}");
+            hub.await("pong", WAIT, type("pong"));
+            routing.setStatus(agentId, "on_break");
+            Routing.pause(Duration.ofMillis(500));
+            assertTrue(
+                    hub.messages(m -> !"pong".equals(text(m, "type")) && !"error".equals(text(m, "type")))
+                            .isEmpty(),
+                    hub.describe());
+        }
+    }
+
+    @Test
     void everyHubPathPushesAgentStatus() {
         String agentDepartment = routing.department(Map.of());
         String agentId = routing.agent(agentDepartment);

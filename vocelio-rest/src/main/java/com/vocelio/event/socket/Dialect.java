@@ -69,6 +69,11 @@ enum Dialect {
 
     DASHBOARD {
         @Override
+        boolean waitsForSignIn() {
+            return true;
+        }
+
+        @Override
         boolean wants(StoredEvent event, SocketConnection connection) {
             return event.channel().equals(DomainEvent.AGENTS) || event.channel().equals(DomainEvent.SYSTEM_ALERT);
         }
@@ -154,6 +159,14 @@ enum Dialect {
     private record Rendered(LiveFigures figures, Map<Object, WireMessage> messages) {}
 
     abstract boolean wants(StoredEvent event, SocketConnection connection);
+
+    /**
+     * Whether a socket may stay open unsigned, receiving nothing until it signs in. The portal's hub socket never
+     * sends a token (contract §7.3): closing it every few seconds would only make it reconnect forever.
+     */
+    boolean waitsForSignIn() {
+        return false;
+    }
 
     String render(StoredEvent event) {
         return event.envelope();

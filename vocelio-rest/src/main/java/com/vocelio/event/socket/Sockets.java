@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What every event socket does alike. A socket signs in with the {@code access_token} query parameter or a first
  * message {@code {type:"auth", token}} (also {@code {type:"auth", payload:{token}}}); without a valid token within
- * {@code vocelio.events.auth-timeout} it is closed with 1008 (policy violation). Then it receives its organization's
+ * {@code vocelio.events.auth-timeout} it is closed with 1008 (policy violation), except a hub socket, which stays
+ * open and receives nothing until it signs in. Then it receives its organization's
  * events — after {@code since=<event id>} first, when given — and answers {@code ping}, {@code heartbeat},
  * {@code subscribe} and {@code unsubscribe}. A socket lives as long as its token: another {@code auth} message with
  * a fresh token of the same organization extends it; otherwise it is closed with 1008 when the token expires.
@@ -88,7 +89,7 @@ public class Sockets {
         }
         if (token != null) {
             signIn(connection, token);
-        } else {
+        } else if (!dialect.waitsForSignIn()) {
             connection.authDeadline(scheduler.schedule(
                     () -> {
                         if (!connection.isAuthenticated()) {
