@@ -1,0 +1,340 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The request path rung by rung, in one run, against a running application (and, given {@code --floor}, bare Payara
+ * Micro serving {@code ../shared/bench/payara-hello} on the same payara-micro.jar). Each rung adds one layer:
+ *
+ * <pre>
+ *   floor            GET /hello on bare Payara                (the app server itself)
+ *   health           GET /health                              (+ our filters, one pooled connection check)
+ *   auth             GET /campaigns/active with a token       (+ token verification, no database)
+ *   departments      GET /api/departments                     (+ tenant, one query)
+ *   transfer         POST /transfer/request, queued           (+ routing, idempotency, outbox: one write transaction)
+ *   cycle            request → accept → complete, routed      (three writes, an agent offered each time)
+ *   queue-status     GET /queue/status                        (live figures)
+ *   call-logs        GET /api/calls/logs                      (the heaviest read)
+ * </pre>
+ *
+ * Rungs alternate over {@code --rounds}, each warmed before it is measured, so every rung sees the same machine. The
+ * load is closed-loop: {@code --connections} keep-alive sockets, each sending its next request when the last answer is
+ * read, with a lean blocking client so that the generator's own CPU stays small and is the same for every rung.
+ *
+ * <pre>
+ *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 ./vocelio run
+ *   java bench/LadderBench.java [--url http://localhost:8080] [--floor http://localhost:19001/hello]
+ *        [--connections 32] [--seconds 10] [--warmup 5] [--rounds 2] [--rungs health,auth,...] [--queue-depth 0]
+ * </pre>
+ */
+public class LadderBench {
+
+    static final Pattern FIELD = Pattern.compile("\"(access_token|transfer_id|id)\":\"([^\"]+)\"");
+
+    static URI base = URI.create("http://localhost:8080");
+    static URI floor;
+    static String token;
+    static int connections = 32;
+    static int seconds = 10;
+    static int warmup = 5;
+    static int rounds = 2;
+    static int queueDepth = 0;
+    static List<String> rungs = List.of("floor", "health", "auth", "departments", "transfer", "cycle", "queue-status",
+            "call-logs");
+
+    public static void main(String[] args) throws Exception {
+        for (int i = 0; i < args.length - 1; i += 2) {
+            switch (args[i]) {
+                case "--url" -> base = URI.create(args[i + 1]);
+                case "--floor" -> floor = URI.create(args[i + 1]);
+                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--rungs" -> rungs = List.of(args[i + 1].split(","));
+                case "--queue-depth" -> queueDepth = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (floor == null) {
+            rungs = rungs.stream().filter(r -> !r.equals("floor")).toList();
+        }
+        setUp();
+        System.out.printf("machine: %d cores, %s %s, java %s; %d connections, %d s per rung after %d s warm-up, %d rounds%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"), connections, seconds, warmup,
+                rounds);
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (String rung : rungs) {
+                run(rung, warmup);
+                Result result = run(rung, seconds);
+                results.computeIfAbsent(rung, r -> new ArrayList<>()).add(result);
+                System.out.printf("round %d %-13s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d%n", round, rung,
+                        result.perSecond(), result.p(50), result.p(99), result.errors());
+            }
+        }
+        System.out.println();
+        Result floorBest = results.containsKey("floor") ? best(results.get("floor")) : null;
+        System.out.printf("%-13s %10s %9s %9s %12s   (best round of %d)%n", "rung", "req/s", "p50 ms", "p99 ms",
+                "× floor", rounds);
+        for (var entry : results.entrySet()) {
+            Result r = best(entry.getValue());
+            System.out.printf("%-13s %10.0f %9.1f %9.1f %12s%n", entry.getKey(), r.perSecond(), r.p(50), r.p(99),
+                    floorBest == null ? "-" : String.format(Locale.ROOT, "%.3f", r.perSecond() / floorBest.perSecond()));
+        }
+    }
+
+    static Result best(List<Result> results) {
+        return results.stream().max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
+    }
+
+    // ---- set-up: an organization of its own, a queue-only department, a routed department with an agent per socket
+
+    static void setUp() throws Exception {
+        try (var client = new Client(base)) {
+            String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            token = field(client.expect("POST", "/auth/register", """
+                    {"email":"ladder@%s.example.com","password":"benchmark-password","organization_name":"Ladder %s","subdomain":"l%s"}"""
+                    .formatted(suffix, suffix, suffix), 201), "access_token");
+            client.expect("POST", "/api/departments", """
+                    {"name":"Queued","phone_number":"+15551230001","max_queue_length":1000000}""", 201);
+            client.expect("POST", "/api/departments", """
+                    {"name":"Routed","phone_number":"+15551230002","wrap_up_seconds":0,"reservation_timeout_seconds":60,"max_queue_length":1000000}""",
+                    201);
+            for (int i = 0; i < connections; i++) {
+                client.expect("POST", "/agents/register", """
+                        {"agent_id":"ladder_%d","name":"Agent %d","department":"Routed","status":"available"}"""
+                        .formatted(i, i), 201);
+            }
+            for (int i = 0; i < queueDepth; i++) {
+                client.expect("POST", "/transfer/request", transferBody("Queued"), 201);
+            }
+            if (queueDepth > 0) {
+                System.out.printf("%d transfers already waiting in Queued%n", queueDepth);
+            }
+        }
+    }
+
+    static String transferBody(String department) {
+        return """
+                {"call_id":"ladder_%s","department":"%s","urgency_level":"medium"}""".formatted(UUID.randomUUID(), department);
+    }
+
+    /** One unit of a rung on one socket; returns the latency of each HTTP request it made. */
+    static long[] once(String rung, Client client) throws IOException {
+        return switch (rung) {
+            case "floor" -> client.timed("GET", floor.getPath(), null, 200);
+            case "health" -> client.timed("GET", "/health", null, 200);
+            case "auth" -> client.timed("GET", "/campaigns/active", null, 200);
+            case "departments" -> client.timed("GET", "/api/departments", null, 200);
+            case "transfer" -> client.timed("POST", "/transfer/request", transferBody("Queued"), 201);
+            case "queue-status" -> client.timed("GET", "/queue/status", null, 200);
+            case "call-logs" -> client.timed("GET", "/api/calls/logs?page=1&limit=25&date_range=7days", null, 200);
+            case "cycle" -> {
+                long[] latencies = new long[3];
+                long start = System.nanoTime();
+                String body = client.expect("POST", "/transfer/request", transferBody("Routed"), 201);
+                latencies[0] = System.nanoTime() - start;
+                String transfer = field(body, "transfer_id");
+                start = System.nanoTime();
+                client.expect("POST", "/transfer/" + transfer + "/accept", null, 200);
+                latencies[1] = System.nanoTime() - start;
+                start = System.nanoTime();
+                client.expect("POST", "/transfer/" + transfer + "/complete", null, 200);
+                latencies[2] = System.nanoTime() - start;
+                yield latencies;
+            }
+            default -> throw new IllegalArgumentException("unknown rung " + rung);
+        };
+    }
+
+    record Result(long requests, long[] sorted, long errors, double elapsedSeconds) {
+        double perSecond() {
+            return requests / elapsedSeconds;
+        }
+
+        double p(int percentile) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+        }
+    }
+
+    static Result run(String rung, int forSeconds) throws Exception {
+        URI target = rung.equals("floor") ? floor : base;
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long started = System.nanoTime();
+        long deadline = started + forSeconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            futures.add(pool.submit(() -> {
+                long[] mine = new long[1024];
+                int count = 0;
+                Client client = null;
+                try {
+                    while (System.nanoTime() < deadline) {
+                        try {
+                            if (client == null) {
+                                client = new Client(target);
+                            }
+                            for (long latency : once(rung, client)) {
+                                if (count == mine.length) {
+                                    mine = Arrays.copyOf(mine, count * 2);
+                                }
+                                mine[count++] = latency;
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            if (errors.incrementAndGet() <= 3) {
+                                System.err.println(rung + ": " + e.getMessage());
+                            }
+                            if (client != null) {
+                                client.close();
+                                client = null;
+                            }
+                        }
+                    }
+                } finally {
+                    if (client != null) {
+                        client.close();
+                    }
+                }
+                return Arrays.copyOf(mine, count);
+            }));
+        }
+        var all = new ArrayList<long[]>();
+        for (var future : futures) {
+            all.add(future.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(sorted.length, sorted, errors.get(), elapsed);
+    }
+
+    static String field(String json, String name) {
+        Matcher matcher = FIELD.matcher(json);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + json);
+    }
+
+    /** A keep-alive HTTP/1.1 connection: one request at a time, Content-Length and chunked answers. */
+    static final class Client implements AutoCloseable {
+
+        private final URI target;
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+
+        Client(URI target) throws IOException {
+            this.target = target;
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16_384);
+        }
+
+        long[] timed(String method, String path, String body, int expected) throws IOException {
+            long start = System.nanoTime();
+            expect(method, path, body, expected);
+            return new long[] {System.nanoTime() - start};
+        }
+
+        String expect(String method, String path, String body, int expected) throws IOException {
+            byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            var request = new StringBuilder(256)
+                    .append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(target.getHost()).append(':').append(target.getPort())
+                    .append("\r\nAccept: application/json\r\n");
+            if (token != null && !path.equals(floor == null ? null : floor.getPath())) {
+                request.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            if (body != null || method.equals("POST")) {
+                request.append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");
+            }
+            request.append("\r\n");
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(payload);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                if (name.equals("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            var answer = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    answer.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                answer.write(in.readNBytes((int) length));
+            }
+            String text = answer.toString(StandardCharsets.UTF_8);
+            if (status != expected) {
+                throw new IllegalStateException(method + " " + path + " → " + status + " " + text);
+            }
+            return text;
+        }
+
+        private String line() throws IOException {
+            var line = new StringBuilder(64);
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
