@@ -116,10 +116,12 @@ public class LadderBench {
             token = field(client.expect("POST", "/auth/register", """
                     {"email":"ladder@%s.example.com","password":"benchmark-password","organization_name":"Ladder %s","subdomain":"l%s"}"""
                     .formatted(suffix, suffix, suffix), 201), "access_token");
+            for (int d = 0; d < QUEUED_DEPARTMENTS; d++) { // a department's queue holds 10,000 at most
+                client.expect("POST", "/api/departments", """
+                        {"name":"Queued%d","phone_number":"+15551230001","max_queue_length":10000}""".formatted(d), 201);
+            }
             client.expect("POST", "/api/departments", """
-                    {"name":"Queued","phone_number":"+15551230001","max_queue_length":1000000}""", 201);
-            client.expect("POST", "/api/departments", """
-                    {"name":"Routed","phone_number":"+15551230002","wrap_up_seconds":0,"reservation_timeout_seconds":60,"max_queue_length":1000000}""",
+                    {"name":"Routed","phone_number":"+15551230002","wrap_up_seconds":0,"reservation_timeout_seconds":60,"max_queue_length":10000}""",
                     201);
             for (int i = 0; i < connections; i++) {
                 client.expect("POST", "/agents/register", """
@@ -127,12 +129,20 @@ public class LadderBench {
                         .formatted(i, i), 201);
             }
             for (int i = 0; i < queueDepth; i++) {
-                client.expect("POST", "/transfer/request", transferBody("Queued"), 201);
+                client.expect("POST", "/transfer/request", transferBody(queued()), 201);
             }
             if (queueDepth > 0) {
-                System.out.printf("%d transfers already waiting in Queued%n", queueDepth);
+                System.out.printf("%d transfers already waiting%n", queueDepth);
             }
         }
+    }
+
+    static final int QUEUED_DEPARTMENTS = 20;
+    static final AtomicLong QUEUED = new AtomicLong();
+
+    /** The department the next queued transfer waits in: each takes 9,000, then the next one. */
+    static String queued() {
+        return "Queued" + Math.min(QUEUED_DEPARTMENTS - 1, QUEUED.getAndIncrement() / 9_000);
     }
 
     static String transferBody(String department) {
@@ -147,7 +157,7 @@ public class LadderBench {
             case "health" -> client.timed("GET", "/health", null, 200);
             case "auth" -> client.timed("GET", "/campaigns/active", null, 200);
             case "departments" -> client.timed("GET", "/api/departments", null, 200);
-            case "transfer" -> client.timed("POST", "/transfer/request", transferBody("Queued"), 201);
+            case "transfer" -> client.timed("POST", "/transfer/request", transferBody(queued()), 201);
             case "queue-status" -> client.timed("GET", "/queue/status", null, 200);
             case "call-logs" -> client.timed("GET", "/api/calls/logs?page=1&limit=25&date_range=7days", null, 200);
             case "cycle" -> {
