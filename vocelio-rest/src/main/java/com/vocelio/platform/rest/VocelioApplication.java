@@ -5,6 +5,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -16,4 +17,11 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
-public class VocelioApplication extends Application {}
+public class VocelioApplication extends Application {
+
+    /** No generated WADL: not at {@code /application.wadl}, not as the answer to OPTIONS. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}
