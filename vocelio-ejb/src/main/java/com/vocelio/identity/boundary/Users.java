@@ -1,5 +1,7 @@
 package com.vocelio.identity.boundary;
 
+import com.vocelio.event.entity.DomainEvents;
+import com.vocelio.identity.control.AccessRevocations;
 import com.vocelio.identity.control.Passwords;
 import com.vocelio.identity.control.Secrets;
 import com.vocelio.identity.control.TenantDirectory;
@@ -89,8 +91,9 @@ public class Users {
             user.changePasswordHash(passwords.hash(User.validPassword(request.password())));
             revokeSessions(user);
         }
-        if (request.role() != null) {
+        if (request.role() != null && role(request.role()) != user.role()) {
             user.changeRole(role(request.role()));
+            revokeAccess(user); // the role travels in the token: the next refresh carries the new one
         }
         apply(user, request);
         requireAnActiveAdmin();
@@ -101,6 +104,7 @@ public class Users {
         var user = get(id);
         em.remove(user);
         em.flush();
+        revokeAccess(user);
         requireAnActiveAdmin();
         return user;
     }
@@ -135,12 +139,17 @@ public class Users {
         return key;
     }
 
-    /** Ends every session of the user: their refresh tokens stop working (access tokens expire on their own). */
+    /** Ends every session of the user: their refresh tokens and access tokens stop working, on every node. */
     public void revokeSessions(User user) {
         em.createNamedQuery(RefreshToken.REVOKE_USER)
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("user", user.id())
                 .executeUpdate();
+        revokeAccess(user);
+    }
+
+    private static void revokeAccess(User user) {
+        DomainEvents.raise(AccessRevocations.revoke(user.id(), Instant.now()));
     }
 
     private void apply(User user, UserRequest request) {
