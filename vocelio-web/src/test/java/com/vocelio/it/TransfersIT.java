@@ -327,10 +327,12 @@ class TransfersIT {
         }
         routing.move(id, "complete").then().statusCode(409).body("code", equalTo("illegal_transfer_state"));
         routing.move(id, "accept").then().statusCode(200).body("status", equalTo("connected"));
-        routing.move(id, "accept").then().statusCode(409).body("code", equalTo("illegal_transfer_state"));
+        // a repeat of the move that decided the state answers as the first did (a retry, a double click)
+        routing.move(id, "accept").then().statusCode(200).body("status", equalTo("connected"));
         routing.move(id, "reject").then().statusCode(409).body("code", equalTo("illegal_transfer_state"));
         routing.move(id, "complete").then().statusCode(200).body("status", equalTo("completed"));
-        for (String move : List.of("reject", "accept", "complete", "cancel")) {
+        routing.move(id, "complete").then().statusCode(200).body("status", equalTo("completed"));
+        for (String move : List.of("reject", "accept", "cancel")) {
             routing.move(id, move)
                     .then()
                     .statusCode(409)
@@ -339,7 +341,8 @@ class TransfersIT {
         }
         assertEquals("completed", routing.status(id));
         routing.move(queued, "cancel").then().statusCode(200);
-        routing.move(queued, "cancel").then().statusCode(409).body("code", equalTo("illegal_transfer_state"));
+        routing.move(queued, "cancel").then().statusCode(200).body("status", equalTo("abandoned"));
+        routing.move(queued, "accept").then().statusCode(409).body("code", equalTo("illegal_transfer_state"));
     }
 
     @Test
@@ -398,6 +401,18 @@ class TransfersIT {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("connected"));
+        // decided: the same agent's second accept is a repeat, another agent's is too late
+        Api.as(firstsToken)
+                .post("/transfer/" + id + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("connected"));
+        Api.as(secondsToken)
+                .post("/transfer/" + id + "/accept")
+                .then()
+                .statusCode(409)
+                .body("success", equalTo(false))
+                .body("code", equalTo("transfer_taken"));
         Api.as(firstsToken)
                 .post("/transfer/" + id + "/complete")
                 .then()

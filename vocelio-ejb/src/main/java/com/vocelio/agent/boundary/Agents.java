@@ -11,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -138,7 +139,13 @@ public class Agents {
     }
 
     public Agent remove(String agentId) {
-        var agent = get(agentId);
+        // locked: of concurrent removals one removes, the others find nothing (404)
+        var agent = em.createNamedQuery(Agent.BY_AGENT_ID, Agent.class)
+                .setParameter("agentId", agentId == null ? "" : agentId.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new UnknownAgentException(agentId));
         if (agent.activeCalls() > 0) {
             throw new BusinessException(
                     BusinessException.Kind.CONFLICT,

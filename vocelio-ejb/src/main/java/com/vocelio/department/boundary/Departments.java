@@ -15,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
@@ -92,7 +93,10 @@ public class Departments {
     }
 
     public Department delete(String id) {
-        var department = get(id);
+        // locked: of concurrent deletes one deletes, the others find nothing (404), none trips on a version
+        var department = Optional.ofNullable(
+                        Checks.isUuid(id) ? em.find(Department.class, id, LockModeType.PESSIMISTIC_WRITE) : null)
+                .orElseThrow(() -> new UnknownDepartmentException(id));
         long agents = em.createNamedQuery(Agent.COUNT_IN_DEPARTMENT, Long.class)
                 .setParameter("department", department)
                 .getSingleResult();

@@ -12,6 +12,7 @@ import com.vocelio.identity.entity.RefreshToken;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.UnitOfWork;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * everywhere else.
  */
 @Stateless
+@UnitOfWork
 public class Logins {
 
     @PersistenceContext(unitName = "vocelio")
@@ -74,6 +76,9 @@ public class Logins {
         if (!user.isActive() || !passwords.matches(credentials.password(), user.passwordHash())) {
             throw failed(email, address, AuthenticationException.invalidCredentials());
         }
+        // concurrent sign-ins of one user take turns from here, each on the row as the one before left it: two
+        // sign-ins with one TOTP code are a success and a refusal, and recording the sign-in never clashes
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         if (user.totpEnabled()) {
             String code = credentials.twoFactorCode();
             if (code == null || code.isBlank()) {
@@ -82,7 +87,6 @@ public class Logins {
                 }
                 throw new AuthenticationException("two_factor_required", "Two-factor code required");
             }
-            em.lock(user, LockModeType.PESSIMISTIC_WRITE); // two sign-ins with one code: one wins
             var step = Totp.matchingStep(user.totpSecret().orElseThrow(), code, Instant.now());
             if (step.isEmpty() || !user.spendTotpStep(step.getAsLong())) {
                 throw failed(

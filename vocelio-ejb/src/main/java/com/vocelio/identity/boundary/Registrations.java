@@ -9,6 +9,7 @@ import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.UnitOfWork;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import jakarta.persistence.PersistenceException;
 
 /** Sign-up: a new organization (unique subdomain) with its first admin (unique email), signed in at once. */
 @Stateless
+@UnitOfWork
 public class Registrations {
 
     @PersistenceContext(unitName = "vocelio")

@@ -19,6 +19,7 @@ import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
@@ -55,7 +56,11 @@ public class Users {
     }
 
     public User get(String id) {
-        User user = Checks.isUuid(id) ? em.find(User.class, id) : null;
+        return get(id, LockModeType.NONE);
+    }
+
+    private User get(String id, LockModeType lock) {
+        User user = Checks.isUuid(id) ? em.find(User.class, id, lock) : null;
         if (user == null) {
             throw new BusinessException(
                     BusinessException.Kind.NOT_FOUND, "user_not_found", "User '" + id + "' not found");
@@ -101,7 +106,7 @@ public class Users {
     }
 
     public User remove(String id) {
-        var user = get(id);
+        var user = get(id, LockModeType.PESSIMISTIC_WRITE); // of concurrent removals one removes, the others 404
         em.remove(user);
         em.flush();
         revokeAccess(user);

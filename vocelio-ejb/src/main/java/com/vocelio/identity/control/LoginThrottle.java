@@ -2,6 +2,7 @@ package com.vocelio.identity.control;
 
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.boundary.SchemaMigrator;
+import com.vocelio.platform.control.UnitOfWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Retry-After. Failures are written in their own transaction: the failed sign-in itself rolls back.
  */
 @Stateless
+@UnitOfWork
 public class LoginThrottle {
 
     @Resource(lookup = SchemaMigrator.DATASOURCE)

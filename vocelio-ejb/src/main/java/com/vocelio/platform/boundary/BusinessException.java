@@ -26,7 +26,9 @@ public class BusinessException extends RuntimeException {
         /** the caller may not do this */
         FORBIDDEN,
         /** too many attempts; see {@link #retryAfterSeconds()} */
-        TOO_MANY_REQUESTS
+        TOO_MANY_REQUESTS,
+        /** something the work needs (the database) is not there now; see {@link #retryAfterSeconds()} */
+        UNAVAILABLE
     }
 
     /** One problem with one input field. */
@@ -57,6 +59,13 @@ public class BusinessException extends RuntimeException {
     /** A refusal that lifts by itself: the client should come back after {@code seconds}. */
     public static BusinessException tooManyRequests(String message, long seconds) {
         var e = new BusinessException(Kind.TOO_MANY_REQUESTS, "too_many_requests", message);
+        e.retryAfterSeconds = Math.max(1, seconds);
+        return e;
+    }
+
+    /** The database (or another service the work needs) does not answer: try again after {@code seconds}. */
+    public static BusinessException unavailable(String code, String message, long seconds) {
+        var e = new BusinessException(Kind.UNAVAILABLE, code, message);
         e.retryAfterSeconds = Math.max(1, seconds);
         return e;
     }

@@ -16,6 +16,7 @@ import com.vocelio.transfer.entity.Urgency;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
@@ -154,14 +155,24 @@ public class Transfers {
      *     for supervisors and admins, who may act for anyone
      */
     public Transfer accept(String transferId, Optional<String> actingAgent) {
-        var transfer = offeredTo(transferId, actingAgent);
+        var transfer = toMove(transferId);
+        if (transfer.acceptedBy(actingAgent)) {
+            return transfer; // a repeat (a retry, a double click): the outcome it asked for stands
+        }
+        if (transfer.acceptedBy(Optional.empty())) {
+            throw conflict(
+                    "transfer_taken",
+                    "Transfer " + transferId + " was accepted by agent "
+                            + transfer.agent().orElseThrow().agentId());
+        }
+        offeredTo(transfer, actingAgent);
         transfer.accept();
         transfer.connect(); // until telephony bridges calls, the bridge answers at once
         return transfer;
     }
 
     public Transfer reject(String transferId, Optional<String> actingAgent) {
-        var transfer = offeredTo(transferId, actingAgent);
+        var transfer = offeredTo(toMove(transferId), actingAgent);
         transfer.decline(false, maxMissedOffers);
         em.flush();
         dispatcher.dispatch(transfer.department());
@@ -169,7 +180,11 @@ public class Transfers {
     }
 
     public Transfer complete(String transferId, Optional<String> actingAgent) {
-        var transfer = offeredTo(transferId, actingAgent);
+        var transfer = toMove(transferId);
+        if (transfer.completedBy(actingAgent)) {
+            return transfer; // a repeat
+        }
+        offeredTo(transfer, actingAgent);
         transfer.complete(transfer.department().policy().wrapUpSeconds());
         em.flush();
         dispatcher.dispatch(transfer.department());
@@ -178,7 +193,10 @@ public class Transfers {
 
     /** The caller hung up: the transfer is abandoned and whatever agent it held is free again. */
     public Transfer cancel(String transferId, String reason) {
-        var transfer = get(transferId);
+        var transfer = toMove(transferId);
+        if (transfer.status() == TransferStatus.ABANDONED) {
+            return transfer; // a repeat: the caller is gone either way
+        }
         boolean heldAnAgent = transfer.agent().isPresent();
         String why = Checks.optionalText("reason", reason, 200);
         transfer.abandon(why.isEmpty() ? "caller_hung_up" : why);
@@ -202,8 +220,24 @@ public class Transfers {
                 .getResultList();
     }
 
-    private Transfer offeredTo(String transferId, Optional<String> actingAgent) {
-        var transfer = get(transferId);
+    /**
+     * The transfer a move acts on, locked until the move commits: concurrent moves of one transfer take turns, and
+     * each sees what the one before it decided (so a repeat is recognized as one, not lost in a version clash).
+     */
+    private Transfer toMove(String transferId) {
+        return em.createNamedQuery(Transfer.TO_MOVE, Transfer.class)
+                .setParameter("transferId", transferId == null ? "" : transferId.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new BusinessException(
+                        BusinessException.Kind.NOT_FOUND,
+                        "transfer_not_found",
+                        "Transfer '" + transferId + "' not found"));
+    }
+
+    private static Transfer offeredTo(Transfer transfer, Optional<String> actingAgent) {
+        String transferId = transfer.transferId();
         if (actingAgent.isPresent()
                 && transfer.agent()
                         .map(a -> !a.agentId().equals(actingAgent.get()))

@@ -44,6 +44,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         name = Transfer.BY_PUBLIC_ID,
         query = "select t from Transfer t join fetch t.call join fetch t.department left join fetch t.agent"
                 + " where t.transferId = :transferId")
+@NamedQuery(name = Transfer.TO_MOVE, query = "select t from Transfer t where t.transferId = :transferId")
 @NamedQuery(
         name = Transfer.OF_CALL,
         query = "select t from Transfer t join fetch t.department where t.call = :call order by t.createdAt, t.id")
@@ -67,6 +68,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 public class Transfer {
 
     public static final String BY_PUBLIC_ID = "Transfer.byPublicId";
+    /** By public id, to be locked: a move reads the transfer as the move before it left it. */
+    public static final String TO_MOVE = "Transfer.toMove";
+
     public static final String OF_CALL = "Transfer.ofCall";
     public static final String OPEN_OF_CALL = "Transfer.openOfCall";
     public static final String BY_IDEMPOTENCY_KEY = "Transfer.byIdempotencyKey";
@@ -326,6 +330,20 @@ public class Transfer {
                         .add("transfer_id", transferId)
                         .add("department_id", target.id())
                         .build()));
+    }
+
+    /** Whether this transfer was accepted (and is still with) the agent named {@code agentId}, or anyone if empty. */
+    public boolean acceptedBy(Optional<String> agentId) {
+        return (status == TransferStatus.CONNECTING || status == TransferStatus.CONNECTED) && heldBy(agentId);
+    }
+
+    /** Whether this transfer was completed by the agent named {@code agentId}, or anyone if empty. */
+    public boolean completedBy(Optional<String> agentId) {
+        return status == TransferStatus.COMPLETED && heldBy(agentId);
+    }
+
+    private boolean heldBy(Optional<String> agentId) {
+        return agent != null && agentId.map(agent.agentId()::equals).orElse(true);
     }
 
     /** What subscribers see of this transfer at this moment. */

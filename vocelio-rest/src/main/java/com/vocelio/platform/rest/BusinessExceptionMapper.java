@@ -7,7 +7,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * A domain rule said no: 400 for bad input, 401/403 for who is asking, 404 for unknown ids, 409 for clashes with the
- * current state, 429 with Retry-After for too many attempts.
+ * current state (a lost race among them: {@code concurrent_update}, retry it), 429 with Retry-After for too many
+ * attempts, 503 with Retry-After while the database is away.
  */
 @Provider
 public class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
@@ -26,9 +27,10 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
                     case UNAUTHENTICATED -> 401;
                     case FORBIDDEN -> 403;
                     case TOO_MANY_REQUESTS -> 429;
+                    case UNAVAILABLE -> 503;
                 };
         var response = ErrorBody.response(status, e.code(), e.getMessage(), e.details());
-        if (status == 429) {
+        if (e.retryAfterSeconds() > 0) {
             response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         return response;

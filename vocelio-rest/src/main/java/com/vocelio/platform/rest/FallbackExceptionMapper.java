@@ -2,6 +2,7 @@ package com.vocelio.platform.rest;
 
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.boundary.BusinessException.Detail;
+import com.vocelio.platform.control.Failures;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything else. Bad input arrives here wrapped (a JSON parse error inside a ProcessingException, a body that is
- * too large inside a JSON-B error, a validation error inside an EJBException): the cause chain decides. What is
+ * too large inside a JSON-B error, a validation error inside an EJBException, a version clash or a dropped database
+ * connection inside a failed commit): the cause chain decides. What is
  * left is our fault: 500 with an incident id that is in the log, never a stack trace on the wire.
  */
 @Provider
@@ -37,6 +39,10 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof ConstraintViolationException violations) {
                 return ConstraintViolationExceptionMapper.toResponseOf(violations);
             }
+        }
+        var known = Failures.classify(e); // a lost race or the database away, seen after a boundary (at commit)
+        if (known.isPresent()) {
+            return BusinessExceptionMapper.toResponseOf(known.get());
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException) {
