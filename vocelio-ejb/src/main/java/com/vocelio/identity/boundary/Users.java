@@ -95,6 +95,7 @@ public class Users {
         if (request.password() != null) {
             user.changePasswordHash(passwords.hash(User.validPassword(request.password())));
             revokeSessions(user);
+            revokeAccess(user);
         }
         if (request.role() != null && role(request.role()) != user.role()) {
             user.changeRole(role(request.role()));
@@ -144,15 +145,18 @@ public class Users {
         return key;
     }
 
-    /** Ends every session of the user: their refresh tokens and access tokens stop working, on every node. */
+    /**
+     * Ends every session of the user: their refresh tokens stop working. Their access tokens run out on their own (a
+     * sign-out repeated with the same token, as the portal does, still answers 200); see {@link #revokeAccess}.
+     */
     public void revokeSessions(User user) {
         em.createNamedQuery(RefreshToken.REVOKE_USER)
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("user", user.id())
                 .executeUpdate();
-        revokeAccess(user);
     }
 
+    /** The user's access tokens stop working too, on every node within a second: for who they are has changed. */
     private static void revokeAccess(User user) {
         DomainEvents.raise(AccessRevocations.revoke(user.id(), Instant.now()));
     }
@@ -170,6 +174,7 @@ public class Users {
             user.setActive(request.active());
             if (!request.active()) {
                 revokeSessions(user);
+                revokeAccess(user);
             }
         }
     }
