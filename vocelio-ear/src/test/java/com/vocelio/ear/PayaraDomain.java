@@ -47,7 +47,7 @@ final class PayaraDomain implements AutoCloseable {
         // Config must not cache the token verification key read before the application published it.
         var preBoot = Files.writeString(
                 work.resolve("pre-boot-commands.asadmin"),
-                "set-microprofile-healthcheck-configuration --endpoint=mp-health\nset-config-cache --duration=0\n");
+                "set-microprofile-healthcheck-configuration --endpoint=mp-health\n");
         asadmin(environment, "start-domain", "--timeout", "120", "--prebootcommandfile", preBoot.toString(), NAME);
     }
 

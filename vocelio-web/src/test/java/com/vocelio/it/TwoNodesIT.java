@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two nodes of the application over one database, as behind a load balancer: an event committed through either node
  * reaches clients of the other within one second (the bus is the database's outbox and NOTIFY), a token from one node
- * signs in on the other, and a client that moves to the other node resumes where it left off.
+ * signs in on the other and stops working on both when its user is deactivated, and a client that moves to the other node resumes where it left off.
  */
 class TwoNodesIT {
 
@@ -123,5 +123,26 @@ class TwoNodesIT {
             expected.add(live);
             assertEquals(expected, received, onB.describe());
         }
+    }
+
+    @Test
+    void aUserDeactivatedThroughNodeAIsRefusedByNodeBWithinOneSecond() {
+        var user = Api.user(routing.organization(), "supervisor", null);
+        String token = Api.accessToken(user.email());
+        var onB = given().baseUri(nodeB.baseUri().toString()).header("Authorization", "Bearer " + token);
+        assertEquals(200, onB.get("/api/departments").statusCode());
+
+        routing.organization()
+                .asAdmin()
+                .body(Map.of("active", false))
+                .put("/api/users/" + user.id())
+                .then()
+                .statusCode(200); // through node A
+        long deadline = System.nanoTime() + SECOND.toNanos();
+        int status;
+        do {
+            status = onB.get("/api/departments").statusCode();
+        } while (status != 401 && System.nanoTime() < deadline);
+        assertEquals(401, status, "node B still accepted the token a second after node A revoked it");
     }
 }

@@ -43,26 +43,22 @@ public class CallRegistry {
     /** A locked call, and whether this transaction started its record (then the caller announces the start). */
     public record Locked(Call call, boolean started) {}
 
+    /**
+     * One statement starts the call's record or finds it, and locks it either way (the no-op update of an existing
+     * row takes the row lock as {@code FOR UPDATE} would); {@code xmax = 0} tells a row this statement inserted.
+     */
     public Locked lockOrStartQuietly(String callId, String callerNumber) {
-        String tenantId = tenant.id();
-        int started = Sql.of(
+        Object[] row = (Object[]) Sql.of(
                         em,
                         """
                         insert into calls (id, tenant_id, call_id, caller_number, status, started_at, created_at, updated_at)
                         values (gen_random_uuid(), cast(?1 as uuid), ?2, ?3, 'active', now(), now(), now())
-                        on conflict (tenant_id, call_id) do nothing""")
-                .setParameter(1, tenantId)
+                        on conflict (tenant_id, call_id) do update set updated_at = calls.updated_at
+                        returning cast(id as text), xmax = 0""")
+                .setParameter(1, tenant.id())
                 .setParameter(2, callId)
                 .setParameter(3, callerNumber == null ? "" : callerNumber)
-                .executeUpdate();
-        Object id = Sql.of(
-                        em,
-                        """
-                        select cast(id as text) from calls
-                        where tenant_id = cast(?1 as uuid) and call_id = ?2 for update""")
-                .setParameter(1, tenantId)
-                .setParameter(2, callId)
                 .getSingleResult();
-        return new Locked(em.find(Call.class, id.toString()), started == 1);
+        return new Locked(em.find(Call.class, row[0].toString()), Boolean.TRUE.equals(row[1]));
     }
 }

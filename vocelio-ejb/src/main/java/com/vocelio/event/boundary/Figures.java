@@ -4,7 +4,8 @@ import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
 import com.vocelio.platform.control.TenantAware;
-import com.vocelio.transfer.boundary.Queues;
+import com.vocelio.transfer.control.QueuePositions;
+import com.vocelio.transfer.entity.Spot;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -72,13 +73,13 @@ public class Figures {
         for (Object[] row : rows) {
             long queueLength = number(row[2]);
             double handle = row[9] == null ? defaultHandleTime.toSeconds() : ((Number) row[9]).doubleValue();
-            double pace = Queues.pace(handle, number(row[8]));
+            double pace = QueuePositions.pace(handle, number(row[8]));
             queues.add(new LiveFigures.Queue(
                     (String) row[0],
                     (String) row[1],
                     queueLength,
                     number(row[3]),
-                    Queues.estimate(queueLength + 1, pace),
+                    Spot.at(queueLength + 1, pace).estimatedWaitSeconds(),
                     number(row[5])));
             waiting += queueLength;
             active += number(row[4]);

@@ -6,16 +6,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** This node's subscribers, by organization: an event only ever reaches its own organization's subscribers. */
+/**
+ * This node's subscribers, by organization: an event only ever reaches its own organization's subscribers. Parts of
+ * the application that must hear of a channel's events in every organization (access revocations) {@link #watch} it.
+ */
 @ApplicationScoped
 public class Subscribers {
 
     private static final Logger LOG = Logger.getLogger(Subscribers.class.getName());
 
     private final Map<String, Set<Subscriber>> byTenant = new ConcurrentHashMap<>();
+    private final Map<String, Set<Consumer<StoredEvent>>> watchers = new ConcurrentHashMap<>();
+
+    /** Every event of the channel, whatever its organization, on the relay's thread: must not block. */
+    public void watch(String channel, Consumer<StoredEvent> watcher) {
+        watchers.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(watcher);
+    }
 
     public void add(Subscriber subscriber) {
         // inside compute: a concurrent remove of the last subscriber cannot drop the set this one joins
@@ -34,6 +44,16 @@ public class Subscribers {
     }
 
     public void deliver(StoredEvent event) {
+        Set<Consumer<StoredEvent>> watching = watchers.get(event.channel());
+        if (watching != null) {
+            for (Consumer<StoredEvent> watcher : watching) {
+                try {
+                    watcher.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A watcher of " + event.channel() + " failed on event " + event.id(), e);
+                }
+            }
+        }
         Set<Subscriber> subscribers = byTenant.get(event.tenantId());
         if (subscribers != null) {
             for (Subscriber subscriber : subscribers) {

@@ -1,5 +1,7 @@
 package com.vocelio.identity.boundary;
 
+import com.vocelio.event.entity.DomainEvents;
+import com.vocelio.identity.control.AccessRevocations;
 import com.vocelio.identity.control.Passwords;
 import com.vocelio.identity.control.Secrets;
 import com.vocelio.identity.control.TenantDirectory;
@@ -93,9 +95,11 @@ public class Users {
         if (request.password() != null) {
             user.changePasswordHash(passwords.hash(User.validPassword(request.password())));
             revokeSessions(user);
+            revokeAccess(user);
         }
-        if (request.role() != null) {
+        if (request.role() != null && role(request.role()) != user.role()) {
             user.changeRole(role(request.role()));
+            revokeAccess(user); // the role travels in the token: the next refresh carries the new one
         }
         apply(user, request);
         requireAnActiveAdmin();
@@ -106,6 +110,7 @@ public class Users {
         var user = get(id, LockModeType.PESSIMISTIC_WRITE); // of concurrent removals one removes, the others 404
         em.remove(user);
         em.flush();
+        revokeAccess(user);
         requireAnActiveAdmin();
         return user;
     }
@@ -140,12 +145,20 @@ public class Users {
         return key;
     }
 
-    /** Ends every session of the user: their refresh tokens stop working (access tokens expire on their own). */
+    /**
+     * Ends every session of the user: their refresh tokens stop working. Their access tokens run out on their own (a
+     * sign-out repeated with the same token, as the portal does, still answers 200); see {@link #revokeAccess}.
+     */
     public void revokeSessions(User user) {
         em.createNamedQuery(RefreshToken.REVOKE_USER)
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("user", user.id())
                 .executeUpdate();
+    }
+
+    /** The user's access tokens stop working too, on every node within a second: for who they are has changed. */
+    private static void revokeAccess(User user) {
+        DomainEvents.raise(AccessRevocations.revoke(user.id(), Instant.now()));
     }
 
     private void apply(User user, UserRequest request) {
@@ -161,6 +174,7 @@ public class Users {
             user.setActive(request.active());
             if (!request.active()) {
                 revokeSessions(user);
+                revokeAccess(user);
             }
         }
     }

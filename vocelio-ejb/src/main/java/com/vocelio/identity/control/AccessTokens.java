@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.User;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
@@ -19,10 +20,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Issues the RS256 access tokens MicroProfile JWT verifies: {@code sub} the user id, {@code upn} the email,
+ * Issues and verifies the RS256 access tokens: {@code sub} the user id, {@code upn} the email,
  * {@code groups} the role, {@code tenant_id} the organization, and {@code agent_id} for users linked to an agent.
  * Short-lived on purpose ({@code vocelio.auth.access-token-ttl}); refresh tokens renew them.
  */
@@ -43,6 +45,18 @@ public class AccessTokens {
     @ConfigProperty(name = "vocelio.auth.access-token-ttl", defaultValue = "PT15M")
     Duration ttl;
 
+    @Inject
+    AccessRevocations revocations;
+
+    private static final int MAX_REMEMBERED = 20_000;
+    private final ConcurrentHashMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+    private RSASSAVerifier verifier;
+
+    @PostConstruct
+    void keyOnce() {
+        verifier = new RSASSAVerifier(keys.publicKey());
+    }
+
     public String issue(User user, Organization organization) {
         return issue(user, organization, Instant.now(), UUID.randomUUID().toString());
     }
@@ -52,7 +66,8 @@ public class AccessTokens {
      * deterministic): a refresh repeated within its grace period gets exactly the pair the first one got.
      */
     public String issue(User user, Organization organization, Instant issuedAt, String jwtId) {
-        Instant now = Instant.ofEpochSecond(issuedAt.getEpochSecond());
+        Instant now = Instant.ofEpochSecond(
+                revocations.earliestIssue(user.id(), issuedAt).getEpochSecond());
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.id())
@@ -78,23 +93,35 @@ public class AccessTokens {
         return jwt.serialize();
     }
 
-    /** Who a verified access token speaks for. */
-    public record Bearer(
-            String subject, String tenantId, List<String> roles, Optional<String> agentId, Instant expiresAt) {}
-
     /**
-     * Verifies an access token the way MicroProfile JWT does for HTTP requests — RS256 with this installation's key,
-     * its issuer, not expired — for the places a request filter does not reach (WebSocket messages, query
-     * parameters). Any failure is simply "not a token".
+     * Verifies an access token — RS256 with this installation's key, its issuer, not expired, a subject and an
+     * organization — for every way a token arrives (the Authorization header, WebSocket messages, query parameters).
+     * Any failure is simply "not a token". A token verified once is remembered until it expires, so the RSA check
+     * runs once per token, not once per request; what may change after issue (a user deactivated, deleted, demoted)
+     * is checked on every use against this node's {@link AccessRevocations}.
      */
-    public Optional<Bearer> verify(String token) {
+    public Optional<VerifiedToken> verify(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        String raw = token.strip();
+        VerifiedToken known = verified.get(raw);
+        if (known == null) {
+            known = check(raw).orElse(null);
+            if (known == null) {
+                return Optional.empty();
+            }
+            remember(raw, known);
+        }
+        return known.expiresAt().isAfter(Instant.now()) && !revocations.revoked(known)
+                ? Optional.of(known)
+                : Optional.empty();
+    }
+
+    private Optional<VerifiedToken> check(String raw) {
         try {
-            SignedJWT jwt = SignedJWT.parse(token.strip());
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new RSASSAVerifier(keys.publicKey()))) {
+            SignedJWT jwt = SignedJWT.parse(raw);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -108,16 +135,22 @@ public class AccessTokens {
                     || tenant.isBlank()) {
                 return Optional.empty();
             }
-            List<String> roles = claims.getStringListClaim("groups");
-            return Optional.of(new Bearer(
-                    claims.getSubject(),
-                    tenant,
-                    roles == null ? List.of() : roles,
-                    Optional.ofNullable(claims.getStringClaim(AGENT_CLAIM)),
-                    expires.toInstant()));
+            return Optional.of(VerifiedToken.of(raw, claims.getClaims()));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Bounded: when full, the expired go first, and if that is not enough everything does (it is only a cache). */
+    private void remember(String raw, VerifiedToken token) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            Instant now = Instant.now();
+            verified.values().removeIf(known -> !known.expiresAt().isAfter(now));
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(raw, token);
     }
 
     public long lifetimeSeconds() {

@@ -30,8 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The RSA key pair that signs access tokens. Production configures the private key (PEM, PKCS#8) through
  * {@code VOCELIO_JWT_PRIVATE_KEY} or a file at {@code VOCELIO_JWT_PRIVATE_KEY_FILE}; otherwise the first node to
- * start generates one and stores it in the database, and every node uses that one. The public half goes to
- * MicroProfile JWT through {@link SigningKeyConfigSource}.
+ * start generates one and stores it in the database, and every node uses that one.
  */
 @Startup
 @Singleton
@@ -76,7 +75,6 @@ public class SigningKeys {
             publicKey = publicKeyOf(privateKey);
             derivationKey = Secrets.sha256Bytes(
                     "vocelio derivation key\n" + Base64.getEncoder().encodeToString(privateKey.getEncoded()));
-            SigningKeyConfigSource.publish(pem(publicKey.getEncoded(), "PUBLIC KEY"));
         } catch (GeneralSecurityException | SQLException e) {
             throw new IllegalStateException("Cannot load the token signing key: " + e.getMessage(), e);
         }

@@ -9,6 +9,8 @@ import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.TenantAware;
 import com.vocelio.transfer.control.Dispatcher;
+import com.vocelio.transfer.control.QueuePositions;
+import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import com.vocelio.transfer.entity.TransferStatus;
 import com.vocelio.transfer.entity.TransferType;
@@ -51,11 +53,14 @@ public class Transfers {
     Dispatcher dispatcher;
 
     @Inject
+    QueuePositions positions;
+
+    @Inject
     @ConfigProperty(name = "vocelio.routing.max-missed-offers", defaultValue = "3")
     int maxMissedOffers;
 
-    /** A transfer and whether this request created it (an idempotent repeat did not). */
-    public record Placed(Transfer transfer, boolean created) {}
+    /** A transfer, where it stands, and whether this request created it (an idempotent repeat did not). */
+    public record Placed(Transfer transfer, Spot spot, boolean created) {}
 
     public Placed request(TransferRequest request, String idempotencyKey) {
         String callId = Checks.requiredText("call_id", request.callId(), 100);
@@ -116,7 +121,7 @@ public class Transfers {
                             "Idempotency-Key '" + key + "' was used for a different request (transfer "
                                     + repeat.get().transferId() + "); use a new key for a new request");
                 }
-                return new Placed(repeat.get(), false);
+                return new Placed(repeat.get(), positions.spotOf(repeat.get()), false);
             }
         }
         Call call = calls.lockOrStart(callId, callerNumber); // from here, one request per call at a time
@@ -127,7 +132,7 @@ public class Transfers {
                 .findFirst();
         if (open.isPresent()) {
             if (open.get().requestedDepartment().id().equals(department.id())) {
-                return new Placed(open.get(), false);
+                return new Placed(open.get(), positions.spotOf(open.get()), false);
             }
             throw conflict(
                     "transfer_in_progress",
@@ -139,10 +144,8 @@ public class Transfers {
                     "call_ended",
                     "Call " + callId + " has ended (" + call.status().wireName() + ")");
         }
-        long waiting = em.createNamedQuery(Transfer.COUNT_QUEUED, Long.class)
-                .setParameter("department", department)
-                .getSingleResult();
-        if (waiting >= department.policy().maxQueueLength()) {
+        var line = positions.line(department, urgency.rank());
+        if (line.waiting() >= department.policy().maxQueueLength()) {
             throw conflict(
                     "queue_full",
                     "The queue of " + department.name() + " is full ("
@@ -158,8 +161,9 @@ public class Transfers {
             }
             throw conflict("transfer_in_progress", "Call " + callId + " got another transfer a moment ago");
         }
-        dispatcher.dispatch(department);
-        return new Placed(transfer, true);
+        // nobody was offered anything: the newcomer stands behind those of its urgency and above who waited already
+        Spot spot = dispatcher.dispatch(department) == 0 ? line.newcomer() : positions.spotOf(transfer);
+        return new Placed(transfer, spot, true);
     }
 
     public Transfer get(String transferId) {

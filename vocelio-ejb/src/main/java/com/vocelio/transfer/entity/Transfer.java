@@ -56,10 +56,6 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
                 + " and t.status = com.vocelio.transfer.entity.TransferStatus.QUEUED"
                 + " order by t.urgencyRank desc, t.queuedAt, t.id")
 @NamedQuery(
-        name = Transfer.COUNT_QUEUED,
-        query = "select count(t) from Transfer t where t.department = :department"
-                + " and t.status = com.vocelio.transfer.entity.TransferStatus.QUEUED")
-@NamedQuery(
         name = Transfer.AHEAD_OF,
         query =
                 "select count(t) from Transfer t where t.department = :department"
@@ -75,7 +71,6 @@ public class Transfer {
     public static final String OPEN_OF_CALL = "Transfer.openOfCall";
     public static final String BY_IDEMPOTENCY_KEY = "Transfer.byIdempotencyKey";
     public static final String QUEUE = "Transfer.queue";
-    public static final String COUNT_QUEUED = "Transfer.countQueued";
     public static final String AHEAD_OF = "Transfer.aheadOf";
 
     @Id

@@ -8,6 +8,7 @@ import com.vocelio.event.control.Subscribers;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Jsons;
@@ -93,7 +94,7 @@ public class CallEventsResource {
                 : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                         ? authorization.substring(7)
                         : null;
-        AccessTokens.Bearer bearer = tokens.verify(token)
+        VerifiedToken bearer = tokens.verify(token)
                 .orElseThrow(() -> new BusinessException(
                         BusinessException.Kind.UNAUTHENTICATED,
                         "unauthenticated",

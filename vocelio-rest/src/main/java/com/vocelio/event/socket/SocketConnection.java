@@ -4,7 +4,8 @@ import com.vocelio.event.control.Feed;
 import com.vocelio.event.control.Outlet;
 import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.event.entity.StoredEvent;
-import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.identity.control.AccessRevocations;
+import com.vocelio.identity.control.VerifiedToken;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class SocketConnection {
     /** channel → department ids or lower-case names it is limited to (empty: all departments) */
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
-    private volatile AccessTokens.Bearer bearer;
+    private volatile VerifiedToken bearer;
     private volatile Feed feed;
     private volatile Future<?> authDeadline;
     private volatile Future<?> expiry;
@@ -95,7 +96,7 @@ final class SocketConnection {
         return bearer != null;
     }
 
-    AccessTokens.Bearer bearer() {
+    VerifiedToken bearer() {
         return bearer;
     }
 
@@ -155,12 +156,12 @@ final class SocketConnection {
     }
 
     /** A fresh token of the same organization keeps the socket open past the first one's expiry. */
-    void renew(AccessTokens.Bearer who) {
+    void renew(VerifiedToken who) {
         this.bearer = who;
     }
 
     /** Signs the socket in and makes its feed; the caller starts it. */
-    Feed signIn(AccessTokens.Bearer who) {
+    Feed signIn(VerifiedToken who) {
         this.bearer = who;
         Future<?> deadline = authDeadline;
         if (deadline != null) {
@@ -169,7 +170,9 @@ final class SocketConnection {
         this.feed = new Feed(who.tenantId(), outlet) {
             @Override
             protected void emit(StoredEvent event) {
-                if (dialect.wants(event, SocketConnection.this)) {
+                if (AccessRevocations.revokes(event, bearer)) {
+                    close(CloseReason.CloseCodes.VIOLATED_POLICY, "Access revoked: sign in again");
+                } else if (dialect.wants(event, SocketConnection.this)) {
                     outlet.send(dialect.message(event));
                 }
             }

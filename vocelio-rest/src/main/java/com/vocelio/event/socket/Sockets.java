@@ -6,6 +6,7 @@ import com.vocelio.event.control.Feed;
 import com.vocelio.event.control.Senders;
 import com.vocelio.event.control.Subscribers;
 import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Jsons;
 import jakarta.annotation.Resource;
@@ -223,7 +224,7 @@ public class Sockets {
         connection.send(signedIn(connection));
     }
 
-    private void closeAtExpiry(SocketConnection connection, AccessTokens.Bearer bearer) {
+    private void closeAtExpiry(SocketConnection connection, VerifiedToken bearer) {
         long millis =
                 Math.max(0, Duration.between(Instant.now(), bearer.expiresAt()).toMillis());
         connection.expiry(scheduler.schedule(

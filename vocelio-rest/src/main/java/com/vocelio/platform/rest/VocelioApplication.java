@@ -6,16 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
-import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * Serves the portal's paths ({@code /api/...}) and the seed's ({@code /departments}, {@code /agents}, ...) from the
  * context root; the console's {@code /console/*} mapping is more specific and wins. Callers present RS256 access
- * tokens that MicroProfile JWT verifies; resources say who may call them with {@code @RolesAllowed}.
+ * tokens ({@code BearerTokenMechanism} verifies them and makes them MicroProfile JWT {@code JsonWebToken}s);
+ * resources say who may call them with {@code @RolesAllowed} ({@code RoleChecks}).
  */
 @ApplicationPath("/")
 @ApplicationScoped
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 public class VocelioApplication extends Application {
 

@@ -1,7 +1,7 @@
 package com.vocelio.transfer.rest;
 
 import com.vocelio.agent.entity.Agent;
-import com.vocelio.transfer.boundary.Queues;
+import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,7 +35,7 @@ public record TransferView(
         OffsetDateTime endedAt,
         OffsetDateTime createdAt) {
 
-    public static TransferView of(Transfer t, Queues.Spot spot) {
+    public static TransferView of(Transfer t, Spot spot) {
         return new TransferView(
                 t.transferId(),
                 t.call().callId(),

@@ -7,6 +7,7 @@ import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.Queues;
 import com.vocelio.transfer.boundary.TransferRequest;
 import com.vocelio.transfer.boundary.Transfers;
+import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -56,7 +57,7 @@ public class TransfersResource {
     public Response request(TransferRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         var placed = transfers.request(Bodies.required(request), idempotencyKey);
         return Response.status(placed.created() ? 201 : 200)
-                .entity(summary(placed.transfer()).with("created", placed.created()))
+                .entity(summary(placed.transfer(), placed.spot()).with("created", placed.created()))
                 .build();
     }
 
@@ -97,7 +98,11 @@ public class TransfersResource {
 
     /** The guides read {@code transfer_id}, {@code status}, {@code target_department}, the wait and position on top. */
     Envelope summary(Transfer transfer) {
-        var view = TransferView.of(transfer, queues.spotOf(transfer));
+        return summary(transfer, queues.spotOf(transfer));
+    }
+
+    private static Envelope summary(Transfer transfer, Spot spot) {
+        var view = TransferView.of(transfer, spot);
         return Envelope.of("transfer_id", view.transferId())
                 .with("status", view.status())
                 .with("target_department", view.targetDepartment())
