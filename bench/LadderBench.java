@@ -257,12 +257,17 @@ public class LadderBench {
     static final class Client implements AutoCloseable {
 
         private final URI target;
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
 
         Client(URI target) throws IOException {
             this.target = target;
+            connect();
+        }
+
+        /** Payara ends a keep-alive connection after 250 requests ({@code Connection: close}): a client reconnects. */
+        private void connect() throws IOException {
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5_000);
@@ -297,6 +302,7 @@ public class LadderBench {
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = -1;
             boolean chunked = false;
+            boolean closes = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -305,6 +311,8 @@ public class LadderBench {
                     length = Long.parseLong(value);
                 } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
                     chunked = true;
+                } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                    closes = true;
                 }
             }
             var answer = new ByteArrayOutputStream();
@@ -319,6 +327,10 @@ public class LadderBench {
                 answer.write(in.readNBytes((int) length));
             }
             String text = answer.toString(StandardCharsets.UTF_8);
+            if (closes) {
+                close();
+                connect();
+            }
             if (status != expected) {
                 throw new IllegalStateException(method + " " + path + " → " + status + " " + text);
             }
