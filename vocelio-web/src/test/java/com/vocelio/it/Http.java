@@ -141,25 +141,38 @@ final class Http {
         var base = TestServer.get().baseUri();
         try (var socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
-            var head = new ByteArrayOutputStream();
-            head.write((method + " ").getBytes(StandardCharsets.ISO_8859_1));
-            head.write(target.getBytes(StandardCharsets.ISO_8859_1));
-            head.write((" HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+            var request = new ByteArrayOutputStream();
+            request.write((method + " ").getBytes(StandardCharsets.ISO_8859_1));
+            request.write(target.getBytes(StandardCharsets.ISO_8859_1));
+            request.write((" HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                             + "\r\nConnection: close\r\nAccept: application/json\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             for (String header : headers) {
-                head.write((header + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                request.write((header + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
             if (body != null) {
-                head.write(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                request.write(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
-            head.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            request.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
-                head.write(body);
+                request.write(body);
             }
-            socket.getOutputStream().write(head.toByteArray());
+            socket.getOutputStream().write(request.toByteArray());
             socket.getOutputStream().flush();
-            return parse(socket.getInputStream().readAllBytes());
+            InputStream in = socket.getInputStream();
+            var answer = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                answer.write(b);
+                if (answer.size() >= 4
+                        && new String(answer.toByteArray(), StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    break;
+                }
+            }
+            String head = new String(answer.toByteArray(), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            if (!head.contains("content-type: text/event-stream")) { // a stream that was let through never ends
+                answer.write(in.readAllBytes());
+            }
+            return parse(answer.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + target + ": " + e, e);
         }

@@ -129,6 +129,36 @@ class IdempotencyIT {
     }
 
     @Test
+    void aKeyReusedForADifferentRequestIs422AndTheSameRequestSpelledOtherwiseIsARepeat() {
+        String department = routing.department(Map.of());
+        String callId = Routing.callId();
+        String key = Routing.unique("key");
+        var first = routing.send("/transfer/request", body(callId, department), "Idempotency-Key", key);
+        assertEquals(201, first.status());
+
+        var other = new LinkedHashMap<>(body(callId, department));
+        other.put("urgency_level", "low");
+        var reused = routing.send("/transfer/request", other, "Idempotency-Key", key);
+        assertEquals(422, reused.status(), reused.body().prettify());
+        assertEquals(false, reused.body().getBoolean("success"));
+        assertEquals("idempotency_key_reused", reused.body().getString("code"));
+        var otherCall = routing.send("/api/calls/transfer", body(Routing.callId(), department), "Idempotency-Key", key);
+        assertEquals(422, otherCall.status(), otherCall.body().prettify());
+
+        // the same request in the other spellings the clients use is a repeat, not a reuse
+        var respelled = new LinkedHashMap<String, Object>();
+        respelled.put("call_id", callId);
+        respelled.put("department", department);
+        respelled.put("transfer_type", "warm");
+        respelled.put("urgency_level", "high");
+        respelled.put("context", "Duplicate-prone request");
+        var repeat = routing.send("/api/calls/transfer", respelled, "Idempotency-Key", key);
+        assertEquals(200, repeat.status(), repeat.body().prettify());
+        assertEquals(first.body().getString("transfer_id"), repeat.body().getString("transfer_id"));
+        assertEquals(1, transfersOfCall(callId));
+    }
+
+    @Test
     void aRepeatedKeyAnswersTheSameTransferWhereverItHasGone() {
         String department = routing.department(Map.of("wrap_up_seconds", 0));
         routing.agent(department);

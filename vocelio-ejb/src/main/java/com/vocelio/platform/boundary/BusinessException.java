@@ -21,6 +21,8 @@ public class BusinessException extends RuntimeException {
         NOT_FOUND,
         /** the request clashes with the current state (duplicates, in-use, illegal transitions) */
         CONFLICT,
+        /** the request is well-formed but contradicts an earlier one it claims to repeat */
+        UNPROCESSABLE,
         /** who is calling could not be established (bad credentials, bad token) */
         UNAUTHENTICATED,
         /** the caller may not do this */

@@ -21,6 +21,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,7 +86,8 @@ public class Transfers {
         String language =
                 Checks.optionalText("language", request.language(), 20).toLowerCase(Locale.ROOT);
         String key = Checks.optionalText("Idempotency-Key", idempotencyKey, 200);
-        var details = new Transfer.Details(
+        String callerNumber = Checks.optionalText("caller_number", request.callerNumber(), 40);
+        var asked = new Transfer.Details(
                 Checks.optionalText("transfer_reason", request.reasonGiven(), 200),
                 Checks.optionalText("context_summary", request.summary(), 2000),
                 Checks.optionalText("customer_notes", request.customerNotes(), 2000),
@@ -90,14 +95,32 @@ public class Transfers {
                 tags("required_skills[]", request.requiredSkills()),
                 tags("preferred_skills[]", request.preferredSkills()),
                 language.isEmpty() ? null : language,
-                key.isEmpty() ? null : key);
-        String callerNumber = Checks.optionalText("caller_number", request.callerNumber(), 40);
+                key.isEmpty() ? null : key,
+                null);
+        String digest = digest(callId, department.id(), type, urgency, asked, callerNumber);
+        var details = new Transfer.Details(
+                asked.reason(),
+                asked.contextSummary(),
+                asked.customerNotes(),
+                asked.sessionId(),
+                asked.requiredSkills(),
+                asked.preferredSkills(),
+                asked.requiredLanguage(),
+                asked.idempotencyKey(),
+                asked.idempotencyKey() == null ? null : digest);
 
         if (details.idempotencyKey() != null) {
             // requests with one key are served one at a time, and a repeat touches nothing (not even its call)
             calls.lockKey("transfer:" + details.idempotencyKey());
             Optional<Transfer> repeat = byKey(details.idempotencyKey());
             if (repeat.isPresent()) {
+                if (!repeat.get().madeBy(digest)) {
+                    throw new BusinessException(
+                            BusinessException.Kind.UNPROCESSABLE,
+                            "idempotency_key_reused",
+                            "Idempotency-Key '" + key + "' was used for a different request (transfer "
+                                    + repeat.get().transferId() + "); use a new key for a new request");
+                }
                 return new Placed(repeat.get(), positions.spotOf(repeat.get()), false);
             }
         }
@@ -259,6 +282,36 @@ public class Transfers {
                 .setParameter("key", key)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** What a request asks for, as its values mean it (whatever spelling it used), as a SHA-256 in hex. */
+    private static String digest(
+            String callId,
+            String departmentId,
+            TransferType type,
+            Urgency urgency,
+            Transfer.Details details,
+            String callerNumber) {
+        var parts = List.of(
+                callId,
+                departmentId,
+                type.wireName(),
+                urgency.wireName(),
+                details.reason(),
+                details.contextSummary(),
+                details.customerNotes(),
+                details.sessionId(),
+                String.join(",", details.requiredSkills()),
+                String.join(",", details.preferredSkills()),
+                String.valueOf(details.requiredLanguage()),
+                callerNumber);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\0", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <E> E parse(

@@ -143,6 +143,10 @@ public class Transfer {
     @Column(name = "idempotency_key", length = 200)
     private String idempotencyKey;
 
+    /** A digest of what the keyed request asked for: a reuse of the key for another request is told apart. */
+    @Column(name = "request_hash", length = 64)
+    private String requestHash;
+
     @Column(name = "queued_at", nullable = false)
     private OffsetDateTime queuedAt;
 
@@ -195,6 +199,7 @@ public class Transfer {
         this.preferredSkills = details.preferredSkills();
         this.requiredLanguage = details.requiredLanguage();
         this.idempotencyKey = details.idempotencyKey();
+        this.requestHash = details.requestHash();
         this.createdAt = Checks.now();
         this.updatedAt = createdAt;
         this.queuedAt = createdAt;
@@ -211,7 +216,8 @@ public class Transfer {
             List<String> requiredSkills,
             List<String> preferredSkills,
             String requiredLanguage,
-            String idempotencyKey) {}
+            String idempotencyKey,
+            String requestHash) {}
 
     /** Reserves the agent for this transfer until {@code timeout} passes. */
     public void offerTo(Agent candidate, Duration timeout) {
@@ -325,6 +331,11 @@ public class Transfer {
                         .add("transfer_id", transferId)
                         .add("department_id", target.id())
                         .build()));
+    }
+
+    /** Whether a request with this digest is the one that made this transfer (rows from before digests: yes). */
+    public boolean madeBy(String requestDigest) {
+        return requestHash == null || requestHash.equals(requestDigest);
     }
 
     /** Whether this transfer was accepted (and is still with) the agent named {@code agentId}, or anyone if empty. */

@@ -37,7 +37,7 @@ class TransferTest {
     }
 
     static Transfer.Details details() {
-        return new Transfer.Details("billing", "wants a refund", "", "", List.of(), List.of(), null, null);
+        return new Transfer.Details("billing", "wants a refund", "", "", List.of(), List.of(), null, null, null);
     }
 
     @Test
@@ -171,7 +171,7 @@ class TransferTest {
                 sales,
                 TransferType.WARM,
                 Urgency.MEDIUM,
-                new Transfer.Details("", "", "", "", List.of("billing"), List.of("spanish"), null, null));
+                new Transfer.Details("", "", "", "", List.of("billing"), List.of("spanish"), null, null, null));
         assertEquals(List.of("billing", "spanish"), picky.skillsWanted(Duration.ofMinutes(1)));
         assertEquals(List.of("billing"), picky.skillsWanted(Duration.ZERO), "after the widening time only required");
         assertEquals(List.of(), transfer.skillsWanted(Duration.ofMinutes(1)), "nothing preferred, nothing wanted");

@@ -8,7 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * A domain rule said no: 400 for bad input, 401/403 for who is asking, 404 for unknown ids, 409 for clashes with the
  * current state (a lost race among them: {@code concurrent_update}, retry it), 429 with Retry-After for too many
- * attempts, 503 with Retry-After while the database is away.
+ * attempts, 503 with Retry-After while the database is away, 422 for a request that contradicts the one it claims to
+ * repeat (an idempotency key reused with another body).
  */
 @Provider
 public class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
@@ -24,6 +25,7 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
                     case INVALID -> 400;
                     case NOT_FOUND -> 404;
                     case CONFLICT -> 409;
+                    case UNPROCESSABLE -> 422;
                     case UNAUTHENTICATED -> 401;
                     case FORBIDDEN -> 403;
                     case TOO_MANY_REQUESTS -> 429;

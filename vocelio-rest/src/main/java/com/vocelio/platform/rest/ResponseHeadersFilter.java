@@ -14,6 +14,9 @@ import java.io.IOException;
  * a network error and never refreshes its token, so this runs as the first servlet filter on every dispatch, request
  * and error alike (mapped in web.xml, where the order is fixed).
  *
+ * <p>TRACE is refused here for every path (the container lets it through so that the refusal is JSON like every
+ * other error): a servlet's default TRACE would echo the request, credentials included.
+ *
  * <p>The portal runs on another origin and sends bearer tokens, never cookies, so any origin may call us. Preflights
  * are answered here, before anything else looks at them; the CallCenter preview reads the {@code Provider} and
  * {@code Voice-ID} response headers, so they are exposed.
@@ -30,6 +33,11 @@ public class ResponseHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.REQUEST
+                && ("TRACE".equals(request.getMethod()) || "TRACK".equals(request.getMethod()))) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED); // never echo a request (cookies and all)
+            return;
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (request.getHeader("Origin") != null) {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * Serves the portal's paths ({@code /api/...}) and the seed's ({@code /departments}, {@code /agents}, ...) from the
@@ -15,4 +16,11 @@ import jakarta.ws.rs.core.Application;
 @ApplicationPath("/")
 @ApplicationScoped
 @DeclareRoles({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
-public class VocelioApplication extends Application {}
+public class VocelioApplication extends Application {
+
+    /** No generated WADL: not at {@code /application.wadl}, not as the answer to OPTIONS. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

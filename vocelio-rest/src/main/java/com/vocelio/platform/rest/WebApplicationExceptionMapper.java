@@ -1,5 +1,6 @@
 package com.vocelio.platform.rest;
 
+import com.vocelio.platform.boundary.BusinessException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NoContentException;
@@ -8,8 +9,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
-/** What JAX-RS itself refuses (unknown path, wrong method, wrong media type) in our error shape, not HTML. */
+/**
+ * What JAX-RS itself refuses (unknown path, wrong method, wrong media type) in our error shape, not HTML. A query
+ * or path parameter that does not convert to its type (JAX-RS says 404 for a query parameter) is a 400 naming it.
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
@@ -26,6 +31,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         int status = e.getResponse().getStatus();
         String where = request.getMethod() + " /" + uri.getPath();
+        var parameter = unconvertibleParameter(e);
+        if (parameter.isPresent()) {
+            return BusinessExceptionMapper.toResponseOf(
+                    BusinessException.invalid(parameter.get(), "has the wrong type (expected a number)"));
+        }
         return switch (status) {
             case 401 -> ErrorBody.response(401, "unauthenticated", "Sign in: this needs a valid access token");
             case 403 -> ErrorBody.response(403, "forbidden", "Your role may not do this: " + where);
@@ -45,5 +55,20 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                         ? FallbackExceptionMapper.internalError(e)
                         : ErrorBody.response(status, "bad_request", e.getMessage());
         };
+    }
+
+    /** The name of the parameter Jersey could not convert ({@code ParamException}, seen without depending on it). */
+    private static Optional<String> unconvertibleParameter(WebApplicationException e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getSimpleName().equals("ParamException")) {
+                try {
+                    return Optional.of(
+                            String.valueOf(type.getMethod("getParameterName").invoke(e)));
+                } catch (ReflectiveOperationException notThatOne) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 }
