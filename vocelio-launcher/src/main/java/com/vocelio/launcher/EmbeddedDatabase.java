@@ -30,12 +30,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException, SQLException {
+        return start(dataDirectory, 0, true);
+    }
+
+    /**
+     * On {@code port}, or any free port for 0 (a restart must come back where its clients look for it).
+     *
+     * @param durable whether a commit waits for its WAL to reach the disk ({@code synchronous_commit=on}, PostgreSQL's
+     *     own default; the embedded binaries' default is off, where a crash can lose the last acknowledged commits)
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable)
+            throws IOException, SQLException {
         Files.createDirectories(dataDirectory.getParent());
-        var postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
+        var builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        var postgres = builder.setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 // the commit time of each transaction: bench/EventBench.java measures commit → received with it
                 .setServerConfig("track_commit_timestamp", "on")
                 .setPGStartupWait(Duration.ofSeconds(60)) // a loaded machine starts PostgreSQL slowly

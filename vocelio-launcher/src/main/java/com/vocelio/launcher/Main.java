@@ -48,7 +48,7 @@ public final class Main {
             System.out.println("Using the database at " + database.url());
         } else {
             System.out.println("Starting embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ")");
-            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"), 0, durable(env));
             database = embedded.settings();
             System.out.println("Embedded PostgreSQL at " + database.url()); // local connections are trusted
         }
@@ -60,7 +60,9 @@ public final class Main {
                 home.resolve("payara-config/pre-boot-commands.asadmin"),
                 jvmOptions(env),
                 dataDir.resolve("payara"),
-                dataDir.resolve("logs/payara.log"));
+                dataDir.resolve("logs/payara.log"),
+                megabytes(env.getOrDefault("VOCELIO_LOG_MAX_MB", "20")) * 1024 * 1024,
+                count(env.getOrDefault("VOCELIO_LOG_FILES", "5")));
         System.out.println("Starting Payara Micro on port " + port + " (log in " + options.log() + ")");
         var appEnvironment = new HashMap<>(database.asEnvironment());
         boolean demo = !"production".equalsIgnoreCase(env.getOrDefault("VOCELIO_MODE", "development"));
@@ -108,6 +110,41 @@ public final class Main {
         return Arrays.stream(options.trim().split("\\s+"))
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /** {@code VOCELIO_DB_SYNCHRONOUS_COMMIT}: on (the default, durable) or off (faster, may lose the last commits). */
+    private static boolean durable(Map<String, String> env) {
+        String value = env.getOrDefault("VOCELIO_DB_SYNCHRONOUS_COMMIT", "on").strip();
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default ->
+                throw new IllegalArgumentException("VOCELIO_DB_SYNCHRONOUS_COMMIT must be on or off, got: " + value);
+        };
+    }
+
+    private static long megabytes(String value) {
+        try {
+            long mb = Long.parseLong(value.trim());
+            if (mb < 1) {
+                throw new NumberFormatException();
+            }
+            return mb;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("VOCELIO_LOG_MAX_MB must be a whole number of megabytes, got: " + value);
+        }
+    }
+
+    private static int count(String value) {
+        try {
+            int files = Integer.parseInt(value.trim());
+            if (files < 1) {
+                throw new NumberFormatException();
+            }
+            return files;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("VOCELIO_LOG_FILES must be 1 or more, got: " + value);
+        }
     }
 
     private static int port(String value) {

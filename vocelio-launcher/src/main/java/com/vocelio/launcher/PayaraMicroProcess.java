@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Payara Micro running the fat war in a child process. Ready means {@code GET /health} answers 200: Payara logs
@@ -23,10 +22,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Process process;
-    private final Path log;
+    private final ProcessLog log;
     private final int port;
 
-    private PayaraMicroProcess(Process process, Path log, int port) {
+    private PayaraMicroProcess(Process process, ProcessLog log, int port) {
         this.process = process;
         this.log = log;
         this.port = port;
@@ -63,21 +62,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.addAll(
                     List.of("--prebootcommandfile", options.preBootCommands().toString()));
         }
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(options.log().toFile()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        var payara = new PayaraMicroProcess(builder.start(), options.log(), options.port());
+        Process process = builder.start();
+        var log = ProcessLog.start(
+                process.getInputStream(),
+                options.log(),
+                options.logMaxBytes(),
+                options.logFiles(),
+                "---- " + java.time.OffsetDateTime.now() + " starting Payara Micro on port " + options.port()
+                        + " ----");
+        var payara = new PayaraMicroProcess(process, log, options.port());
         try {
             payara.awaitReady();
-        } catch (IOException | RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | InterruptedException e) {
             payara.close();
             throw e;
         }
         return payara;
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    private void awaitReady() throws InterruptedException {
         var client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var health = HttpRequest.newBuilder(baseUri().resolve("/health"))
@@ -108,21 +113,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "Payara Micro did not become ready within " + START_TIMEOUT + ":\n" + problems());
     }
 
-    private boolean startupFinished() throws IOException {
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.anyMatch(line -> line.contains("Payara Micro") && line.contains("ready in"));
-        }
+    private boolean startupFinished() {
+        return log.startupFinished();
     }
 
-    /** The log's severe lines: what a person needs to see when the start failed. */
-    private String problems() throws IOException {
-        try (Stream<String> lines = Files.lines(log)) {
-            var severe = lines.filter(
-                            line -> line.contains("SEVERE") || line.contains("Exception") || line.contains("Caused by"))
-                    .limit(40)
-                    .toList();
-            return (severe.isEmpty() ? "(no errors logged)" : String.join("\n", severe)) + "\nFull log: " + log;
-        }
+    /** This run's severe lines: what a person needs to see when the start failed. */
+    private String problems() {
+        var severe = log.problems();
+        return (severe.isEmpty() ? "(no errors logged)" : String.join("\n", severe)) + "\nFull log: " + log.file();
     }
 
     public URI baseUri() {
@@ -134,7 +132,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     public Path log() {
-        return log;
+        return log.file();
     }
 
     public boolean isAlive() {
@@ -156,7 +154,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    /** How to launch Payara Micro. */
+    /**
+     * How to launch Payara Micro. Its output is appended to {@code log}, which rotates past {@code logMaxBytes}
+     * keeping {@code logFiles} older files.
+     */
     public record Options(
             Path payaraJar,
             Path war,
@@ -164,5 +165,31 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Path preBootCommands,
             List<String> jvmOptions,
             Path rootDirectory,
-            Path log) {}
+            Path log,
+            long logMaxBytes,
+            int logFiles) {
+
+        public static final long DEFAULT_LOG_MAX_BYTES = 20L * 1024 * 1024;
+        public static final int DEFAULT_LOG_FILES = 5;
+
+        public Options(
+                Path payaraJar,
+                Path war,
+                int port,
+                Path preBootCommands,
+                List<String> jvmOptions,
+                Path rootDirectory,
+                Path log) {
+            this(
+                    payaraJar,
+                    war,
+                    port,
+                    preBootCommands,
+                    jvmOptions,
+                    rootDirectory,
+                    log,
+                    DEFAULT_LOG_MAX_BYTES,
+                    DEFAULT_LOG_FILES);
+        }
+    }
 }

@@ -96,17 +96,26 @@ class ConcurrencyIT {
         assertEquals(1, ids(requests, "transfer_id").size());
 
         String key = UUID.randomUUID().toString();
+        var keyedBody = Map.of("call_id", Routing.callId(), "target_department", department);
         var keyed = fire(
                 "keyed transfer request",
+                () -> Http.send("POST", "/transfer/request", admin, keyedBody, "Idempotency-Key", key));
+        assertEquals(1, count(keyed, 201), statuses(keyed));
+        assertEquals(AT_ONCE - 1, count(keyed, 200), statuses(keyed));
+        assertEquals(1, ids(keyed, "transfer_id").size());
+
+        String reusedKey = UUID.randomUUID().toString();
+        var reused = fire(
+                "one key for different requests",
                 () -> Http.send(
                         "POST",
                         "/transfer/request",
                         admin,
                         Map.of("call_id", Routing.callId(), "target_department", department),
                         "Idempotency-Key",
-                        key));
-        assertEquals(1, count(keyed, 201), statuses(keyed));
-        assertEquals(1, ids(keyed, "transfer_id").size());
+                        reusedKey));
+        assertEquals(1, count(reused, 201), statuses(reused));
+        assertEquals(AT_ONCE - 1, count(reused, 422), statuses(reused));
 
         var reports = fire("call report", () -> Http.send("POST", "/api/calls", admin, Map.of("call_id", call + "x")));
         assertEquals(1, count(reports, 201), statuses(reports));

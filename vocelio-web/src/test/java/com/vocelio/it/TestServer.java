@@ -20,7 +20,7 @@ public final class TestServer {
     private static TestServer instance;
     private static IllegalStateException startFailure;
 
-    private final EmbeddedDatabase database;
+    private EmbeddedDatabase database;
     private PayaraMicroProcess payara;
 
     private TestServer(EmbeddedDatabase database, PayaraMicroProcess payara) {
@@ -55,6 +55,21 @@ public final class TestServer {
 
     public String jdbcUrl() {
         return database.settings().url();
+    }
+
+    /** Stops PostgreSQL under the running application (fast shutdown: its sessions are ended), as an outage would. */
+    public synchronized void stopDatabase() throws Exception {
+        database.close();
+    }
+
+    /** Starts PostgreSQL again on the same data and port after {@link #stopDatabase()}. */
+    public synchronized void startDatabase() throws Exception {
+        int port = database.port();
+        database = EmbeddedDatabase.start(workDirectory().resolve("postgres"), port, true);
+    }
+
+    private static Path workDirectory() {
+        return Path.of(System.getProperty("vocelio.it.work", "target/it"));
     }
 
     /** Stops and starts Payara Micro on the same database, as an operator's restart would. */

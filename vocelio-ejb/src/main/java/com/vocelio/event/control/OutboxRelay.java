@@ -5,6 +5,7 @@ import com.vocelio.event.boundary.Figures;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.event.entity.StoredEvent.Position;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Failures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -38,7 +39,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * that became settled since its cursor — in (transaction, id) order, and only those of transactions older than the
  * oldest one still running, so a row whose id was drawn early but committed late is never passed over — and hands
  * them to this node's subscribers. A missed notification costs nothing: the cursor is in the table, so the relay
- * also reads on a short timer and catches up after reconnecting. Then it refreshes the live counts of the
+ * also reads on a short timer and, when its connection is lost (the database restarted, the connection was
+ * terminated), reconnects with a growing pause and catches up from the cursor before it listens again, so sockets
+ * keep their subscription and get what was committed meanwhile, once. Then it refreshes the live counts of the
  * organizations those events touched, for the subscribers that show them: {@code vocelio.events.figures-interval}
  * after the first event that touched them, so the events go out first and a busy organization's counts cost one
  * query per interval, not per event.
@@ -81,6 +84,10 @@ public class OutboxRelay {
     @ConfigProperty(name = "vocelio.events.poll-interval-ms", defaultValue = "500")
     int pollMillis;
 
+    @Inject
+    @ConfigProperty(name = "vocelio.events.reconnect-max-ms", defaultValue = "2000")
+    long reconnectMaxMillis;
+
     private volatile boolean running = true;
     private Thread worker;
 
@@ -115,6 +122,7 @@ public class OutboxRelay {
     }
 
     private void run() {
+        int failures = 0;
         while (running) {
             try (Connection connection = connect()) {
                 try (var statement = connection.createStatement()) {
@@ -123,10 +131,14 @@ public class OutboxRelay {
                 if (cursor == null) {
                     cursor = watermark(connection);
                 }
+                if (failures > 0) {
+                    LOG.info(() -> "Event relay reconnected; catching up from " + cursor);
+                    failures = 0;
+                }
                 var notifications = connection.unwrap(PGConnection.class);
                 int heldFor = 0;
                 while (running) {
-                    boolean heldBack = relay(connection);
+                    boolean heldBack = relay(connection); // after a reconnect: first what was missed meanwhile
                     // rows held back wait for an older transaction, which may write no event (no NOTIFY): look again
                     // soon, then less and less often while it lasts; counts wait for their interval
                     heldFor = heldBack ? Math.min(pollMillis, Math.max(5, heldFor * 2)) : 0;
@@ -135,11 +147,25 @@ public class OutboxRelay {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "Event relay lost its connection; reconnecting in 1 s", e);
-                    pause();
+                    long wait = backoff(failures++);
+                    if (failures == 1) {
+                        LOG.log(
+                                Level.WARNING,
+                                "Event relay lost its database connection (" + e.getMessage()
+                                        + "); reconnecting, first in " + wait + " ms",
+                                Failures.databaseUnavailable(e) ? null : e);
+                    } else {
+                        LOG.fine(() -> "Event relay still cannot reach the database: " + e.getMessage());
+                    }
+                    pause(wait);
                 }
             }
         }
+    }
+
+    /** 100 ms, doubling to {@code vocelio.events.reconnect-max-ms}: quick after a blip, gentle in an outage. */
+    private long backoff(int failures) {
+        return Math.min(reconnectMaxMillis, 100L << Math.min(failures, 10));
     }
 
     /** Delivers what is settled after the cursor; whether committed rows are still held back. */
@@ -196,7 +222,10 @@ public class OutboxRelay {
         try {
             subscribers.figures(tenant.runAs(tenantId, figures::now));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot refresh live figures of organization " + tenantId, e);
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot refresh live figures of organization " + tenantId,
+                    Failures.databaseUnavailable(e) ? null : e);
         }
     }
 
@@ -216,12 +245,13 @@ public class OutboxRelay {
         source.setPassword(password.orElse(""));
         source.setTcpKeepAlive(true);
         source.setApplicationName("vocelio-events");
+        source.setConnectTimeout(5);
         return source.getConnection();
     }
 
-    private void pause() {
+    private void pause(long millis) {
         try {
-            Thread.sleep(1_000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -22,7 +22,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 /**
  * Brings the schema up to date before the application serves anything, so that any app server a customer deploys
  * the EAR on migrates itself. The datasource is defined here too: its URL has no default, so an application without
- * {@code DATABASE_URL} fails to deploy instead of serving 404s.
+ * {@code DATABASE_URL} fails to deploy instead of serving 404s. Its pool survives the database going away: every
+ * connection is validated before use and a dead one makes the pool replace them all, so the application recovers by
+ * itself once the database is back.
  */
 @DataSourceDefinition(
         name = SchemaMigrator.DATASOURCE,
@@ -32,7 +34,21 @@ import liquibase.resource.ClassLoaderResourceAccessor;
         password = "${MPCONFIG=DATABASE_PASSWORD}",
         minPoolSize = 2,
         maxPoolSize = 48,
-        properties = {"stringType=unspecified", "tcpKeepAlive=true", "ApplicationName=vocelio"})
+        properties = {
+            "stringType=unspecified",
+            "tcpKeepAlive=true",
+            "ApplicationName=vocelio",
+            // a database that does not answer fails a connection attempt in seconds, not the driver's default
+            "connectTimeout=5",
+            // a pooled connection is checked before it is handed out (one round trip: JDBC 4 isValid), and when one
+            // is found dead (the database restarted, pg_terminate_backend) every pooled connection is replaced
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            // a request waits at most this long for a free connection, then fails (503) instead of queueing
+            "fish.payara.max-wait-time-in-millis=5000"
+        })
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

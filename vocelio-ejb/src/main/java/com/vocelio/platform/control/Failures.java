@@ -4,6 +4,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.SystemException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -71,6 +72,9 @@ public final class Failures {
 
     public static boolean databaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof BusinessException told && told.kind() == BusinessException.Kind.UNAVAILABLE) {
+                return true; // already classified (by a boundary's unit of work)
+            }
             if (cause instanceof DatabaseException database && database.isCommunicationFailure()) {
                 return true;
             }
@@ -91,6 +95,9 @@ public final class Failures {
             }
             if (cause instanceof ConnectException) {
                 return true;
+            }
+            if (cause instanceof SystemException) {
+                return true; // the commit itself failed: the database is the one resource a transaction holds
             }
         }
         return false;

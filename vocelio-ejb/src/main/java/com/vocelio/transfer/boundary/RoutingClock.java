@@ -2,6 +2,7 @@ package com.vocelio.transfer.boundary;
 
 import com.vocelio.platform.boundary.SchemaMigrator;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Failures;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -34,19 +35,39 @@ public class RoutingClock {
     @Inject
     CurrentTenant tenant;
 
+    /** Whether the last tick found the database away: an outage is logged once, not every second. */
+    private boolean databaseAway;
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
-        for (String organization : organizationsWithWorkDue()) {
-            try {
-                tenant.runAs(organization, sweeps::sweep);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Routing sweep failed for organization " + organization, e);
+        try {
+            for (String organization : organizationsWithWorkDue()) {
+                try {
+                    tenant.runAs(organization, sweeps::sweep);
+                } catch (RuntimeException e) {
+                    if (Failures.databaseUnavailable(e)) {
+                        throw e;
+                    }
+                    LOG.log(Level.WARNING, "Routing sweep failed for organization " + organization, e);
+                }
+            }
+            if (databaseAway) {
+                databaseAway = false;
+                LOG.info("Routing sweeps run again: the database is back");
+            }
+        } catch (SQLException | RuntimeException e) {
+            // never out of the timer: it must keep ticking through an outage and pick up where it left off
+            if (!Failures.databaseUnavailable(e)) {
+                LOG.log(Level.WARNING, "Cannot look for routing work", e);
+            } else if (!databaseAway) {
+                databaseAway = true;
+                LOG.warning("Routing sweeps paused: the database is not available (" + e.getMessage() + ")");
             }
         }
     }
 
-    private List<String> organizationsWithWorkDue() {
+    private List<String> organizationsWithWorkDue() throws SQLException {
         String sql =
                 """
                 select cast(tenant_id as text) from transfers where status = 'offered' and offer_expires_at <= now()
@@ -67,8 +88,6 @@ public class RoutingClock {
             while (rows.next()) {
                 organizations.add(rows.getString(1));
             }
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Cannot look for routing work", e);
         }
         return organizations;
     }

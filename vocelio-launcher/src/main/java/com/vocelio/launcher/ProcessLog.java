@@ -1,0 +1,140 @@
+package com.vocelio.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A child process's output, appended to its log file — never truncated, so a restart keeps the incident that caused
+ * it — and rotated by size: past {@code maxBytes} the file becomes {@code <name>.1} (the older ones move up, the
+ * oldest beyond {@code keep} goes). Also remembers what a start needs to know of this run's output: whether Payara
+ * said it is ready, and its error lines.
+ */
+public final class ProcessLog implements Runnable {
+
+    private static final int MAX_PROBLEMS = 40;
+
+    private final InputStream from;
+    private final Path file;
+    private final long maxBytes;
+    private final int keep;
+    private final Charset charset = Charset.defaultCharset();
+    private final List<String> problems = new ArrayList<>(); // guarded by this
+    private volatile boolean startupFinished;
+    private OutputStream out;
+    private long size;
+
+    ProcessLog(InputStream from, Path file, long maxBytes, int keep) {
+        this.from = from;
+        this.file = file;
+        this.maxBytes = maxBytes;
+        this.keep = Math.max(1, keep);
+    }
+
+    /** Starts copying {@code from} into {@code file} on a daemon thread, after a line that marks the start. */
+    public static ProcessLog start(InputStream from, Path file, long maxBytes, int keep, String banner)
+            throws IOException {
+        var log = new ProcessLog(from, file, maxBytes, keep);
+        log.open();
+        log.write(banner);
+        var thread = new Thread(log, "log " + file.getFileName());
+        thread.setDaemon(true);
+        thread.start();
+        return log;
+    }
+
+    @Override
+    public void run() {
+        try (var lines = new BufferedReader(new InputStreamReader(from, charset))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                remember(line);
+                write(line);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the process ended or the disk refused: nothing left to copy
+        } finally {
+            close();
+        }
+    }
+
+    /** Whether this run's output said Payara Micro is ready (it says so even when the deployment failed). */
+    public boolean startupFinished() {
+        return startupFinished;
+    }
+
+    /** This run's error lines, at most 40. */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void remember(String line) {
+        if (line.contains("Payara Micro") && line.contains("ready in")) {
+            startupFinished = true;
+        }
+        if (line.contains("SEVERE") || line.contains("Exception") || line.contains("Caused by")) {
+            synchronized (this) {
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add(line);
+                }
+            }
+        }
+    }
+
+    synchronized void write(String line) {
+        byte[] bytes = (line + System.lineSeparator()).getBytes(charset);
+        try {
+            if (size > 0 && size + bytes.length > maxBytes) {
+                rotate();
+            }
+            out.write(bytes);
+            out.flush();
+            size += bytes.length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void open() throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        size = Files.size(file);
+    }
+
+    private void rotate() throws IOException {
+        out.close();
+        Files.deleteIfExists(numbered(keep));
+        for (int n = keep - 1; n >= 1; n--) {
+            if (Files.exists(numbered(n))) {
+                Files.move(numbered(n), numbered(n + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(file, numbered(1), StandardCopyOption.REPLACE_EXISTING);
+        open();
+    }
+
+    private Path numbered(int n) {
+        return file.resolveSibling(file.getFileName() + "." + n);
+    }
+
+    private synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}
