@@ -2,6 +2,7 @@ package com.vocelio.launcher;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ public final class Main {
                 home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
                 home.resolve("vocelio-web/target/vocelio.war"),
                 port,
-                home.resolve("payara-config/pre-boot-commands.asadmin"),
+                preBootCommands(home.resolve("payara-config/pre-boot-commands.asadmin"), dataDir, env),
                 jvmOptions(env),
                 dataDir.resolve("payara"),
                 dataDir.resolve("logs/payara.log"),
@@ -103,6 +104,27 @@ public final class Main {
             System.err.println("vocelio: Payara Micro stopped unexpectedly; see " + payara.log());
             System.exit(1);
         }
+    }
+
+    /**
+     * The pre-boot commands; with {@code VOCELIO_METRICS_ENABLED=true}, followed by the lines that turn MicroProfile
+     * Metrics ({@code /metrics}), OpenAPI ({@code /openapi}) and Health ({@code /mp-health}) back on.
+     */
+    static Path preBootCommands(Path commands, Path dataDir, Map<String, String> env) throws IOException {
+        if (!Boolean.parseBoolean(
+                env.getOrDefault("VOCELIO_METRICS_ENABLED", "false").strip())) {
+            return commands;
+        }
+        Path withMetrics = dataDir.resolve("pre-boot-commands.asadmin");
+        Files.createDirectories(dataDir);
+        Files.writeString(
+                withMetrics,
+                Files.readString(commands)
+                        + "\n# VOCELIO_METRICS_ENABLED=true\n"
+                        + "set configs.config.server-config.microprofile-metrics-configuration.enabled=true\n"
+                        + "set-openapi-configuration --enabled=true\n"
+                        + "set-microprofile-healthcheck-configuration --enabled=true --endpoint=mp-health\n");
+        return withMetrics;
     }
 
     private static List<String> jvmOptions(Map<String, String> env) {

@@ -131,6 +131,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the Payara Micro process. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log.file();
     }

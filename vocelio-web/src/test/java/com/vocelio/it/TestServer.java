@@ -53,6 +53,11 @@ public final class TestServer {
         return payara.baseUri();
     }
 
+    /** The operating system's id of the application's process. */
+    public long pid() {
+        return payara.pid();
+    }
+
     public String jdbcUrl() {
         return database.settings().url();
     }

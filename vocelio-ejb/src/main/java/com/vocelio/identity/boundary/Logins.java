@@ -135,25 +135,34 @@ public class Logins {
         return sessions.rotate(current, presented, user, em.find(Organization.class, tenant));
     }
 
-    /** A machine (role service) trades its API key for an access token. */
-    public Session exchangeApiKey(String key) {
+    /**
+     * A machine (role service) trades its API key for an access token. Failures are throttled per client address,
+     * as password sign-ins are.
+     */
+    public Session exchangeApiKey(String key, String address) {
         if (key == null || key.isBlank()) {
             throw BusinessException.invalid("api_key", "is required");
         }
+        throttle.requireAddressNotLocked(address);
         String hash = Secrets.sha256(key.strip());
         var invalid = new AuthenticationException("invalid_api_key", "The API key is invalid or revoked");
-        String tenant = directory.ofApiKey(hash).orElseThrow(() -> invalid);
+        String tenant = directory.ofApiKey(hash).orElseThrow(() -> invalidKey(address, invalid));
         CurrentTenant.bind(em, tenant);
         ApiKey apiKey = em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
                 .setParameter("hash", hash)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> invalid);
+                .orElseThrow(() -> invalidKey(address, invalid));
         User user = em.find(User.class, apiKey.userId());
         if (user == null || !user.isActive()) {
-            throw invalid;
+            throw invalidKey(address, invalid);
         }
         return sessions.accessOnly(user, em.find(Organization.class, tenant));
+    }
+
+    private BusinessException invalidKey(String address, BusinessException refusal) {
+        throttle.recordAddressFailure(address);
+        return refusal;
     }
 
     private BusinessException failed(String email, String address, BusinessException refusal) {

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows password guessing, per email and per client address, on every node alike (the counts live in PostgreSQL).
+ * Slows password and API key guessing, per email and per client address, on every node alike (the counts live in PostgreSQL).
  * Failures count within a window; past the limit the key is locked for the lockout and sign-in answers 429 with
  * Retry-After. Failures are written in their own transaction: the failed sign-in itself rolls back.
  */
@@ -45,12 +45,23 @@ public class LoginThrottle {
 
     /** Refuses with 429 while the email or the address is locked. */
     public void requireNotLocked(String email, String address) {
+        requireNotLocked(List.of(emailKey(email), addressKey(address)));
+    }
+
+    /**
+     * Refuses with 429 while the address is locked: API key sign-in, where a guesser tries many keys from one place
+     * (a lockout per key would lock nobody out, and one shared key would lock everyone out).
+     */
+    public void requireAddressNotLocked(String address) {
+        requireNotLocked(List.of(addressKey(address)));
+    }
+
+    private void requireNotLocked(List<String> keys) {
         String sql = "select ceil(extract(epoch from max(locked_until) - now())) from login_failures"
-                + " where throttle_key in (?, ?) and locked_until > now()";
+                + " where throttle_key = any(?) and locked_until > now()";
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, emailKey(email));
-            statement.setString(2, addressKey(address));
+            statement.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
             try (var rows = statement.executeQuery()) {
                 if (rows.next() && rows.getObject(1) != null) {
                     throw BusinessException.tooManyRequests(
@@ -62,8 +73,18 @@ public class LoginThrottle {
         }
     }
 
+    /** A failed API key sign-in counts against the address alone. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordAddressFailure(String address) {
+        record(List.<Object[]>of(new Object[] {addressKey(address), maxPerAddress}));
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordFailure(String email, String address) {
+        record(List.of(new Object[] {emailKey(email), maxPerEmail}, new Object[] {addressKey(address), maxPerAddress}));
+    }
+
+    private void record(List<Object[]> keys) {
         String sql = "insert into login_failures (throttle_key, failures, window_start, locked_until)"
                 + " values (?, 1, now(), null) on conflict (throttle_key) do update set"
                 + " failures = case when login_failures.window_start < now() - ?::interval then 1"
@@ -74,8 +95,7 @@ public class LoginThrottle {
                 + "   and login_failures.failures + 1 >= ? then now() + ?::interval else null end";
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement(sql)) {
-            for (var key : List.of(
-                    new Object[] {emailKey(email), maxPerEmail}, new Object[] {addressKey(address), maxPerAddress})) {
+            for (var key : keys) {
                 statement.setString(1, (String) key[0]);
                 statement.setString(2, interval(window));
                 statement.setString(3, interval(window));

@@ -97,7 +97,7 @@ public class AuthResource {
     @Path("token")
     @PermitAll
     public SessionView token(ApiKeyRequest request) {
-        return SessionView.of(logins.exchangeApiKey(Bodies.required(request).apiKey()));
+        return SessionView.of(logins.exchangeApiKey(Bodies.required(request).apiKey(), address.of(http)));
     }
 
     /** A4: ends every session of the caller (refresh tokens revoked; the access token expires on its own). */

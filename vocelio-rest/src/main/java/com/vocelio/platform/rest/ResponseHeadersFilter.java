@@ -14,6 +14,9 @@ import java.io.IOException;
  * a network error and never refreshes its token, so this runs as the first servlet filter on every dispatch, request
  * and error alike (mapped in web.xml, where the order is fixed).
  *
+ * <p>API answers are never stored by a cache ({@code Cache-Control: no-store}): sign-in and refresh answers carry
+ * tokens, others a caller's data.
+ *
  * <p>TRACE is refused here for every path (the container lets it through so that the refusal is JSON like every
  * other error): a servlet's default TRACE would echo the request, credentials included.
  *
@@ -40,6 +43,11 @@ public class ResponseHeadersFilter extends HttpFilter {
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
+        if (!request.getRequestURI().startsWith("/console/")) {
+            // API answers are per caller and carry tokens, keys and secrets (sign-in, refresh, API keys, 2FA setup):
+            // no cache, shared or private, keeps them; the console's static resources stay cacheable
+            response.setHeader("Cache-Control", "no-store");
+        }
         if (request.getHeader("Origin") != null) {
             response.setHeader("Access-Control-Allow-Origin", "*");
             response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
