@@ -23,10 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * The request path rung by rung, in one run, against a running application (and, given {@code --floor}, bare Payara
- * Micro serving {@code ../shared/bench/payara-hello} on the same payara-micro.jar). Each rung adds one layer:
+ * Micro serving {@code ../shared/bench/payara-hello} on the same payara-micro.jar, and, given {@code --express}, the
+ * guide's Express service {@code ../shared/bench/seed-express} with a department named Sales). Each rung adds one
+ * layer:
  *
  * <pre>
  *   floor            GET /hello on bare Payara                (the app server itself)
+ *   express-…        GET /departments, POST /transfer/request on the Express service (no auth, one query each)
  *   health           GET /health                              (+ our filters, one pooled connection check)
  *   auth             GET /campaigns/active with a token       (+ token verification, no database)
  *   departments      GET /api/departments                     (+ tenant, one query)
@@ -43,7 +46,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 ./vocelio run
  *   java bench/LadderBench.java [--url http://localhost:8080] [--floor http://localhost:19001/hello]
- *        [--connections 32] [--seconds 10] [--warmup 5] [--rounds 2] [--rungs health,auth,...] [--queue-depth 0]
+ *        [--express http://localhost:18098] [--connections 32] [--seconds 10] [--warmup 5] [--rounds 2] [--rungs health,auth,...] [--queue-depth 0]
  * </pre>
  */
 public class LadderBench {
@@ -52,6 +55,7 @@ public class LadderBench {
 
     static URI base = URI.create("http://localhost:8080");
     static URI floor;
+    static URI express;
     static String token;
     static int connections = 32;
     static int seconds = 10;
@@ -66,6 +70,7 @@ public class LadderBench {
             switch (args[i]) {
                 case "--url" -> base = URI.create(args[i + 1]);
                 case "--floor" -> floor = URI.create(args[i + 1]);
+                case "--express" -> express = URI.create(args[i + 1]);
                 case "--connections" -> connections = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
@@ -77,6 +82,11 @@ public class LadderBench {
         }
         if (floor == null) {
             rungs = rungs.stream().filter(r -> !r.equals("floor")).toList();
+        }
+        if (express != null && rungs.stream().noneMatch(r -> r.startsWith("express"))) {
+            var withExpress = new ArrayList<>(rungs);
+            withExpress.addAll(1, List.of("express-departments", "express-transfer"));
+            rungs = withExpress;
         }
         setUp();
         System.out.printf("machine: %d cores, %s %s, java %s; %d connections, %d s per rung after %d s warm-up, %d rounds%n",
@@ -154,6 +164,8 @@ public class LadderBench {
     static long[] once(String rung, Client client) throws IOException {
         return switch (rung) {
             case "floor" -> client.timed("GET", floor.getPath(), null, 200);
+            case "express-departments" -> client.timed("GET", "/departments", null, 200);
+            case "express-transfer" -> client.timed("POST", "/transfer/request", transferBody("Sales"), 201);
             case "health" -> client.timed("GET", "/health", null, 200);
             case "auth" -> client.timed("GET", "/campaigns/active", null, 200);
             case "departments" -> client.timed("GET", "/api/departments", null, 200);
@@ -192,7 +204,7 @@ public class LadderBench {
     }
 
     static Result run(String rung, int forSeconds) throws Exception {
-        URI target = rung.equals("floor") ? floor : base;
+        URI target = rung.equals("floor") ? floor : rung.startsWith("express") ? express : base;
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         long started = System.nanoTime();
         long deadline = started + forSeconds * 1_000_000_000L;
@@ -257,12 +269,17 @@ public class LadderBench {
     static final class Client implements AutoCloseable {
 
         private final URI target;
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
 
         Client(URI target) throws IOException {
             this.target = target;
+            connect();
+        }
+
+        /** Payara ends a keep-alive connection after 250 requests ({@code Connection: close}): a client reconnects. */
+        private void connect() throws IOException {
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5_000);
@@ -283,7 +300,7 @@ public class LadderBench {
                     .append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                     .append(target.getHost()).append(':').append(target.getPort())
                     .append("\r\nAccept: application/json\r\n");
-            if (token != null && !path.equals(floor == null ? null : floor.getPath())) {
+            if (token != null && target != floor && target != express) {
                 request.append("Authorization: Bearer ").append(token).append("\r\n");
             }
             if (body != null || method.equals("POST")) {
@@ -297,6 +314,7 @@ public class LadderBench {
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = -1;
             boolean chunked = false;
+            boolean closes = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -305,6 +323,8 @@ public class LadderBench {
                     length = Long.parseLong(value);
                 } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
                     chunked = true;
+                } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                    closes = true;
                 }
             }
             var answer = new ByteArrayOutputStream();
@@ -319,6 +339,10 @@ public class LadderBench {
                 answer.write(in.readNBytes((int) length));
             }
             String text = answer.toString(StandardCharsets.UTF_8);
+            if (closes) {
+                close();
+                connect();
+            }
             if (status != expected) {
                 throw new IllegalStateException(method + " " + path + " → " + status + " " + text);
             }

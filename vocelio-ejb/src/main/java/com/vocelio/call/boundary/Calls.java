@@ -45,7 +45,7 @@ public class Calls {
         String called = report.called();
         String direction = report.directionGiven();
         String flow = report.flow();
-        var locked = registry.lockOrStartQuietly(callId, caller);
+        var locked = registry.lockOrStart(callId, caller);
         if (locked.started()) {
             locked.call().describe(called, direction, flow);
             locked.call().announceStart();

@@ -32,14 +32,6 @@ public class CallRegistry {
                 .getSingleResult();
     }
 
-    public Call lockOrStart(String callId, String callerNumber) {
-        Locked locked = lockOrStartQuietly(callId, callerNumber);
-        if (locked.started()) {
-            locked.call().announceStart();
-        }
-        return locked.call();
-    }
-
     /** A locked call, and whether this transaction started its record (then the caller announces the start). */
     public record Locked(Call call, boolean started) {}
 
@@ -47,7 +39,7 @@ public class CallRegistry {
      * One statement starts the call's record or finds it, and locks it either way (the no-op update of an existing
      * row takes the row lock as {@code FOR UPDATE} would); {@code xmax = 0} tells a row this statement inserted.
      */
-    public Locked lockOrStartQuietly(String callId, String callerNumber) {
+    public Locked lockOrStart(String callId, String callerNumber) {
         Object[] row = (Object[]) Sql.of(
                         em,
                         """

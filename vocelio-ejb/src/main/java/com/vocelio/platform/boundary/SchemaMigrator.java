@@ -40,9 +40,11 @@ import liquibase.resource.ClassLoaderResourceAccessor;
             "ApplicationName=vocelio",
             // a database that does not answer fails a connection attempt in seconds, not the driver's default
             "connectTimeout=5",
-            // a pooled connection is checked before it is handed out (one round trip: JDBC 4 isValid), and when one
-            // is found dead (the database restarted, pg_terminate_backend) every pooled connection is replaced
+            // a pooled connection is checked before it is handed out (one round trip: JDBC 4 isValid) unless it was
+            // checked in the last two seconds (so a busy pool does not pay a round trip per request), and when one is
+            // found dead (the database restarted, pg_terminate_backend) every pooled connection is replaced
             "fish.payara.is-connection-validation-required=true",
+            "fish.payara.validate-atmost-once-period-in-seconds=2",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
             "fish.payara.fail-all-connections=true",

@@ -124,12 +124,19 @@ public class Transfers {
                 return new Placed(repeat.get(), positions.spotOf(repeat.get()), false);
             }
         }
-        Call call = calls.lockOrStart(callId, callerNumber); // from here, one request per call at a time
-        Optional<Transfer> open = em.createNamedQuery(Transfer.OPEN_OF_CALL, Transfer.class)
-                .setParameter("call", call)
-                .setParameter("open", TransferStatus.OPEN)
-                .getResultStream()
-                .findFirst();
+        var locked = calls.lockOrStart(callId, callerNumber); // from here, one request per call at a time
+        Call call = locked.call();
+        if (locked.started()) {
+            call.announceStart();
+        }
+        // a call whose record this request started has no transfer yet: no need to look
+        Optional<Transfer> open = locked.started()
+                ? Optional.empty()
+                : em.createNamedQuery(Transfer.OPEN_OF_CALL, Transfer.class)
+                        .setParameter("call", call)
+                        .setParameter("open", TransferStatus.OPEN)
+                        .getResultStream()
+                        .findFirst();
         if (open.isPresent()) {
             if (open.get().requestedDepartment().id().equals(department.id())) {
                 return new Placed(open.get(), positions.spotOf(open.get()), false);

@@ -9,7 +9,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the organization reads agents; admins and supervisors manage them; an agent may change only its own status.
  */
 @Path("agents")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

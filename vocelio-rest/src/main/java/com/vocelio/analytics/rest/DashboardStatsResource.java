@@ -7,7 +7,7 @@ import com.vocelio.identity.boundary.Accounts;
 import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +26,7 @@ import java.util.Map;
  * known to this backend and are not sent. The dashboard often asks without a token: then all figures are zero.
  */
 @Path("dashboard")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardStatsResource {

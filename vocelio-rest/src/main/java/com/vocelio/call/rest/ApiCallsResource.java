@@ -5,7 +5,7 @@ import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.TransferRequest;
 import com.vocelio.transfer.rest.TransfersResource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The portal's {@code /api/calls}: active calls (C5), the Transfer Call button (C6) and Call Logs (C7). */
 @Path("api/calls")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME
 }) // class annotations are not inherited
 public class ApiCallsResource extends CallsResource {

@@ -17,7 +17,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -48,7 +48,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * EventSource resumes after {@code Last-Event-ID}.
  */
 @Path("api/calls/{call_id}/events")
-@RequestScoped
+@ApplicationScoped
 @PermitAll // the token is checked here: it may come as a query parameter
 public class CallEventsResource {
 

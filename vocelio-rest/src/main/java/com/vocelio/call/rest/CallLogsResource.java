@@ -6,7 +6,7 @@ import com.vocelio.call.control.CallCosts;
 import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code pagination.total} is sent too.
  */
 @Path("call-logs")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class CallLogsResource {

@@ -9,7 +9,7 @@ import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import java.util.List;
  * without a token.
  */
 @Path("calls")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {

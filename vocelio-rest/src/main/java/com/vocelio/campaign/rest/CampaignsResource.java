@@ -2,7 +2,7 @@ package com.vocelio.campaign.rest;
 
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +15,7 @@ import java.util.List;
  * everyone.
  */
 @Path("campaigns")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignsResource {

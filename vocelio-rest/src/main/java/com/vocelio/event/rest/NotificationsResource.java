@@ -8,7 +8,7 @@ import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -26,7 +26,7 @@ import java.util.Map;
  * signed-in user.
  */
 @Path("notifications")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {
 

@@ -9,7 +9,7 @@ import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import java.util.Map;
  * sign-in loop); admins change it with {@code PUT {organization_name?, timezone?, language?}}.
  */
 @Path("settings/account")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountSettingsResource {
 

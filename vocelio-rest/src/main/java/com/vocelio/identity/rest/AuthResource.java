@@ -13,7 +13,7 @@ import com.vocelio.platform.rest.ClientAddress;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Contract §2 (A1–A5): sign-up, sign-in with the 202 second-factor step, refresh, sign-out, 2FA enrollment. */
 @Path("auth")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {

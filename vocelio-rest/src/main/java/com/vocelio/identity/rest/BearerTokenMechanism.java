@@ -1,6 +1,7 @@
 package com.vocelio.identity.rest;
 
 import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.platform.rest.TokenSecurityContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -35,7 +36,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return tokens.verify(header.substring(7))
-                .map(token -> context.notifyContainerAboutLogin(token, token.getGroups()))
+                .map(token -> {
+                    request.setAttribute(TokenSecurityContext.TOKEN_ATTRIBUTE, token);
+                    return context.notifyContainerAboutLogin(token, token.getGroups());
+                })
                 .orElseGet(context::responseUnauthorized);
     }
 }

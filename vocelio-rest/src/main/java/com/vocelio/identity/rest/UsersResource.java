@@ -6,7 +6,7 @@ import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Admins manage the organization's users and the service users' API keys. */
 @Path("api/users")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,7 +3,7 @@ package com.vocelio.omnichannel.rest;
 import com.vocelio.call.control.Telephony;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import java.util.List;
  * every caller. Only what works is listed.
  */
 @Path("capabilities")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class CapabilitiesResource {

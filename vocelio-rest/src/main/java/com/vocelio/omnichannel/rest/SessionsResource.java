@@ -7,7 +7,7 @@ import com.vocelio.department.entity.Department;
 import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code customer_name}; without a token the list is empty.
  */
 @Path("sessions")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {

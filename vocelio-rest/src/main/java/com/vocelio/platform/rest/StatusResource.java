@@ -1,6 +1,6 @@
 package com.vocelio.platform.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The hub's {@code GET /status} (contract §7.2, a fallback of the home dashboard): the health report. */
 @Path("status")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 

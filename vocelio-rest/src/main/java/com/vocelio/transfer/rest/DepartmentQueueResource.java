@@ -4,7 +4,7 @@ import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.Queues;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import java.util.Map;
  * who waits, in order, with waits and estimates in seconds. {@link ApiDepartmentQueueResource} serves it under /api.
  */
 @Path("departments/{department}/queue")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class DepartmentQueueResource {

@@ -4,7 +4,7 @@ import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.Queues;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** The seed's {@code /queue/status}: per department and in total, who waits, how long, who is free, service level. */
 @Path("queue/status")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueStatusResource {

@@ -5,7 +5,7 @@ import com.vocelio.platform.control.Periods;
 import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.TransferAnalytics;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The seed's {@code GET /analytics/transfers?range=} (1day, 7days, 30days, 90days) for supervisors' charts. */
 @Path("analytics/transfers")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferAnalyticsResource {

@@ -4,7 +4,7 @@ import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.Transfers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 
 /** {@code GET /call/{call_id}/transfer-history} (seed) and, in {@link ApiTransferHistoryResource}, under /api. */
 @Path("call/{call_id}/transfer-history")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferHistoryResource {

@@ -10,7 +10,7 @@ import com.vocelio.transfer.boundary.Transfers;
 import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * request; the offered agent (or a supervisor) accepts, rejects, completes.
  */
 @Path("transfer")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
