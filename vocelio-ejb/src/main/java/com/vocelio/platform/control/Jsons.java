@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 
 /**
@@ -19,6 +21,14 @@ public final class Jsons {
 
     public static JsonReader reader(String json) {
         return PROVIDER.createReader(new StringReader(json));
+    }
+
+    public static JsonParser parser(String json) {
+        return PROVIDER.createParser(new StringReader(json));
+    }
+
+    public static JsonGeneratorFactory generators() {
+        return PROVIDER.createGeneratorFactory(java.util.Map.of());
     }
 
     public static JsonArrayBuilder arrayBuilder() {

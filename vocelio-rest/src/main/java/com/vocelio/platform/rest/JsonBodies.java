@@ -1,7 +1,7 @@
 package com.vocelio.platform.rest;
 
 import com.vocelio.platform.boundary.BusinessException;
-import jakarta.json.Json;
+import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
-import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -91,7 +90,7 @@ final class JsonBodies {
         if (text.isBlank()) {
             return; // no body: the endpoint says whether it needs one
         }
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsons.parser(text)) { // Json.createParser looks the provider up on every call
             walk(parser, objectExpected);
         } catch (JsonParsingException e) {
             throw malformed(

@@ -2,7 +2,6 @@ package com.vocelio.platform.rest;
 
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.Produces;
@@ -44,8 +43,7 @@ import java.util.UUID;
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonWriter implements MessageBodyWriter<Object> {
 
-    private static final JsonGeneratorFactory GENERATORS =
-            JsonProvider.provider().createGeneratorFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = Jsons.generators();
 
     /** Times as JSON-B writes them. */
     private static final Map<Class<?>, DateTimeFormatter> ISO = Map.of(
