@@ -137,6 +137,23 @@ class CorsIT {
     }
 
     @Test
+    void strictTransportSecurityGoesOnlyOverTls() {
+        anonymous()
+                .header("X-Forwarded-Proto", "https")
+                .get("/health")
+                .then()
+                .statusCode(200)
+                .header("Strict-Transport-Security", TestServer.HSTS);
+        anonymous()
+                .header("X-Forwarded-Proto", "https")
+                .get("/api/departments")
+                .then()
+                .statusCode(401)
+                .header("Strict-Transport-Security", TestServer.HSTS);
+        anonymous().get("/health").then().statusCode(200).header("Strict-Transport-Security", (String) null);
+    }
+
+    @Test
     void anExpiredTokenIs401WithCorsSoThePortalRefreshes() {
         anonymous()
                 .header("Origin", ORIGIN)

@@ -17,6 +17,8 @@ public final class TestServer {
     /** Short, so that RefreshIT can wait it out; the default (30 s) is what production runs. */
     static final String REFRESH_REUSE_GRACE = "PT4S";
 
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
     private static TestServer instance;
     private static IllegalStateException startFailure;
 
@@ -119,6 +121,7 @@ public final class TestServer {
         // the suite tells throttled sign-ins apart by X-Forwarded-For, so one test's lockout is not another's
         environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");
         environment.put("VOCELIO_AUTH_REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE);
+        environment.put("VOCELIO_HTTP_HSTS", HSTS);
         return PayaraMicroProcess.start(options, environment);
     }
 

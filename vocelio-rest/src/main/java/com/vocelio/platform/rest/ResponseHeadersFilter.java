@@ -7,15 +7,20 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The headers every response carries, whoever produced it: JAX-RS, the container's own 401 for a token MicroProfile
- * JWT refused, an error page, a refused WebSocket handshake. A browser that cannot read a 401 (no CORS headers) sees
+ * The headers every response carries, whoever produced it: JAX-RS, the 401 for a token the authentication mechanism
+ * refused, an error page, a refused WebSocket handshake. A browser that cannot read a 401 (no CORS headers) sees
  * a network error and never refreshes its token, so this runs as the first servlet filter on every dispatch, request
  * and error alike (mapped in web.xml, where the order is fixed).
  *
  * <p>API answers are never stored by a cache ({@code Cache-Control: no-store}): sign-in and refresh answers carry
  * tokens, others a caller's data.
+ *
+ * <p>{@code Strict-Transport-Security} is sent when {@code vocelio.http.hsts} ({@code VOCELIO_HTTP_HSTS}) gives its
+ * value and the request came over TLS: to us, or to the proxy in front of us ({@code X-Forwarded-Proto: https}).
+ * Browsers ignore it over plain HTTP, and a development machine without TLS must not be told to require it.
  *
  * <p>TRACE is refused here for every path (the container lets it through so that the refusal is JSON like every
  * other error): a servlet's default TRACE would echo the request, credentials included.
@@ -33,6 +38,16 @@ public class ResponseHeadersFilter extends HttpFilter {
             + "X-Service, X-Tenant-ID, X-Request-Source, Idempotency-Key, Last-Event-ID";
     static final String EXPOSED_HEADERS = "Provider, Voice-ID, Location, Retry-After";
 
+    private String hsts;
+
+    @Override
+    public void init() {
+        hsts = ConfigProvider.getConfig()
+                .getOptionalValue("vocelio.http.hsts", String.class)
+                .filter(value -> !value.isBlank())
+                .orElse(null);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -43,6 +58,9 @@ public class ResponseHeadersFilter extends HttpFilter {
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
+        if (hsts != null && (request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")))) {
+            response.setHeader("Strict-Transport-Security", hsts);
+        }
         if (!request.getRequestURI().startsWith("/console/")) {
             // API answers are per caller and carry tokens, keys and secrets (sign-in, refresh, API keys, 2FA setup):
             // no cache, shared or private, keeps them; the console's static resources stay cacheable
