@@ -40,10 +40,6 @@ public final class VerifiedToken implements JsonWebToken {
         return new VerifiedToken(raw, claims);
     }
 
-    public boolean isPresent() {
-        return raw != null;
-    }
-
     public Instant expiresAt() {
         return Instant.ofEpochSecond(getExpirationTime());
     }

@@ -178,10 +178,7 @@ public class Transfers {
                 .setParameter("transferId", transferId == null ? "" : transferId.strip())
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> new BusinessException(
-                        BusinessException.Kind.NOT_FOUND,
-                        "transfer_not_found",
-                        "Transfer '" + transferId + "' not found"));
+                .orElseThrow(() -> notFound(transferId));
     }
 
     /**
@@ -264,10 +261,12 @@ public class Transfers {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> new BusinessException(
-                        BusinessException.Kind.NOT_FOUND,
-                        "transfer_not_found",
-                        "Transfer '" + transferId + "' not found"));
+                .orElseThrow(() -> notFound(transferId));
+    }
+
+    private static BusinessException notFound(String transferId) {
+        return new BusinessException(
+                BusinessException.Kind.NOT_FOUND, "transfer_not_found", "Transfer '" + transferId + "' not found");
     }
 
     private static Transfer offeredTo(Transfer transfer, Optional<String> actingAgent) {
