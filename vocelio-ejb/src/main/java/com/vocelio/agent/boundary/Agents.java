@@ -2,13 +2,11 @@ package com.vocelio.agent.boundary;
 
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.agent.entity.AgentStatus;
-import com.vocelio.agent.entity.AgentStatusChanged;
 import com.vocelio.department.boundary.Departments;
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Constraints;
-import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * department, status, skill and language, profile and status changes, removal.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Agents {
 
     @PersistenceContext(unitName = "vocelio")
@@ -35,9 +33,6 @@ public class Agents {
 
     @Inject
     Departments departments;
-
-    @Inject
-    Event<AgentStatusChanged> statusChanged;
 
     /** One query, departments fetched with the agents (no query per row). */
     public List<Agent> list(AgentFilter filter) {
@@ -93,7 +88,6 @@ public class Agents {
         em.persist(agent);
         try {
             em.flush();
-            announce(agent, AgentStatus.OFFLINE);
         } catch (PersistenceException e) {
             if (!Constraints.isUniqueViolation(e)) {
                 throw e;
@@ -116,12 +110,10 @@ public class Agents {
             agent.moveTo(departments.resolveReference("department", request.department()));
         }
         apply(agent, request);
-        var before = agent.status();
         if (request.status() != null) {
             agent.changeStatus(status(request.status()));
         }
         agent.touch();
-        announce(agent, before);
         return agent;
     }
 
@@ -131,10 +123,8 @@ public class Agents {
         }
         var newStatus = status(status);
         var agent = get(agentId);
-        var before = agent.status();
         agent.changeStatus(newStatus);
         agent.touch();
-        announce(agent, before);
         return agent;
     }
 
@@ -155,14 +145,6 @@ public class Agents {
         }
         em.remove(agent);
         return agent;
-    }
-
-    /** Tells routing (and later the live feeds) that an agent's status changed, in this transaction. */
-    private void announce(Agent agent, AgentStatus before) {
-        if (before != agent.status()) {
-            em.flush(); // observers query the database
-            statusChanged.fire(new AgentStatusChanged(agent, before, agent.status()));
-        }
     }
 
     private static void apply(Agent agent, AgentRequest request) {

@@ -193,9 +193,10 @@ public class Agent {
             AgentStatus before = status;
             this.status = newStatus;
             this.statusChangedAt = Checks.now();
-            DomainEvents.raise(new DomainEvent(
-                    "agent_status_changed",
-                    DomainEvent.AGENTS,
+            DomainEvents.raise(new AgentStatusChanged(
+                    this,
+                    before,
+                    newStatus,
                     Jsons.objectBuilder(snapshot())
                             .add("previous_status", before.wireName())
                             .build()));
@@ -268,7 +269,7 @@ public class Agent {
         if (missedOffers >= maxMissed) {
             changeStatus(AgentStatus.ON_BREAK);
             missedOffers = 0;
-            DomainEvents.raise(new DomainEvent(
+            DomainEvents.raise(DomainEvent.of(
                     "system_alert",
                     DomainEvent.SYSTEM_ALERT,
                     Jsons.objectBuilder()

@@ -2,9 +2,9 @@ package com.vocelio.analytics.boundary;
 
 import com.vocelio.analytics.entity.Activity;
 import com.vocelio.analytics.entity.Window;
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
-import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -24,7 +24,7 @@ import java.util.Map;
  * answered by one statement, whatever their number, from the calls' and transfers' time indexes.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ActivityReports {
 

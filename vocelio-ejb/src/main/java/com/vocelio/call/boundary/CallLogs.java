@@ -2,8 +2,8 @@ package com.vocelio.call.boundary;
 
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.CallStatus;
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.Checks;
-import com.vocelio.platform.control.TenantAware;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * two queries per page (the calls, then all their transfers at once), whatever the page size.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class CallLogs {
 
     @PersistenceContext(unitName = "vocelio")

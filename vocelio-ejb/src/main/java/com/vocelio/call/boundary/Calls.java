@@ -3,7 +3,7 @@ package com.vocelio.call.boundary;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.CallStatus;
-import com.vocelio.platform.control.TenantAware;
+import com.vocelio.event.control.UnitOfWork;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * (with their department and agent, in one query).
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Calls {
 
     @PersistenceContext(unitName = "vocelio")

@@ -192,7 +192,7 @@ public class Call {
     }
 
     private void raise(String type) {
-        DomainEvents.raise(new DomainEvent(type, DomainEvent.LIVE_CALL, snapshot()));
+        DomainEvents.raise(DomainEvent.of(type, DomainEvent.LIVE_CALL, snapshot()));
     }
 
     private void touch() {

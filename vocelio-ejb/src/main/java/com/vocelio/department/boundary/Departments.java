@@ -3,6 +3,7 @@ package com.vocelio.department.boundary;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
 import com.vocelio.department.entity.RoutingStrategy;
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
@@ -10,7 +11,6 @@ import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.platform.control.PhoneNumbers;
-import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and a department that still has agents cannot be deleted.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Departments {
 
     @PersistenceContext(unitName = "vocelio")
@@ -117,7 +117,7 @@ public class Departments {
     }
 
     private static Department announced(String action, Department department) {
-        DomainEvents.raise(new DomainEvent(
+        DomainEvents.raise(DomainEvent.of(
                 "department_changed",
                 DomainEvent.DEPARTMENTS,
                 Jsons.objectBuilder()

@@ -10,10 +10,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +29,6 @@ public class EventLog {
 
     private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
     static final int PURGE_BATCH = 1_000;
-
-    /** The columns every reader selects, in {@link #read}'s order. */
-    public static final String COLUMNS =
-            "id, cast(tx as text), cast(tenant_id as text), type, channel, created_at, cast(payload as text)";
 
     @Resource(lookup = SchemaMigrator.DATASOURCE)
     DataSource dataSource;
@@ -66,7 +60,7 @@ public class EventLog {
      */
     public List<StoredEvent> after(String tenantId, Position position, long minimumId, int limit) {
         try (var connection = dataSource.getConnection();
-                var statement = connection.prepareStatement("select " + COLUMNS + " from events"
+                var statement = connection.prepareStatement("select " + StoredEvent.COLUMNS + " from events"
                         + " where tenant_id = cast(? as uuid) and (tx, id) > (cast(cast(? as text) as xid8), ?)"
                         + " and id > ? and tx < pg_snapshot_xmin(pg_current_snapshot())"
                         + " order by tx, id limit ?")) {
@@ -78,25 +72,13 @@ public class EventLog {
             try (var rows = statement.executeQuery()) {
                 var events = new ArrayList<StoredEvent>();
                 while (rows.next()) {
-                    events.add(read(rows));
+                    events.add(StoredEvent.read(rows));
                 }
                 return events;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the event log", e);
         }
-    }
-
-    /** Reads one row selected with {@link #COLUMNS}. */
-    public static StoredEvent read(ResultSet row) throws SQLException {
-        return new StoredEvent(
-                row.getLong(1),
-                Long.parseLong(row.getString(2)),
-                row.getString(3),
-                row.getString(4),
-                row.getString(5),
-                row.getObject(6, OffsetDateTime.class),
-                row.getString(7));
     }
 
     /**

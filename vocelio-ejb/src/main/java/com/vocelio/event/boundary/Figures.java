@@ -1,9 +1,9 @@
 package com.vocelio.event.boundary;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
-import com.vocelio.platform.control.TenantAware;
 import com.vocelio.transfer.control.QueuePositions;
 import com.vocelio.transfer.entity.Spot;
 import jakarta.ejb.Stateless;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * over the staffed capacity, as the queue endpoints estimate it); totals are their sums.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Figures {
 
     @PersistenceContext(unitName = "vocelio")

@@ -1,7 +1,6 @@
 package com.vocelio.event.control;
 
-import com.vocelio.event.boundary.EventLog;
-import com.vocelio.event.boundary.Figures;
+import com.vocelio.event.entity.FiguresDue;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.event.entity.StoredEvent.Position;
 import com.vocelio.platform.control.CurrentTenant;
@@ -17,6 +16,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,7 +63,7 @@ public class OutboxRelay {
     Subscribers subscribers;
 
     @Inject
-    Figures figures;
+    Event<FiguresDue> figuresDueEvent;
 
     @Inject
     CurrentTenant tenant;
@@ -175,7 +175,7 @@ public class OutboxRelay {
         boolean more = true;
         while (more && !heldBack) {
             int read = 0;
-            try (var statement = connection.prepareStatement("select " + EventLog.COLUMNS
+            try (var statement = connection.prepareStatement("select " + StoredEvent.COLUMNS
                     + ", tx < pg_snapshot_xmin(pg_current_snapshot()) from events"
                     + " where (tx, id) > (cast(cast(? as text) as xid8), ?) order by tx, id limit " + BATCH)) {
                 statement.setString(1, Long.toString(cursor.tx()));
@@ -187,7 +187,7 @@ public class OutboxRelay {
                             heldBack = true; // settled rows come first in (tx, id) order: the rest wait too
                             break;
                         }
-                        StoredEvent event = EventLog.read(rows);
+                        StoredEvent event = StoredEvent.read(rows);
                         subscribers.deliver(event);
                         cursor = event.position();
                         if (!event.channel().equals("live_call")
@@ -220,7 +220,10 @@ public class OutboxRelay {
 
     private void refreshFigures(String tenantId) {
         try {
-            subscribers.figures(tenant.runAs(tenantId, figures::now));
+            tenant.runAs(tenantId, () -> {
+                figuresDueEvent.fire(new FiguresDue(tenantId));
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,

@@ -2,6 +2,8 @@ package com.vocelio.event.entity;
 
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +16,22 @@ import java.util.function.Function;
  * from it are made once.
  */
 public final class StoredEvent {
+
+    /** The columns every reader selects, in {@link #read}'s order. */
+    public static final String COLUMNS =
+            "id, cast(tx as text), cast(tenant_id as text), type, channel, created_at, cast(payload as text)";
+
+    /** Reads one row selected with {@link #COLUMNS}. */
+    public static StoredEvent read(ResultSet row) throws SQLException {
+        return new StoredEvent(
+                row.getLong(1),
+                Long.parseLong(row.getString(2)),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getObject(6, OffsetDateTime.class),
+                row.getString(7));
+    }
 
     /** Where an event stands in delivery order. */
     public record Position(long tx, long id) implements Comparable<Position> {

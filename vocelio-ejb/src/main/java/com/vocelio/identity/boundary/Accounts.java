@@ -1,8 +1,8 @@
 package com.vocelio.identity.boundary;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +15,7 @@ import jakarta.persistence.PersistenceContext;
  * read-modify-write, so two admins saving at once both land, one after the other.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Accounts {
 
     @PersistenceContext(unitName = "vocelio")

@@ -1,5 +1,6 @@
 package com.vocelio.identity.boundary;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.identity.control.LoginThrottle;
 import com.vocelio.identity.control.Passwords;
 import com.vocelio.identity.control.Secrets;
@@ -12,7 +13,6 @@ import com.vocelio.identity.entity.RefreshToken;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.UnitOfWork;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 @UnitOfWork
+@UnitOfWork.BeforeSignIn
 public class Logins {
 
     @PersistenceContext(unitName = "vocelio")

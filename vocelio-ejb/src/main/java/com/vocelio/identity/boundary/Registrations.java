@@ -1,5 +1,6 @@
 package com.vocelio.identity.boundary;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.identity.control.Passwords;
 import com.vocelio.identity.control.Sessions;
 import com.vocelio.identity.control.TenantDirectory;
@@ -9,7 +10,6 @@ import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.UnitOfWork;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceException;
 /** Sign-up: a new organization (unique subdomain) with its first admin (unique email), signed in at once. */
 @Stateless
 @UnitOfWork
+@UnitOfWork.BeforeSignIn
 public class Registrations {
 
     @PersistenceContext(unitName = "vocelio")

@@ -1,5 +1,6 @@
 package com.vocelio.identity.boundary;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.identity.control.AccessRevocations;
 import com.vocelio.identity.control.Passwords;
@@ -15,7 +16,6 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +32,7 @@ import java.util.List;
  * service users get API keys. An organization never loses its last active admin.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Users {
 
     @PersistenceContext(unitName = "vocelio")

@@ -73,7 +73,7 @@ public class AccessRevocations {
      * signed in the same second as the revocation (token times are whole seconds) is refused too.
      */
     public static DomainEvent revoke(String userId, Instant at) {
-        return new DomainEvent(
+        return DomainEvent.of(
                 REVOKED,
                 CHANNEL,
                 Jsons.objectBuilder()

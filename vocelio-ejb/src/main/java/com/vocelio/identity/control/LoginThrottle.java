@@ -1,8 +1,8 @@
 package com.vocelio.identity.control;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.boundary.SchemaMigrator;
-import com.vocelio.platform.control.UnitOfWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 @UnitOfWork
+@UnitOfWork.BeforeSignIn
 public class LoginThrottle {
 
     @Resource(lookup = SchemaMigrator.DATASOURCE)

@@ -2,9 +2,9 @@ package com.vocelio.transfer.boundary;
 
 import com.vocelio.department.boundary.Departments;
 import com.vocelio.department.entity.Department;
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
-import com.vocelio.platform.control.TenantAware;
 import com.vocelio.transfer.control.QueuePositions;
 import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * service level. A fixed number of queries whatever the number of rows.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Queues {
 
     @PersistenceContext(unitName = "vocelio")

@@ -2,9 +2,9 @@ package com.vocelio.transfer.boundary;
 
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
-import com.vocelio.platform.control.TenantAware;
 import com.vocelio.transfer.control.Dispatcher;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.ejb.Stateless;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cool-down ended, a trigger was missed). One organization per transaction.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class RoutingSweeps {
 
     static final int BATCH = 200;

@@ -1,8 +1,8 @@
 package com.vocelio.transfer.boundary;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
-import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * agent, and per hour for charts. Four aggregate queries, computed in PostgreSQL.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class TransferAnalytics {
 
     @PersistenceContext(unitName = "vocelio")

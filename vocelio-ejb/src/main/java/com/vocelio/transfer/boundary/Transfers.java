@@ -4,10 +4,10 @@ import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.entity.Call;
 import com.vocelio.department.boundary.Departments;
 import com.vocelio.department.entity.Department;
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Constraints;
-import com.vocelio.platform.control.TenantAware;
 import com.vocelio.transfer.control.Dispatcher;
 import com.vocelio.transfer.control.QueuePositions;
 import com.vocelio.transfer.entity.Spot;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * by a dispatch, since each may free an agent or a place in the queue.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Transfers {
 
     @PersistenceContext(unitName = "vocelio")

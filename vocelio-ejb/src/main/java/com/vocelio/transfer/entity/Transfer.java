@@ -272,7 +272,7 @@ public class Transfer {
         this.offeredAt = null;
         this.offerExpiresAt = null;
         touch();
-        DomainEvents.raise(new DomainEvent(
+        DomainEvents.raise(DomainEvent.of(
                 missed ? "transfer_timed_out" : "transfer_rejected",
                 DomainEvent.TRANSFERS,
                 Jsons.objectBuilder(snapshot()).add("declined_by", decliner).build()));
@@ -315,7 +315,7 @@ public class Transfer {
         call.transferringTo(target);
         touch();
         raise("transfer_overflowed");
-        DomainEvents.raise(new DomainEvent(
+        DomainEvents.raise(DomainEvent.of(
                 "system_alert",
                 DomainEvent.SYSTEM_ALERT,
                 Jsons.objectBuilder()
@@ -375,7 +375,7 @@ public class Transfer {
     }
 
     private void raise(String type) {
-        DomainEvents.raise(new DomainEvent(type, DomainEvent.TRANSFERS, snapshot()));
+        DomainEvents.raise(DomainEvent.of(type, DomainEvent.TRANSFERS, snapshot()));
     }
 
     private void require(TransferStatus expected, String action) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DomainEventsTest {
 
     static DomainEvent named(String type) {
-        return new DomainEvent(type, DomainEvent.TRANSFERS, JsonValue.EMPTY_JSON_OBJECT);
+        return DomainEvent.of(type, DomainEvent.TRANSFERS, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     @Test

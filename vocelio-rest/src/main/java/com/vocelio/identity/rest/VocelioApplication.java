@@ -1,4 +1,4 @@
-package com.vocelio.platform.rest;
+package com.vocelio.identity.rest;
 
 import com.vocelio.identity.entity.Role;
 import jakarta.annotation.security.DeclareRoles;

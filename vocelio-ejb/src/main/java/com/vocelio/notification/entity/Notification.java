@@ -1,4 +1,4 @@
-package com.vocelio.event.entity;
+package com.vocelio.notification.entity;
 
 /**
  * A system alert as the notification list shows it: {@code priority} is {@code high} for critical alerts,

@@ -1,8 +1,8 @@
-package com.vocelio.event.rest;
+package com.vocelio.notification.rest;
 
-import com.vocelio.event.boundary.Notifications;
-import com.vocelio.event.entity.Notification;
 import com.vocelio.identity.entity.Role;
+import com.vocelio.notification.boundary.Notifications;
+import com.vocelio.notification.entity.Notification;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;

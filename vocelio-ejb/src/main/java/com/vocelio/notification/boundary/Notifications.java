@@ -1,11 +1,11 @@
-package com.vocelio.event.boundary;
+package com.vocelio.notification.boundary;
 
+import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.event.entity.DomainEvent;
-import com.vocelio.event.entity.Notification;
+import com.vocelio.notification.entity.Notification;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
-import com.vocelio.platform.control.TenantAware;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +17,7 @@ import java.util.List;
  * push on {@code system_alert}), newest first, each marked read or not for the user who asks.
  */
 @Stateless
-@TenantAware
+@UnitOfWork
 public class Notifications {
 
     private static final String SELECT =

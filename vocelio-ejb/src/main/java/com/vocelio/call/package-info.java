@@ -1,0 +1,6 @@
+/**
+ * Calls: the record of one conversation (who, when, how long, what it cost, how it ended) and its telephony
+ * provider. A call knows the agent and department it reached; it knows nothing of transfers, which are built on it.
+ * Does not own routing ({@code transfer}) or reports that join calls with transfers ({@code analytics}).
+ */
+package com.vocelio.call;
