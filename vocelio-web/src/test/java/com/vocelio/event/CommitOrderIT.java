@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,19 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class CommitOrderIT {
 
-    private static Routing routing;
+    private static final Routing routing = Routing.newOrganization();
     /** No agents: its transfers stay queued, so a transfer request writes no event but its own. */
-    private static String department;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        department = routing.department(Map.of());
-    }
-
-    private static String token() {
-        return routing.organization().accessToken();
-    }
+    private static final String department = routing.department(Map.of());
 
     /**
      * The trap of an outbox with a sequence: B draws its transaction id first, A inserts (lower event id) and commits,
@@ -50,7 +39,7 @@ class CommitOrderIT {
      */
     @Test
     void anEventCommittedLateByAnOlderTransactionIsDeliveredNotSkipped() throws SQLException {
-        try (var client = transfersFeed(token());
+        try (var client = transfersFeed(routing.token());
                 Connection a = Database.connect();
                 Connection b = Database.connect()) {
             String before = routing.request(department);
@@ -82,7 +71,8 @@ class CommitOrderIT {
                     client.messages(markers).stream().map(EventClient::id).toList(),
                     "each once, in (tx, id) order: B then A");
 
-            try (var resumed = EventClient.open("ws/transfers?access_token=" + token() + "&since=" + beforeId)) {
+            try (var resumed =
+                    EventClient.open("ws/transfers?access_token=" + routing.token() + "&since=" + beforeId)) {
                 resumed.awaitCount("both markers again", WAIT, markers, 2);
                 String after = routing.request(department);
                 resumed.await("a live transfer after them", SECOND, event("transfer_queued", "transfer_id", after));

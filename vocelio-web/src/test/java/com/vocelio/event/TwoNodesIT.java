@@ -57,13 +57,9 @@ class TwoNodesIT {
         }
     }
 
-    private static String token() {
-        return routing.organization().accessToken();
-    }
-
     @Test
     void aClientOfNodeBReceivesWithinOneSecondAnEventCommittedOnNodeA() {
-        try (var onB = transfersFeedOn(nodeB.baseUri(), token())) {
+        try (var onB = transfersFeedOn(nodeB.baseUri(), routing.token())) {
             var placed = routing.request(department, "medium", Map.of()); // through node A
             long committed = System.nanoTime();
             String transferId = placed.getString("transfer_id");
@@ -79,11 +75,11 @@ class TwoNodesIT {
 
     @Test
     void aClientOfNodeAReceivesWithinOneSecondAnEventCommittedOnNodeB() {
-        try (var onA = transfersFeedOn(TestServer.get().baseUri(), token())) {
+        try (var onA = transfersFeedOn(TestServer.get().baseUri(), routing.token())) {
             String transferId = given().baseUri(nodeB.baseUri().toString())
                     .contentType(ContentType.JSON)
                     .accept(ContentType.JSON)
-                    .header("Authorization", "Bearer " + token())
+                    .header("Authorization", "Bearer " + routing.token())
                     .body(Map.of("call_id", Routing.callId(), "target_department", department))
                     .post("/transfer/request")
                     .then()
@@ -100,7 +96,7 @@ class TwoNodesIT {
     @Test
     void aClientMovingFromNodeAToNodeBResumesWithoutLosingOrRepeatingAnything() {
         long lastId;
-        try (var onA = transfersFeedOn(TestServer.get().baseUri(), token())) {
+        try (var onA = transfersFeedOn(TestServer.get().baseUri(), routing.token())) {
             String seen = routing.request(department);
             lastId = id(onA.await("a transfer on node A", SECOND, event("transfer_queued", "transfer_id", seen)));
         }
@@ -108,7 +104,8 @@ class TwoNodesIT {
         for (int i = 0; i < 3; i++) {
             missed.add(routing.request(department));
         }
-        try (var onB = EventClient.open(nodeB.baseUri(), "ws/transfers?access_token=" + token() + "&since=" + lastId)) {
+        try (var onB = EventClient.open(
+                nodeB.baseUri(), "ws/transfers?access_token=" + routing.token() + "&since=" + lastId)) {
             onB.await("authenticated on node B", WAIT, type("authenticated"));
             for (String transferId : missed) {
                 onB.await("missed " + transferId, WAIT, event("transfer_queued", "transfer_id", transferId));

@@ -216,14 +216,7 @@ class AccessIT {
     }
 
     private static String newDepartment() {
-        return organization
-                .asAdmin()
-                .body(Map.of("name", unique("Access"), "phone_number", "+15551230003"))
-                .post("/api/departments")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("department.id");
+        return Api.department(organization, unique("Access"));
     }
 
     private static Map<String, Object> newAgentBody() {

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.vocelio.testing.Api;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -40,19 +41,7 @@ class AuthIT {
         }
 
         Map<String, Object> body() {
-            return new HashMap<>(Map.of(
-                    "email",
-                    email,
-                    "password",
-                    PASSWORD,
-                    "first_name",
-                    firstName,
-                    "last_name",
-                    lastName,
-                    "organization_name",
-                    organizationName,
-                    "subdomain",
-                    subdomain));
+            return new HashMap<>(Api.registration(email, firstName, lastName, organizationName, subdomain));
         }
 
         ValidatableResponse register() {

@@ -1,10 +1,7 @@
 package com.vocelio.identity;
 
-import static com.vocelio.testing.Api.PASSWORD;
 import static com.vocelio.testing.Api.anonymous;
 import static com.vocelio.testing.Api.as;
-import static com.vocelio.testing.Api.from;
-import static com.vocelio.testing.Api.newAddress;
 import static com.vocelio.testing.Api.newOrganization;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,13 +46,7 @@ class RefreshIT {
     }
 
     private static String login(String email) {
-        return from(newAddress())
-                .body(Map.of("email", email, "password", PASSWORD))
-                .post("/auth/login")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("refresh_token");
+        return Api.login(email).statusCode(200).extract().path("refresh_token");
     }
 
     @Test

@@ -1,11 +1,8 @@
 package com.vocelio.identity;
 
-import static com.vocelio.testing.Api.PASSWORD;
 import static com.vocelio.testing.Api.accessToken;
 import static com.vocelio.testing.Api.anonymous;
 import static com.vocelio.testing.Api.as;
-import static com.vocelio.testing.Api.from;
-import static com.vocelio.testing.Api.newAddress;
 import static com.vocelio.testing.Api.newOrganization;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,13 +101,7 @@ class RevocationIT {
     @Test
     void aDemotedUsersNextRefreshCarriesTheNewRole() {
         var user = Api.user(organization, "admin", null);
-        JsonPath session = from(newAddress())
-                .body(Map.of("email", user.email(), "password", PASSWORD))
-                .post("/auth/login")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath session = Api.login(user.email()).statusCode(200).extract().jsonPath();
         String token = session.getString("access_token");
         as(token)
                 .body(Map.of("name", Api.unique("Sales"), "phone_number", "+15551230003"))

@@ -56,12 +56,7 @@ class TokensIT {
     @BeforeAll
     static void signUpAndReadTheSigningKey() {
         organization = newOrganization();
-        adminId = as(organization.accessToken())
-                .get("/auth/me")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("user.id");
+        adminId = Api.userId(organization.accessToken());
         applicationKey = Tokens.applicationKey();
         publicKeyPem = Tokens.applicationPublicKeyPem();
     }

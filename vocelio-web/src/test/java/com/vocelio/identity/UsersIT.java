@@ -3,8 +3,6 @@ package com.vocelio.identity;
 import static com.vocelio.testing.Api.PASSWORD;
 import static com.vocelio.testing.Api.anonymous;
 import static com.vocelio.testing.Api.as;
-import static com.vocelio.testing.Api.from;
-import static com.vocelio.testing.Api.newAddress;
 import static com.vocelio.testing.Api.newOrganization;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,23 +39,6 @@ class UsersIT {
 
     private ValidatableResponse create(Map<String, Object> user) {
         return organization.asAdmin().body(user).post("/api/users").then();
-    }
-
-    private static ValidatableResponse login(String email) {
-        return from(newAddress())
-                .body(Map.of("email", email, "password", PASSWORD))
-                .post("/auth/login")
-                .then();
-    }
-
-    private String adminId() {
-        return organization
-                .asAdmin()
-                .get("/auth/me")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("user.id");
     }
 
     @ParameterizedTest
@@ -100,7 +81,7 @@ class UsersIT {
                 .extract()
                 .path("user.id");
 
-        String token = login(email)
+        String token = Api.login(email)
                 .statusCode(200)
                 .body("user_info.role", equalTo(role))
                 .extract()
@@ -150,7 +131,7 @@ class UsersIT {
                 .body("user.user_metadata.first_name", equalTo("Sam"))
                 .body("user.user_metadata.last_name", equalTo("Super"))
                 .body("user.email", equalTo(user.email()));
-        String token = login(user.email()).statusCode(200).extract().path("access_token");
+        String token = Api.login(user.email()).statusCode(200).extract().path("access_token");
         as(token).get("/auth/me").then().body("user_info.role", equalTo("supervisor"));
         // supervisors manage agents, which agents may not
         as(token)
@@ -163,7 +144,7 @@ class UsersIT {
     @Test
     void aDeactivatedUserCanNoLongerSignInOrRefresh() {
         var user = Api.user(organization, "supervisor", null);
-        String refreshToken = login(user.email()).statusCode(200).extract().path("refresh_token");
+        String refreshToken = Api.login(user.email()).statusCode(200).extract().path("refresh_token");
         organization
                 .asAdmin()
                 .body(Map.of("active", false))
@@ -172,7 +153,7 @@ class UsersIT {
                 .statusCode(200)
                 .body("user.active", equalTo(false));
 
-        login(user.email()).statusCode(401).body("code", equalTo("invalid_credentials"));
+        Api.login(user.email()).statusCode(401).body("code", equalTo("invalid_credentials"));
         anonymous()
                 .body(Map.of("refresh_token", refreshToken))
                 .post("/auth/refresh")
@@ -185,7 +166,7 @@ class UsersIT {
                 .put("/api/users/" + user.id())
                 .then()
                 .statusCode(200);
-        login(user.email()).statusCode(200);
+        Api.login(user.email()).statusCode(200);
     }
 
     @Test
@@ -201,12 +182,12 @@ class UsersIT {
                 .body("id", equalTo(user.id()));
         organization.asAdmin().get("/api/users/" + user.id()).then().statusCode(404);
         organization.asAdmin().get("/api/users").then().body("users.email", not(hasItem(user.email())));
-        login(user.email()).statusCode(401);
+        Api.login(user.email()).statusCode(401);
     }
 
     @Test
     void theLastActiveAdminCannotBeRemovedDemotedOrDeactivated() {
-        String admin = adminId();
+        String admin = Api.userId(organization.accessToken());
         organization
                 .asAdmin()
                 .delete("/api/users/" + admin)
@@ -237,7 +218,7 @@ class UsersIT {
                 .statusCode(200)
                 .body("user.role", equalTo("admin"))
                 .body("user.active", equalTo(true));
-        login(organization.adminEmail()).statusCode(200).body("user_info.role", equalTo("admin"));
+        Api.login(organization.adminEmail()).statusCode(200).body("user_info.role", equalTo("admin"));
     }
 
     @Test
@@ -252,7 +233,7 @@ class UsersIT {
         organization
                 .asAdmin()
                 .body(Map.of("role", "agent"))
-                .put("/api/users/" + adminId())
+                .put("/api/users/" + Api.userId(organization.accessToken()))
                 .then()
                 .statusCode(409)
                 .body("code", equalTo("last_admin"));
@@ -264,7 +245,7 @@ class UsersIT {
         organization
                 .asAdmin()
                 .body(Map.of("role", "supervisor"))
-                .put("/api/users/" + adminId())
+                .put("/api/users/" + Api.userId(organization.accessToken()))
                 .then()
                 .statusCode(200)
                 .body("user.role", equalTo("supervisor"));
@@ -363,14 +344,7 @@ class UsersIT {
     @Test
     void aDeactivatedServiceUsersKeyStopsWorking() {
         var service = Api.user(organization, "service", null);
-        String apiKey = organization
-                .asAdmin()
-                .body(Map.of("name", "bot"))
-                .post("/api/users/" + service.id() + "/api-keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("api_key");
+        String apiKey = Api.apiKey(organization, service.id());
         organization
                 .asAdmin()
                 .body(Map.of("active", false))

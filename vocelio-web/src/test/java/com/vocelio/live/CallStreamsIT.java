@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,16 +42,7 @@ class CallStreamsIT {
     /** Signing in or opening does a few milliseconds of work; three seconds leave room for a busy machine. */
     static final Duration SIGN_IN = Duration.ofSeconds(3);
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-    }
-
-    private static String token() {
-        return routing.organization().accessToken();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     @Test
     void aCallsStreamOpensWithItsStatusThenCarriesOnlyItsEventsUnderThePortalsNames() {
@@ -63,7 +53,7 @@ class CallStreamsIT {
         var other = routing.request(department, "low", Map.of()); // another call: never on this stream
         String otherCall = other.getString("transfer.call_id");
 
-        try (var stream = SseStream.open("api/calls/" + callId + "/events?access_token=" + token())) {
+        try (var stream = SseStream.open("api/calls/" + callId + "/events?access_token=" + routing.token())) {
             var opening = stream.awaitCount("the opening", WAIT, event -> true, 2);
             assertEquals("connected", type(opening.get(0)));
             assertEquals(callId, text(opening.get(0).data(), "call_id"));
@@ -126,7 +116,8 @@ class CallStreamsIT {
         String department = routing.department(Map.of());
         var placed = routing.request(department, "medium", Map.of());
         String callId = placed.getString("transfer.call_id");
-        try (var stream = SseStream.open("api/calls/" + callId + "/events", "Authorization", "Bearer " + token())) {
+        try (var stream =
+                SseStream.open("api/calls/" + callId + "/events", "Authorization", "Bearer " + routing.token())) {
             stream.awaitCount("the opening", WAIT, event -> true, 2);
             routing.admin()
                     .post("/transfer/" + placed.getString("transfer_id") + "/cancel?reason=caller_hung_up_early")
@@ -150,10 +141,7 @@ class CallStreamsIT {
         var first = own.request(department, "medium", Map.of());
         String firstCall = first.getString("transfer.call_id");
 
-        try (var stream = SseStream.open(
-                "api/calls/active/events",
-                "Authorization",
-                "Bearer " + own.organization().accessToken())) {
+        try (var stream = SseStream.open("api/calls/active/events", "Authorization", "Bearer " + own.token())) {
             var opening = stream.awaitCount("the opening", WAIT, event -> true, 2);
             assertEquals("connected", type(opening.get(0)));
             var list = opening.get(1);
@@ -201,7 +189,7 @@ class CallStreamsIT {
     void theOpeningListAndTheUpdatesAfterItTogetherMissNoCall() throws InterruptedException {
         var own = Routing.newOrganization();
         String department = own.department(Map.of());
-        String auth = "Bearer " + own.organization().accessToken();
+        String auth = "Bearer " + own.token();
         var running = new AtomicBoolean(true);
         var caller = new Thread(() -> {
             while (running.get()) {
@@ -259,7 +247,7 @@ class CallStreamsIT {
     @Test
     void aStreamThatIsNotReadHoldsUpNeitherOtherStreamsNorSocketsSigningIn() throws IOException {
         var own = Routing.newOrganization(); // its fillers reach no other test's streams
-        String token = own.organization().accessToken();
+        String token = own.token();
         String path = "api/calls/active/events?access_token=" + token;
         try (var stalled = HandSocket.eventStream("/" + path, 1024);
                 var reader = SseStream.open(path)) {
@@ -313,7 +301,7 @@ class CallStreamsIT {
         String theirCall =
                 other.request(other.department(Map.of()), "low", Map.of()).getString("transfer.call_id");
         for (String callId : List.of("call_never_heard_of", theirCall)) {
-            var response = SseStream.get("api/calls/" + callId + "/events?access_token=" + token());
+            var response = SseStream.get("api/calls/" + callId + "/events?access_token=" + routing.token());
             var body = json(response);
             assertEquals(404, response.statusCode(), body.toString());
             assertTrue(contentType(response).startsWith("application/json"), contentType(response));
@@ -332,7 +320,7 @@ class CallStreamsIT {
         assertEquals("call_started", stored.get(0).type(), stored.toString());
         long since = stored.get(0).id();
 
-        String path = "api/calls/" + callId + "/events?access_token=" + token();
+        String path = "api/calls/" + callId + "/events?access_token=" + routing.token();
         try (var stream = how.equals("since")
                 ? SseStream.open(path + "&since=" + since)
                 : SseStream.open(path, "Last-Event-ID", Long.toString(since))) {
@@ -361,7 +349,7 @@ class CallStreamsIT {
     void theActiveCallsStreamReconnectedWithLastEventIdGetsWhatItMissedOnceThenLiveUpdates() {
         var own = Routing.newOrganization();
         String department = own.department(Map.of());
-        String auth = "Bearer " + own.organization().accessToken();
+        String auth = "Bearer " + own.token();
         String lastId;
         try (var first = SseStream.open("api/calls/active/events", "Authorization", auth)) {
             first.awaitCount("the opening", WAIT, event -> true, 2);

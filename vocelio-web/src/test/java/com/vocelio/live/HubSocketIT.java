@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,23 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class HubSocketIT {
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-    }
-
-    private static String token() {
-        return routing.organization().accessToken();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     @Test
     void theDashboardSignsInByPayloadTokenAnswersPingAndHeartbeatAndPushesAgentStatus() {
         String agentDepartment = routing.department(Map.of());
         String agentId = routing.agent(agentDepartment);
         try (var hub = EventClient.open("ws/dashboard")) {
-            hub.send("{\"type\":\"auth\",\"payload\":{\"token\":\"" + token() + "\"}}");
+            hub.send("{\"type\":\"auth\",\"payload\":{\"token\":\"" + routing.token() + "\"}}");
             assertEquals(
                     routing.tenantId(),
                     hub.await("authenticated", WAIT, type("authenticated")).getString("tenant_id"));
@@ -107,7 +97,7 @@ class HubSocketIT {
         var hubs = new ArrayList<EventClient>();
         try {
             for (String path : paths) {
-                hubs.add(hubFeed(path, token()));
+                hubs.add(hubFeed(path, routing.token()));
             }
             routing.setStatus(agentId, "offline");
             for (var hub : hubs) {

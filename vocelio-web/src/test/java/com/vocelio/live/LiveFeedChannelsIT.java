@@ -21,7 +21,6 @@ import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,15 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class LiveFeedChannelsIT {
 
-    private static Routing routing;
+    private static final Routing routing = Routing.newOrganization();
     /** No agents: its transfers stay queued, so a transfer request writes no event but its own. */
-    private static String department;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        department = routing.department(Map.of());
-    }
+    private static final String department = routing.department(Map.of());
 
     @Test
     void theLiveFeedSendsOnlyTheChannelsSubscribedTo() {

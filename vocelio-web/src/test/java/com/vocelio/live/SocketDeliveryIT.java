@@ -21,7 +21,6 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class SocketDeliveryIT {
 
-    private static Routing routing;
+    private static final Routing routing = Routing.newOrganization();
     /** No agents: its transfers stay queued, so a transfer request writes no event but its own. */
-    private static String department;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        department = routing.department(Map.of());
-    }
-
-    private static String token() {
-        return routing.organization().accessToken();
-    }
+    private static final String department = routing.department(Map.of());
 
     @Test
     void aTransferArrivesWithinOneSecondInTheEnvelope() {
         String name = routing.departmentName(department);
-        try (var client = transfersFeed(token())) {
+        try (var client = transfersFeed(routing.token())) {
             var placed = routing.request(department, "high", Map.of("context_summary", "Envelope check"));
             long committed = System.nanoTime(); // the 201 comes after the commit
             String transferId = placed.getString("transfer_id");
@@ -98,8 +87,7 @@ class SocketDeliveryIT {
         String unstaffed = fresh.department(Map.of());
         fresh.request(unstaffed);
         fresh.request(unstaffed);
-        try (var client = EventClient.open(
-                "ws/transfers?access_token=" + fresh.organization().accessToken())) {
+        try (var client = EventClient.open("ws/transfers?access_token=" + fresh.token())) {
             var authenticated = client.await("authenticated", WAIT, type("authenticated"));
             assertEquals(fresh.tenantId(), authenticated.getString("tenant_id"));
             var counts = client.await("transfer_status", WAIT, type("transfer_status"));
@@ -124,8 +112,8 @@ class SocketDeliveryIT {
     void anotherOrganizationsClientReceivesNoneOfIt() {
         var other = Routing.newOrganization();
         String theirDepartment = other.department(Map.of());
-        try (var mine = transfersFeed(token());
-                var theirs = transfersFeed(other.organization().accessToken())) {
+        try (var mine = transfersFeed(routing.token());
+                var theirs = transfersFeed(other.token())) {
             String ours = routing.request(department);
             mine.await("our transfer", SECOND, event("transfer_queued", "transfer_id", ours));
             String their = other.request(theirDepartment);

@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,26 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 class SocketFramesIT {
 
-    private static Routing routing;
+    private static final Routing routing = Routing.newOrganization();
     /** No agents: its transfers stay queued, so a transfer request writes no event but its own. */
-    private static String department;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        department = routing.department(Map.of());
-    }
-
-    private static String token() {
-        return routing.organization().accessToken();
-    }
+    private static final String department = routing.department(Map.of());
 
     @Test
     void aStalledClientDoesNotDelayOthers() throws IOException, SQLException {
         String busy = routing.department(Map.of());
         String summary = "s".repeat(2000);
-        try (var stalled = stalledSocket("/ws/transfers?access_token=" + token());
-                var client = transfersFeed(token())) {
+        try (var stalled = stalledSocket("/ws/transfers?access_token=" + routing.token());
+                var client = transfersFeed(routing.token())) {
             // The server's socket buffer (Linux grows it up to 4 MB) would take 50 transfers (~250 KB) whole: first
             // send 8 MB more than anyone reads, so that the server's own sends to the stalled client wait.
             routing.fillEvents("transfers", 160, 25_000);
@@ -80,7 +69,7 @@ class SocketFramesIT {
     @Test
     void eventsGoOutAsReadyMadeTextFramesWhoseLengthsCountUtf8Bytes() throws IOException {
         String summary = "Zoë wants café ☎ — " + "ü".repeat(200); // over 125 bytes: the 16-bit length form
-        try (var socket = HandSocket.webSocket("/ws/transfers?access_token=" + token(), 65_536)) {
+        try (var socket = HandSocket.webSocket("/ws/transfers?access_token=" + routing.token(), 65_536)) {
             var in = socket.getInputStream();
             while (!readTextFrame(in).contains("\"transfer_status\"")) {
                 // signed in; the first counts follow the feed's start

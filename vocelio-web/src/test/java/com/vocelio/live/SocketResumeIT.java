@@ -18,7 +18,6 @@ import com.vocelio.testing.Routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,19 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SocketResumeIT {
 
-    private static Routing routing;
+    private static final Routing routing = Routing.newOrganization();
     /** No agents: its transfers stay queued, so a transfer request writes no event but its own. */
-    private static String department;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        department = routing.department(Map.of());
-    }
-
-    private static String token() {
-        return routing.organization().accessToken();
-    }
+    private static final String department = routing.department(Map.of());
 
     @ParameterizedTest
     @ValueSource(strings = {"query", "auth message"})
@@ -54,11 +43,11 @@ class SocketResumeIT {
         }
 
         var client = how.equals("query")
-                ? EventClient.open("ws/transfers?access_token=" + token() + "&since=" + lastId)
+                ? EventClient.open("ws/transfers?access_token=" + routing.token() + "&since=" + lastId)
                 : EventClient.open("ws/transfers");
         try (client) {
             if (!how.equals("query")) {
-                client.send("{\"type\":\"auth\",\"token\":\"" + token() + "\",\"since\":\"" + lastId + "\"}");
+                client.send("{\"type\":\"auth\",\"token\":\"" + routing.token() + "\",\"since\":\"" + lastId + "\"}");
             }
             client.await("authenticated", WAIT, type("authenticated"));
             for (String transferId : missed) {
@@ -86,7 +75,7 @@ class SocketResumeIT {
         for (int i = 0; i < 2; i++) {
             missed.add(routing.request(department));
         }
-        try (var client = EventClient.open("ws?access_token=" + token() + "&since=" + lastId)) {
+        try (var client = EventClient.open("ws?access_token=" + routing.token() + "&since=" + lastId)) {
             client.await("authenticated", WAIT, type("authenticated"));
             client.send("{\"type\":\"subscribe\",\"channels\":[\"transfers\"]}");
             for (String transferId : missed) {
@@ -104,7 +93,7 @@ class SocketResumeIT {
     void onTheLiveFeedASinceInTheSubscribeMessageResumes() {
         long lastId = lastSeenByAClient();
         var missed = List.of(routing.request(department), routing.request(department));
-        try (var client = EventClient.open("ws?access_token=" + token())) {
+        try (var client = EventClient.open("ws?access_token=" + routing.token())) {
             client.await("authenticated", WAIT, type("authenticated"));
             client.send("{\"type\":\"subscribe\",\"channel\":\"transfers\",\"since\":\"" + lastId + "\"}");
             for (String transferId : missed) {
@@ -123,7 +112,7 @@ class SocketResumeIT {
     void aSubscribeToNoKnownChannelDoesNotStartTheFeedAndLoseTheHistory() {
         long lastId = lastSeenByAClient();
         String missed = routing.request(department);
-        try (var client = EventClient.open("ws?access_token=" + token() + "&since=" + lastId)) {
+        try (var client = EventClient.open("ws?access_token=" + routing.token() + "&since=" + lastId)) {
             client.await("authenticated", WAIT, type("authenticated"));
             client.send("{\"type\":\"subscribe\",\"channel\":\"no_such_channel\"}");
             client.await("the error", WAIT, type("error"));
@@ -134,7 +123,7 @@ class SocketResumeIT {
 
     @Test
     void onTheLiveFeedWhatHappensBetweenSignInAndTheFirstSubscribeIsNotLost() {
-        try (var client = EventClient.open("ws?access_token=" + token())) {
+        try (var client = EventClient.open("ws?access_token=" + routing.token())) {
             client.await("authenticated", WAIT, type("authenticated"));
             String before = routing.request(department); // committed before the client names a channel
             client.send("{\"type\":\"subscribe\",\"channel\":\"transfers\"}");
@@ -144,7 +133,7 @@ class SocketResumeIT {
 
     /** A client sees a transfer and leaves: the id of the last event it got, to resume after. */
     private static long lastSeenByAClient() {
-        try (var first = transfersFeed(token())) {
+        try (var first = transfersFeed(routing.token())) {
             String seen = routing.request(department);
             first.await("a first transfer", SECOND, event("transfer_queued", "transfer_id", seen));
             return id(last(first.messages(stored())));

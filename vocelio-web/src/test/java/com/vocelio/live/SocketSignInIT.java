@@ -13,7 +13,6 @@ import com.vocelio.testing.Routing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,26 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SocketSignInIT {
 
-    private static Routing routing;
+    private static final Routing routing = Routing.newOrganization();
     /** No agents: its transfers stay queued, so a transfer request writes no event but its own. */
-    private static String department;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        department = routing.department(Map.of());
-    }
-
-    private static String token() {
-        return routing.organization().accessToken();
-    }
+    private static final String department = routing.department(Map.of());
 
     @ParameterizedTest
     @ValueSource(
             strings = {"{\"type\":\"auth\",\"token\":\"%s\"}", "{\"type\":\"auth\",\"payload\":{\"token\":\"%s\"}}"})
     void aFirstAuthMessageSignsIn(String auth) {
         try (var client = EventClient.open("ws/transfers")) {
-            client.send(auth.formatted(token()));
+            client.send(auth.formatted(routing.token()));
             var authenticated = client.await("authenticated", WAIT, type("authenticated"));
             assertEquals(routing.tenantId(), authenticated.getString("tenant_id"));
             client.await("the first counts", WAIT, type("transfer_status"));
@@ -56,7 +45,7 @@ class SocketSignInIT {
     @ParameterizedTest
     @ValueSource(strings = {"query", "message"})
     void aBadTokenIsClosedWith1008AtOnce(String how) {
-        for (String bad : List.of("not-a-token", tampered(token()))) {
+        for (String bad : List.of("not-a-token", tampered(routing.token()))) {
             long opened = System.nanoTime();
             var client = EventClient.open(how.equals("query") ? "ws/transfers?access_token=" + bad : "ws/transfers");
             try (client) {

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +29,8 @@ class ConcurrencyIT {
 
     static final int AT_ONCE = 8;
 
-    private static Routing routing;
-    private static String admin;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        admin = routing.organization().accessToken();
-    }
+    private static final Routing routing = Routing.newOrganization();
+    private static final String admin = routing.token();
 
     @Test
     void acceptsOfOneOfferByItsAgentAreOneAcceptanceAndAnotherAgentsAre409() {
@@ -221,18 +214,11 @@ class ConcurrencyIT {
                         "POST",
                         "/auth/register",
                         null,
-                        Map.of(
-                                "email",
+                        Api.registration(
                                 "a" + UUID.randomUUID() + "@example.com",
-                                "password",
-                                Api.PASSWORD,
-                                "first_name",
                                 "Ada",
-                                "last_name",
                                 "Admin",
-                                "organization_name",
                                 "Org " + suffix,
-                                "subdomain",
                                 "s" + suffix)));
         assertEquals(1, count(signUps, 201), statuses(signUps));
         assertEquals(AT_ONCE - 1, count(signUps, 409), statuses(signUps));

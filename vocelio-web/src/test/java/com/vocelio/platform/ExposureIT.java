@@ -89,14 +89,7 @@ class ExposureIT {
     void apiKeySignInIsThrottledPerAddressLikePasswords() {
         var organization = Api.newOrganization();
         var service = Api.user(organization, "service", null);
-        String key = organization
-                .asAdmin()
-                .body(Map.of("name", "bot"))
-                .post("/api/users/" + service.id() + "/api-keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("api_key");
+        String key = Api.apiKey(organization, service.id());
         String guesser = Api.newAddress();
         int refused = 0;
         Http.Reply last = null;

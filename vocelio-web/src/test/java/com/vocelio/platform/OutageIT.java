@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +36,8 @@ class OutageIT {
     private static final Duration FAIL_FAST = Duration.ofSeconds(3);
     private static final int CLIENTS = 4;
 
-    private static Routing routing;
-    private static String admin;
-
-    @BeforeAll
-    static void organization() {
-        routing = Routing.newOrganization();
-        admin = routing.organization().accessToken();
-    }
+    private static final Routing routing = Routing.newOrganization();
+    private static final String admin = routing.token();
 
     @Test
     void killedConnectionsAreReplacedAndNothingIsLost() throws Exception {

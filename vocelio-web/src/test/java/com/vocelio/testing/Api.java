@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,19 +62,7 @@ public final class Api {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String email = "admin@" + suffix + ".example.com";
         JsonPath session = anonymous()
-                .body(Map.of(
-                        "email",
-                        email,
-                        "password",
-                        PASSWORD,
-                        "first_name",
-                        "Ada",
-                        "last_name",
-                        "Admin",
-                        "organization_name",
-                        "Org " + suffix,
-                        "subdomain",
-                        "o" + suffix))
+                .body(registration(email, "Ada", "Admin", "Org " + suffix, "o" + suffix))
                 .post("/auth/register")
                 .then()
                 .statusCode(201)
@@ -85,6 +74,24 @@ public final class Api {
                 email,
                 session.getString("access_token"),
                 session.getString("refresh_token"));
+    }
+
+    /** A {@code POST /auth/register} body with {@link #PASSWORD}. */
+    public static Map<String, Object> registration(
+            String email, String firstName, String lastName, String organizationName, String subdomain) {
+        return Map.of(
+                "email",
+                email,
+                "password",
+                PASSWORD,
+                "first_name",
+                firstName,
+                "last_name",
+                lastName,
+                "organization_name",
+                organizationName,
+                "subdomain",
+                subdomain);
     }
 
     /** A user created by an organization's admin through {@code POST /api/users}, with password {@link #PASSWORD}. */
@@ -114,15 +121,37 @@ public final class Api {
         return new User(id, email);
     }
 
-    /** Signs in with {@link #PASSWORD} through {@code POST /auth/login} and returns the access token. */
-    public static String accessToken(String email) {
-        return anonymous()
+    /**
+     * {@code POST /auth/login} with {@link #PASSWORD}, from an address of its own (so that no other test's failures
+     * throttle it); the answer is the caller's to check.
+     */
+    public static ValidatableResponse login(String email) {
+        return from(newAddress())
                 .body(Map.of("email", email, "password", PASSWORD))
                 .post("/auth/login")
+                .then();
+    }
+
+    /** Signs in with {@link #PASSWORD} through {@code POST /auth/login} and returns the access token. */
+    public static String accessToken(String email) {
+        return login(email).statusCode(200).extract().path("access_token");
+    }
+
+    /** The id of the token's user, as {@code GET /auth/me} tells it. */
+    public static String userId(String accessToken) {
+        return as(accessToken).get("/auth/me").then().statusCode(200).extract().path("user.id");
+    }
+
+    /** A new API key of the organization's service user ({@code POST /api/users/{id}/api-keys}). */
+    public static String apiKey(Organization organization, String serviceUserId) {
+        return organization
+                .asAdmin()
+                .body(Map.of("name", "bot"))
+                .post("/api/users/" + serviceUserId + "/api-keys")
                 .then()
-                .statusCode(200)
+                .statusCode(201)
                 .extract()
-                .path("access_token");
+                .path("api_key");
     }
 
     /**
@@ -150,9 +179,16 @@ public final class Api {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Creates a department through the portal's path and returns its id. */
+    /** Creates a department of the suite's organization through the portal's path and returns its id. */
     public static String department(String name) {
-        return json().body(Map.of("name", name, "phone_number", "+15551230003"))
+        return department(suiteOrganization(), name);
+    }
+
+    /** Creates a department of the organization through the portal's path and returns its id. */
+    public static String department(Organization organization, String name) {
+        return organization
+                .asAdmin()
+                .body(Map.of("name", name, "phone_number", "+15551230003"))
                 .post("/api/departments")
                 .then()
                 .statusCode(201)

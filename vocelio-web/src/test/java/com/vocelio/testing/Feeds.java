@@ -47,7 +47,7 @@ public final class Feeds {
     public static EventClient liveFeed(Routing routing) {
         long latest =
                 Database.number("select max(id) from events where tenant_id = cast(? as uuid)", routing.tenantId());
-        return EventClient.signedIn("ws?since=" + latest, routing.organization().accessToken());
+        return EventClient.signedIn("ws?since=" + latest, routing.token());
     }
 
     /** Sends the subscribe message and waits for the server to confirm {@code channel}. */

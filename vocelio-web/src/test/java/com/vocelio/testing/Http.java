@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,22 +111,27 @@ public final class Http {
 
     /** Runs {@code count} copies of the request on their own threads, released together; the replies in order. */
     public static List<Reply> burst(int count, Callable<Reply> request) {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
+        return atOnce(Collections.nCopies(count, request));
+    }
+
+    /** Runs each request on a thread of its own, all released at the same instant; the results in order. */
+    public static <T> List<T> atOnce(List<? extends Callable<T>> requests) {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
         try {
             var start = new CountDownLatch(1);
-            var futures = new ArrayList<Future<Reply>>();
-            for (int i = 0; i < count; i++) {
+            var futures = new ArrayList<Future<T>>();
+            for (var request : requests) {
                 futures.add(threads.submit(() -> {
                     start.await();
                     return request.call();
                 }));
             }
             start.countDown();
-            var replies = new ArrayList<Reply>();
+            var results = new ArrayList<T>();
             for (var future : futures) {
-                replies.add(future.get());
+                results.add(future.get());
             }
-            return replies;
+            return results;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {

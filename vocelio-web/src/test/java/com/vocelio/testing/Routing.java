@@ -52,6 +52,11 @@ public final class Routing {
         return organization.id();
     }
 
+    /** The admin's access token, for the clients that sign in with one (sockets, streams). */
+    public String token() {
+        return organization.accessToken();
+    }
+
     public RequestSpecification admin() {
         return organization.asAdmin();
     }
@@ -252,6 +257,15 @@ public final class Routing {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many transfers the organization's call has, whatever their state. */
+    public long transfersOfCall(String callId) {
+        return Database.number(
+                "select count(*) from transfers t join calls c on c.id = t.call_id"
+                        + " where c.tenant_id = cast(? as uuid) and c.call_id = ?",
+                tenantId(),
+                callId);
     }
 
     /** An agent's routing columns: status, active_calls, max_concurrent_calls, missed_offers. */

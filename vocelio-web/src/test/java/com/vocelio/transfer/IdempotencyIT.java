@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.testing.Database;
+import com.vocelio.testing.Http;
 import com.vocelio.testing.Routing;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,36 +44,6 @@ class IdempotencyIT {
         return body;
     }
 
-    /** Sends the requests all at once (one thread each, released together) and returns the replies. */
-    private static List<Routing.Reply> atOnce(List<Callable<Routing.Reply>> requests) throws Exception {
-        var pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            var start = new CountDownLatch(1);
-            var futures = requests.stream()
-                    .map(request -> pool.submit(() -> {
-                        start.await();
-                        return request.call();
-                    }))
-                    .toList();
-            start.countDown();
-            var replies = new ArrayList<Routing.Reply>();
-            for (var future : futures) {
-                replies.add(future.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static long transfersOfCall(String callId) {
-        return Database.number(
-                "select count(*) from transfers t join calls c on c.id = t.call_id"
-                        + " where c.tenant_id = cast(? as uuid) and c.call_id = ?",
-                routing.tenantId(),
-                callId);
-    }
-
     private static void assertOneTransfer(List<Routing.Reply> replies) {
         var statuses = replies.stream().map(Routing.Reply::status).toList();
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one 201: " + statuses);
@@ -98,9 +67,9 @@ class IdempotencyIT {
             String path = i % 2 == 0 ? "/transfer/request" : "/api/calls/transfer";
             requests.add(() -> routing.send(path, body(callId, department), "Idempotency-Key", key));
         }
-        var replies = atOnce(requests);
+        var replies = Http.atOnce(requests);
         assertOneTransfer(replies);
-        assertEquals(1, transfersOfCall(callId));
+        assertEquals(1, routing.transfersOfCall(callId));
         assertEquals(
                 1,
                 Database.number(
@@ -118,9 +87,9 @@ class IdempotencyIT {
         for (int i = 0; i < DUPLICATES; i++) {
             requests.add(() -> routing.send("/transfer/request", body(callId, department)));
         }
-        var replies = atOnce(requests);
+        var replies = Http.atOnce(requests);
         assertOneTransfer(replies);
-        assertEquals(1, transfersOfCall(callId));
+        assertEquals(1, routing.transfersOfCall(callId));
         assertEquals(
                 1,
                 Database.number(
@@ -157,7 +126,7 @@ class IdempotencyIT {
         var repeat = routing.send("/api/calls/transfer", respelled, "Idempotency-Key", key);
         assertEquals(200, repeat.status(), repeat.body().prettify());
         assertEquals(first.body().getString("transfer_id"), repeat.body().getString("transfer_id"));
-        assertEquals(1, transfersOfCall(callId));
+        assertEquals(1, routing.transfersOfCall(callId));
     }
 
     @Test
@@ -196,7 +165,7 @@ class IdempotencyIT {
                 .statusCode(200)
                 .body("transfer_id", equalTo(id))
                 .body("status", equalTo("completed"));
-        assertEquals(1, transfersOfCall(callId));
+        assertEquals(1, routing.transfersOfCall(callId));
     }
 
     @Test
@@ -214,7 +183,7 @@ class IdempotencyIT {
                 .body("transfer_id", equalTo(id))
                 .body("created", equalTo(false))
                 .body("queue_position", equalTo(1));
-        assertEquals(1, transfersOfCall(callId));
+        assertEquals(1, routing.transfersOfCall(callId));
     }
 
     @Test
@@ -227,7 +196,8 @@ class IdempotencyIT {
                 String callId = Routing.callId();
                 requests.add(() -> routing.send("/transfer/request", body(callId, department), "Idempotency-Key", key));
             }
-            var statuses = atOnce(requests).stream().map(Routing.Reply::status).toList();
+            var statuses =
+                    Http.atOnce(requests).stream().map(Routing.Reply::status).toList();
             assertTrue(statuses.stream().allMatch(s -> s < 500), "no 5xx: " + statuses);
             assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one 201: " + statuses);
             assertEquals(
@@ -300,7 +270,7 @@ class IdempotencyIT {
                 .statusCode(409)
                 .body("code", equalTo("queue_full"));
         // nothing of the refused request remains: no transfer, no call
-        assertEquals(0, transfersOfCall(refusedCall));
+        assertEquals(0, routing.transfersOfCall(refusedCall));
         routing.admin().get("/call/" + refusedCall + "/transfer-history").then().statusCode(404);
         // a repeat of a call already waiting is not a new transfer: still answered
         routing.post(body(firstCall, department)).then().statusCode(200).body("transfer_id", equalTo(first));

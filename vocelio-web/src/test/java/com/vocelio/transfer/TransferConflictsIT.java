@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,13 +38,7 @@ class TransferConflictsIT {
                 .statusCode(409)
                 .body("code", equalTo("transfer_in_progress"))
                 .body("error", containsString(id));
-        assertEquals(
-                1,
-                Database.number(
-                        "select count(*) from transfers t join calls c on c.id = t.call_id"
-                                + " where c.tenant_id = cast(? as uuid) and c.call_id = ?",
-                        routing.tenantId(),
-                        callId));
+        assertEquals(1, routing.transfersOfCall(callId));
     }
 
     @Test
