@@ -14,7 +14,6 @@ import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LiveCallsIT {
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     private static ValidatableResponse report(Map<String, ?> body) {
         return routing.admin().body(body).post("/api/calls").then();

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,12 +26,7 @@ class IdempotencyIT {
 
     private static final int DUPLICATES = 50;
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     private static Map<String, Object> body(String callId, String department) {
         var body = new LinkedHashMap<String, Object>();

@@ -10,7 +10,6 @@ import com.vocelio.testing.Routing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class OverflowIT {
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     private static double secondsFromQueuedToOverflowed(String transferId) {
         var rows = Database.rows(

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +25,7 @@ class ReservationsIT {
     /** A required skill no agent has: such a transfer waits in the queue for as long as the test needs. */
     private static final String NOBODY_HAS_IT = "klingon-opera";
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     private static int number(Map<String, Object> row, String column) {
         return ((Number) row.get(column)).intValue();

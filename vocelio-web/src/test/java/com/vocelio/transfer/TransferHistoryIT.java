@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.vocelio.testing.Routing;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,12 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransferHistoryIT {
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     @Test
     void transferHistoryListsTheCallsTransfersOnBothPaths() {

@@ -11,7 +11,6 @@ import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransferMovesIT {
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     @Test
     void acceptConnectsCompleteCompletesThenTheAgentWrapsUpAndIsAvailableAgain() {

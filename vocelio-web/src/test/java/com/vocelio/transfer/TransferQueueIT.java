@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vocelio.testing.Routing;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransferQueueIT {
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     @Test
     void theQueueListsWaitingTransfersByUrgencyThenAgeWithPositionsAndWaits() {

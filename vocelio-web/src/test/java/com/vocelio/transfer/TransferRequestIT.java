@@ -17,7 +17,6 @@ import com.vocelio.testing.Routing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransferRequestIT {
 
-    private static Routing routing;
-
-    @BeforeAll
-    static void anOrganizationOfItsOwn() {
-        routing = Routing.newOrganization();
-    }
+    private static final Routing routing = Routing.newOrganization();
 
     @Test
     void portalBodyC6Gives201WithTheTransferAndItsPlaceInTheQueue() {
