@@ -1,0 +1,136 @@
+package com.vocelio.testing;
+
+import com.vocelio.launcher.Directories;
+import com.vocelio.launcher.EmbeddedDatabase;
+import com.vocelio.launcher.PayaraMicroProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * The application under test, once for the whole suite: a fresh embedded PostgreSQL and Payara Micro running the
+ * fat war the build just produced, exactly as {@code ./vocelio run} starts them. Stopped when the JVM exits.
+ */
+public final class TestServer {
+
+    /** Short, so that RefreshIT can wait it out; the default (30 s) is what production runs. */
+    public static final String REFRESH_REUSE_GRACE = "PT4S";
+
+    public static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private static TestServer instance;
+    private static IllegalStateException startFailure;
+
+    private EmbeddedDatabase database;
+    private PayaraMicroProcess payara;
+
+    private TestServer(EmbeddedDatabase database, PayaraMicroProcess payara) {
+        this.database = database;
+        this.payara = payara;
+    }
+
+    /** Starts once; a failed start fails every later test at once instead of starting again for each. */
+    public static synchronized TestServer get() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        if (instance == null) {
+            try {
+                Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
+                Directories.deleteRecursively(work.resolve("postgres"));
+                var database = EmbeddedDatabase.start(work.resolve("postgres"));
+                instance = new TestServer(database, startPayara(database));
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            } catch (Exception e) {
+                startFailure =
+                        new IllegalStateException("Cannot start the application under test: " + e.getMessage(), e);
+                throw startFailure;
+            }
+        }
+        return instance;
+    }
+
+    public URI baseUri() {
+        return payara.baseUri();
+    }
+
+    /** The operating system's id of the application's process. */
+    public long pid() {
+        return payara.pid();
+    }
+
+    public String jdbcUrl() {
+        return database.settings().url();
+    }
+
+    /** Stops PostgreSQL under the running application (fast shutdown: its sessions are ended), as an outage would. */
+    public synchronized void stopDatabase() throws Exception {
+        database.close();
+    }
+
+    /** Starts PostgreSQL again on the same data and port after {@link #stopDatabase()}. */
+    public synchronized void startDatabase() throws Exception {
+        int port = database.port();
+        database = EmbeddedDatabase.start(workDirectory().resolve("postgres"), port, true);
+    }
+
+    private static Path workDirectory() {
+        return Path.of(System.getProperty("vocelio.it.work", "target/it"));
+    }
+
+    /** Stops and starts Payara Micro on the same database, as an operator's restart would. */
+    public synchronized void restartApplication() throws Exception {
+        payara.close();
+        payara = startPayara(database);
+    }
+
+    /**
+     * Starts another node of the application: Payara Micro on {@code port} with its own runtime directory and log
+     * ({@code <name>/} and {@code <name>.log} under the IT work directory), over the same database. The caller
+     * closes it; should it not, it is stopped when the JVM exits.
+     */
+    public synchronized PayaraMicroProcess startAnotherNode(int port, String name) throws Exception {
+        var node = startPayara(database, port, name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.close();
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }));
+        return node;
+    }
+
+    private static PayaraMicroProcess startPayara(EmbeddedDatabase database) throws Exception {
+        return startPayara(database, Integer.getInteger("vocelio.it.http.port", 18080), "payara");
+    }
+
+    private static PayaraMicroProcess startPayara(EmbeddedDatabase database, int port, String name) throws Exception {
+        Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
+        Path home = Path.of(System.getProperty("vocelio.it.home", ".."));
+        var options = new PayaraMicroProcess.Options(
+                Path.of(System.getProperty("vocelio.it.payara-jar")),
+                Path.of(System.getProperty("vocelio.it.war")),
+                port,
+                home.resolve("payara-config/pre-boot-commands.asadmin"),
+                List.of("-Xmx512m"),
+                work.resolve(name),
+                work.resolve(name + ".log"));
+        var environment = new HashMap<>(database.settings().asEnvironment());
+        // the suite tells throttled sign-ins apart by X-Forwarded-For, so one test's lockout is not another's
+        environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");
+        environment.put("VOCELIO_AUTH_REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE);
+        environment.put("VOCELIO_HTTP_HSTS", HSTS);
+        return PayaraMicroProcess.start(options, environment);
+    }
+
+    private void stop() {
+        try {
+            payara.close();
+            database.close();
+        } catch (Exception e) {
+            System.err.println("While stopping the application under test: " + e);
+        }
+    }
+}
