@@ -1,7 +1,6 @@
 package com.vocelio.event.control;
 
 import com.vocelio.event.boundary.EventLog;
-import com.vocelio.event.boundary.Figures;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.event.entity.StoredEvent.Position;
 import com.vocelio.platform.control.CurrentTenant;
@@ -63,7 +62,7 @@ public class OutboxRelay {
     Subscribers subscribers;
 
     @Inject
-    Figures figures;
+    FigureSource<?> figures;
 
     @Inject
     CurrentTenant tenant;
@@ -220,13 +219,17 @@ public class OutboxRelay {
 
     private void refreshFigures(String tenantId) {
         try {
-            subscribers.figures(tenant.runAs(tenantId, figures::now));
+            show(tenantId, figures);
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
                     "Cannot refresh live figures of organization " + tenantId,
                     Failures.databaseUnavailable(e) ? null : e);
         }
+    }
+
+    private <F> void show(String tenantId, FigureSource<F> source) {
+        subscribers.figures(tenantId, source.type(), tenant.runAs(tenantId, source::read));
     }
 
     /** Everything before the oldest running transaction is history: a starting node delivers from there. */
