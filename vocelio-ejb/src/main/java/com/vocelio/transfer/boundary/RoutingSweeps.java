@@ -59,7 +59,7 @@ public class RoutingSweeps {
                 and offer_expires_at <= now() order by offer_expires_at limit ?2 for update skip locked""",
                 tenantId)) {
             var transfer = em.find(Transfer.class, id);
-            transfer.decline(true, maxMissedOffers, Clocks.now(clock));
+            transfer.expire(maxMissedOffers, Clocks.now(clock));
             touched.put(transfer.department().id(), transfer.department());
         }
         for (String id : ids(

@@ -9,10 +9,6 @@ public class TransferConflictException extends BusinessException {
 
     private static final long serialVersionUID = 1L;
 
-    private TransferConflictException(String code, String message) {
-        super(Kind.CONFLICT, code, message);
-    }
-
     public static TransferConflictException departmentInactive(Department department) {
         return new TransferConflictException(
                 "department_inactive", "Department " + department.name() + " is not taking transfers");
@@ -44,5 +40,9 @@ public class TransferConflictException extends BusinessException {
     public static TransferConflictException taken(String transferId, String agentId) {
         return new TransferConflictException(
                 "transfer_taken", "Transfer " + transferId + " was accepted by agent " + agentId);
+    }
+
+    private TransferConflictException(String code, String message) {
+        super(Kind.CONFLICT, code, message);
     }
 }

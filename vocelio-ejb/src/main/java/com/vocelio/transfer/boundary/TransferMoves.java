@@ -15,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What happens to a transfer after its request: the offered agent accepts, rejects or completes it, or the caller
@@ -35,10 +34,6 @@ public class TransferMoves {
 
     @Inject
     Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "vocelio.routing.max-missed-offers", defaultValue = "3")
-    int maxMissedOffers;
 
     /** What the agent an offer went to does with it. */
     public enum Move {
@@ -74,7 +69,7 @@ public class TransferMoves {
                 transfer.connect(now); // until telephony bridges calls, the bridge answers at once
                 return transfer; // the agent stays taken: nothing to dispatch
             }
-            case REJECT -> transfer.decline(false, maxMissedOffers, now);
+            case REJECT -> transfer.reject(now);
             case COMPLETE -> transfer.complete(transfer.department().policy().wrapUpSeconds(), now);
         }
         em.flush();

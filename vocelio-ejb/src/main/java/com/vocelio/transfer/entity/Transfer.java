@@ -270,11 +270,22 @@ public class Transfer {
     }
 
     /**
-     * The offer is refused or ran out: the agent's capacity comes back, the transfer waits again at its old place, and
-     * the same agent is not offered it again during the cool-down ({@link #declinedBy}). A missed offer counts against
-     * the agent.
+     * The agent refuses the offer: the agent's capacity comes back, the transfer waits again at its old place, and
+     * the same agent is not offered it again during the cool-down ({@link #declinedBy}).
      */
-    public void decline(boolean missed, int maxMissedOffers, OffsetDateTime now) {
+    public void reject(OffsetDateTime now) {
+        decline(false, 0, now); // a refusal is no miss: the limit of misses does not apply
+    }
+
+    /**
+     * The offer ran out: as {@link #reject}, and the miss counts against the agent, who leaves the floor after
+     * {@code maxMissedOffers} in a row.
+     */
+    public void expire(int maxMissedOffers, OffsetDateTime now) {
+        decline(true, maxMissedOffers, now);
+    }
+
+    private void decline(boolean missed, int maxMissedOffers, OffsetDateTime now) {
         require(TransferStatus.OFFERED, missed ? "timed out" : "rejected");
         String decliner = agent.agentId();
         agent.release();

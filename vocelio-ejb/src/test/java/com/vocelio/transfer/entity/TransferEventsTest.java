@@ -75,7 +75,7 @@ class TransferEventsTest {
             DomainEvents.begin();
             ann.changeStatus(AgentStatus.AVAILABLE);
             transfer.offerTo(ann, Duration.ofSeconds(20), TransferTest.NOW);
-            transfer.decline(true, 3, TransferTest.NOW);
+            transfer.expire(3, TransferTest.NOW);
         }
         var events = DomainEvents.end();
         var types = types(events);

@@ -93,7 +93,7 @@ class TransferTest {
     void aDeclinedOfferGoesBackToTheQueueAtItsOldPlace() {
         var queuedAt = transfer.queuedAt();
         transfer.offerTo(ann, TIMEOUT, NOW);
-        transfer.decline(false, 3, NOW.plusSeconds(5));
+        transfer.reject(NOW.plusSeconds(5));
         assertEquals(TransferStatus.QUEUED, transfer.status());
         assertEquals(queuedAt, transfer.queuedAt(), "the age that orders the queue does not change");
         assertTrue(transfer.agent().isEmpty());
@@ -112,7 +112,7 @@ class TransferTest {
             var next = new Transfer(
                     new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
             next.offerTo(ann, TIMEOUT, NOW);
-            next.decline(true, 3, NOW);
+            next.expire(3, NOW);
         }
         assertEquals(AgentStatus.ON_BREAK, ann.status());
     }
@@ -123,7 +123,7 @@ class TransferTest {
             var next = new Transfer(
                     new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
             next.offerTo(ann, TIMEOUT, NOW);
-            next.decline(true, 3, NOW);
+            next.expire(3, NOW);
         }
         transfer.offerTo(ann, TIMEOUT, NOW);
         transfer.accept(NOW);
@@ -131,7 +131,7 @@ class TransferTest {
         transfer.complete(0, NOW);
         var another = new Transfer(new Call("call_x", ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
         another.offerTo(ann, TIMEOUT, NOW);
-        another.decline(true, 3, NOW);
+        another.expire(3, NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status(), "one miss after an answered offer is the first in a row");
     }
 
@@ -197,7 +197,7 @@ class TransferTest {
     void illegalMovesAreRefused() {
         assertThrows(IllegalTransferStateException.class, () -> transfer.accept(NOW));
         assertThrows(IllegalTransferStateException.class, () -> transfer.complete(0, NOW));
-        assertThrows(IllegalTransferStateException.class, () -> transfer.decline(false, 3, NOW));
+        assertThrows(IllegalTransferStateException.class, () -> transfer.reject(NOW));
         transfer.offerTo(ann, TIMEOUT, NOW);
         assertThrows(IllegalTransferStateException.class, () -> transfer.offerTo(ann, TIMEOUT, NOW));
         assertThrows(IllegalTransferStateException.class, () -> transfer.overflowTo(sales, NOW));
