@@ -1,6 +1,5 @@
 package com.vocelio.event.control;
 
-import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.event.entity.StoredEvent;
 
 /** Someone on this node who listens to one organization's events: a socket, a stream, a console view. */
@@ -16,8 +15,11 @@ public interface Subscriber {
         return false;
     }
 
-    /** The organization's counts after a batch of events that may have changed them. Must not block. */
-    default void figures(LiveFigures figures) {}
+    /**
+     * The organization's counts after a batch of events that may have changed them, as the feature that counts them
+     * read them (on {@link com.vocelio.event.entity.FiguresDue}); a subscriber takes the type it shows. Must not block.
+     */
+    default <F> void figures(Class<F> type, F figures) {}
 
     /** It failed and no longer receives anything: end its connection, so the client reconnects and resumes. */
     default void dropped() {}

@@ -1,6 +1,5 @@
 package com.vocelio.event.control;
 
-import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.event.entity.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -72,13 +71,13 @@ public class Subscribers {
         return subscribers != null && subscribers.stream().anyMatch(Subscriber::wantsFigures);
     }
 
-    public void figures(LiveFigures figures) {
-        Set<Subscriber> subscribers = byTenant.get(figures.tenantId());
+    public <F> void figures(String tenantId, Class<F> type, F figures) {
+        Set<Subscriber> subscribers = byTenant.get(tenantId);
         if (subscribers != null) {
             for (Subscriber subscriber : subscribers) {
                 try {
                     if (subscriber.wantsFigures()) {
-                        subscriber.figures(figures);
+                        subscriber.figures(type, figures);
                     }
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A subscriber failed to take live counts; dropping it", e);

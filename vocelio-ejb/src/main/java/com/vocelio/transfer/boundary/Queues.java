@@ -5,10 +5,14 @@ import com.vocelio.department.entity.Department;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
+import com.vocelio.transfer.control.QueueLoads;
 import com.vocelio.transfer.control.QueuePositions;
+import com.vocelio.transfer.entity.QueueBoard;
 import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,12 +20,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the queues look like now, from live data: positions (urgency, then age), estimated waits (the department's
- * rolling average handle time over its staffed capacity), and per-department waiting, longest wait, agents and
- * service level. A fixed number of queries whatever the number of rows.
+ * rolling average handle time over its staffed capacity), per-department waiting, longest wait, agents and service
+ * level, and the organization's live {@link QueueBoard}. A fixed number of queries whatever the number of rows; the
+ * status and the board are the same read ({@link QueueLoads}).
  */
 @Stateless
 @UnitOfWork
@@ -40,14 +46,18 @@ public class Queues {
     QueuePositions positions;
 
     @Inject
+    QueueLoads loads;
+
+    @Inject
     @ConfigProperty(name = "vocelio.routing.service-level-threshold", defaultValue = "PT30S")
     Duration serviceLevelThreshold;
 
     public record Waiting(Transfer transfer, Spot spot) {}
 
-    /** Per department (and, with a null department, the total). */
+    /** Per department. */
     public record Status(
-            Department department,
+            String departmentId,
+            String department,
             long waiting,
             long longestWaitSeconds,
             long availableAgents,
@@ -64,53 +74,72 @@ public class Queues {
         var queued = em.createNamedQuery(Transfer.QUEUE, Transfer.class)
                 .setParameter("department", department)
                 .getResultList();
-        return java.util.stream.IntStream.range(0, queued.size())
+        return IntStream.range(0, queued.size())
                 .mapToObj(i -> new Waiting(queued.get(i), Spot.at(i + 1, pace)))
                 .toList();
     }
 
+    /** Every department, by name; the service level is of the last 24 hours. */
     public List<Status> status() {
-        String tenantId = tenant.id();
-        Map<String, long[]> queue = rows(
-                """
-                select cast(department_id as text), count(*),
-                       coalesce(extract(epoch from now() - min(queued_at)), 0)
-                from transfers where tenant_id = cast(?1 as uuid) and status = 'queued' group by department_id""",
-                tenantId);
-        Map<String, long[]> agents = rows(
-                """
-                select cast(department_id as text),
-                       count(*) filter (where status = 'available' and active_calls < max_concurrent_calls),
-                       count(*) filter (where status in ('busy', 'wrap_up') or active_calls > 0)
-                from agents where tenant_id = cast(?1 as uuid) group by department_id""",
-                tenantId);
-        Map<String, long[]> answered = rows(
-                """
-                select cast(department_id as text),
-                       count(*) filter (where connected_at is not null and connected_at - queued_at <= ?2 * interval '1 second'),
-                       count(*) filter (where connected_at is not null or status = 'abandoned')
-                from transfers where tenant_id = cast(?1 as uuid) and created_at > now() - interval '24 hours'
-                group by department_id""",
-                tenantId,
-                serviceLevelThreshold.toSeconds());
-        return departments.all().stream()
-                .map(d -> {
-                    long[] q = queue.getOrDefault(d.id(), new long[2]);
-                    long[] a = agents.getOrDefault(d.id(), new long[2]);
-                    long[] s = answered.getOrDefault(d.id(), new long[2]);
-                    return new Status(d, q[0], q[1], a[0], a[1], s[1] == 0 ? 100.0 : 100.0 * s[0] / s[1]);
+        Map<String, long[]> answered = serviceLevels();
+        return loads.now().stream()
+                .map(load -> {
+                    long[] s = answered.getOrDefault(load.departmentId(), new long[2]);
+                    return new Status(
+                            load.departmentId(),
+                            load.department(),
+                            load.waiting(),
+                            load.longestWaitSeconds(),
+                            load.availableAgents(),
+                            load.busyAgents(),
+                            s[1] == 0 ? 100.0 : 100.0 * s[0] / s[1]);
                 })
                 .toList();
     }
 
+    /** The board as it stands: read outside any transaction when there is none (the relay's, after commit). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public QueueBoard board() {
+        var perDepartment = loads.now();
+        var queues = perDepartment.stream()
+                .map(load -> new QueueBoard.Queue(
+                        load.departmentId(),
+                        load.department(),
+                        load.waiting(),
+                        load.longestWaitSeconds(),
+                        load.estimatedWaitSeconds(),
+                        load.availableAgents()))
+                .toList();
+        return new QueueBoard(
+                tenant.id(),
+                perDepartment.stream()
+                        .mapToLong(QueueLoads.Load::activeTransfers)
+                        .sum(),
+                perDepartment.stream()
+                        .mapToLong(QueueLoads.Load::availableAgents)
+                        .sum(),
+                perDepartment.stream().mapToLong(QueueLoads.Load::busyAgents).sum(),
+                perDepartment.stream().mapToLong(QueueLoads.Load::staffedAgents).sum(),
+                perDepartment.stream().mapToLong(QueueLoads.Load::waiting).sum(),
+                queues);
+    }
+
+    /** Per department: transfers answered within the threshold, and all that were answered or abandoned. */
     @SuppressWarnings("unchecked")
-    private Map<String, long[]> rows(String sql, Object... parameters) {
-        var query = Sql.of(em, sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
+    private Map<String, long[]> serviceLevels() {
+        var rows = (List<Object[]>) Sql.of(
+                        em,
+                        """
+                        select cast(department_id as text),
+                               count(*) filter (where connected_at is not null and connected_at - queued_at <= ?2 * interval '1 second'),
+                               count(*) filter (where connected_at is not null or status = 'abandoned')
+                        from transfers where tenant_id = cast(?1 as uuid) and created_at > now() - interval '24 hours'
+                        group by department_id""")
+                .setParameter(1, tenant.id())
+                .setParameter(2, serviceLevelThreshold.toSeconds())
+                .getResultList();
         var result = new HashMap<String, long[]>();
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
+        for (Object[] row : rows) {
             result.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
         }
         return result;

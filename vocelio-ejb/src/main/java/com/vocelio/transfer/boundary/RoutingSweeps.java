@@ -3,6 +3,7 @@ package com.vocelio.transfer.boundary;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
 import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
 import com.vocelio.transfer.control.Dispatcher;
@@ -13,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,9 @@ public class RoutingSweeps {
     Dispatcher dispatcher;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "vocelio.routing.max-missed-offers", defaultValue = "3")
     int maxMissedOffers;
 
@@ -54,7 +59,7 @@ public class RoutingSweeps {
                 and offer_expires_at <= now() order by offer_expires_at limit ?2 for update skip locked""",
                 tenantId)) {
             var transfer = em.find(Transfer.class, id);
-            transfer.decline(true, maxMissedOffers);
+            transfer.expire(maxMissedOffers, Clocks.now(clock));
             touched.put(transfer.department().id(), transfer.department());
         }
         for (String id : ids(
@@ -78,7 +83,7 @@ public class RoutingSweeps {
             var target = em.find(
                     Department.class,
                     transfer.department().overflowDepartmentId().orElseThrow());
-            transfer.overflowTo(target);
+            transfer.overflowTo(target, Clocks.now(clock));
             touched.put(target.id(), target);
         }
         em.flush();

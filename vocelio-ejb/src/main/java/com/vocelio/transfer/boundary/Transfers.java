@@ -6,35 +6,26 @@ import com.vocelio.department.boundary.Departments;
 import com.vocelio.department.entity.Department;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
-import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.transfer.control.Dispatcher;
 import com.vocelio.transfer.control.QueuePositions;
 import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import com.vocelio.transfer.entity.TransferStatus;
-import com.vocelio.transfer.entity.TransferType;
-import com.vocelio.transfer.entity.Urgency;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Transfers of the caller's organization: requesting one (idempotent by {@code Idempotency-Key} and by call: a
- * call has at most one open transfer), and the moves of its offer — accept, reject, complete, cancel — each followed
- * by a dispatch, since each may free an agent or a place in the queue.
+ * Transfers of the caller's organization: requesting one — idempotent by {@code Idempotency-Key} and by call (a call
+ * has at most one open transfer), in one transaction that also dispatches — and reading them. What happens to a
+ * transfer after its request is {@link TransferMoves}.
  */
 @Stateless
 @UnitOfWork
@@ -56,75 +47,26 @@ public class Transfers {
     QueuePositions positions;
 
     @Inject
-    @ConfigProperty(name = "vocelio.routing.max-missed-offers", defaultValue = "3")
-    int maxMissedOffers;
+    Clock clock;
 
     /** A transfer, where it stands, and whether this request created it (an idempotent repeat did not). */
     public record Placed(Transfer transfer, Spot spot, boolean created) {}
 
     public Placed request(TransferRequest request, String idempotencyKey) {
-        String callId = Checks.requiredText("call_id", request.callId(), 100);
-        if (request.departmentNamed() == null) {
-            throw BusinessException.invalid("target_department", "is required (a department id or name)");
-        }
-        Department department = departments.resolveReference("target_department", request.departmentNamed());
-        if (!department.isActive()) {
-            throw conflict("department_inactive", "Department " + department.name() + " is not taking transfers");
-        }
-        TransferType type = parse(
-                "transfer_type",
-                request.transferType(),
-                TransferType.WARM,
-                TransferType::fromWire,
-                "warm, cold, conference, blind");
-        Urgency urgency = parse(
-                "urgency_level",
-                request.urgencyLevel(),
-                Urgency.MEDIUM,
-                Urgency::fromWire,
-                "low, medium, high, critical");
-        String language =
-                Checks.optionalText("language", request.language(), 20).toLowerCase(Locale.ROOT);
-        String key = Checks.optionalText("Idempotency-Key", idempotencyKey, 200);
-        String callerNumber = Checks.optionalText("caller_number", request.callerNumber(), 40);
-        var asked = new Transfer.Details(
-                Checks.optionalText("transfer_reason", request.reasonGiven(), 200),
-                Checks.optionalText("context_summary", request.summary(), 2000),
-                Checks.optionalText("customer_notes", request.customerNotes(), 2000),
-                Checks.optionalText("session_id", request.sessionId(), 100),
-                tags("required_skills[]", request.requiredSkills()),
-                tags("preferred_skills[]", request.preferredSkills()),
-                language.isEmpty() ? null : language,
-                key.isEmpty() ? null : key,
-                null);
-        String digest = digest(callId, department.id(), type, urgency, asked, callerNumber);
-        var details = new Transfer.Details(
-                asked.reason(),
-                asked.contextSummary(),
-                asked.customerNotes(),
-                asked.sessionId(),
-                asked.requiredSkills(),
-                asked.preferredSkills(),
-                asked.requiredLanguage(),
-                asked.idempotencyKey(),
-                asked.idempotencyKey() == null ? null : digest);
-
-        if (details.idempotencyKey() != null) {
+        var asked = request.read(idempotencyKey, this::takingTransfers);
+        String callId = asked.callId();
+        Department department = asked.department();
+        String key = asked.details().idempotencyKey();
+        if (key != null) {
             // requests with one key are served one at a time, and a repeat touches nothing (not even its call)
-            calls.lockKey("transfer:" + details.idempotencyKey());
-            Optional<Transfer> repeat = byKey(details.idempotencyKey());
+            calls.lockKey("transfer:" + key);
+            Optional<Transfer> repeat =
+                    byKey(key).map(t -> t.repeatedBy(asked.details().requestHash()));
             if (repeat.isPresent()) {
-                if (!repeat.get().madeBy(digest)) {
-                    throw new BusinessException(
-                            BusinessException.Kind.UNPROCESSABLE,
-                            "idempotency_key_reused",
-                            "Idempotency-Key '" + key + "' was used for a different request (transfer "
-                                    + repeat.get().transferId() + "); use a new key for a new request");
-                }
                 return new Placed(repeat.get(), positions.spotOf(repeat.get()), false);
             }
         }
-        var locked = calls.lockOrStart(callId, callerNumber); // from here, one request per call at a time
+        var locked = calls.lockOrStart(callId, asked.callerNumber()); // from here, one request per call at a time
         Call call = locked.call();
         if (locked.started()) {
             call.announceStart();
@@ -141,24 +83,17 @@ public class Transfers {
             if (open.get().requestedDepartment().id().equals(department.id())) {
                 return new Placed(open.get(), positions.spotOf(open.get()), false);
             }
-            throw conflict(
-                    "transfer_in_progress",
-                    "Call " + callId + " already has an open transfer ("
-                            + open.get().transferId() + ")");
+            throw TransferConflictException.inProgress(callId, open.get().transferId());
         }
         if (!call.status().isLive()) {
-            throw conflict(
-                    "call_ended",
-                    "Call " + callId + " has ended (" + call.status().wireName() + ")");
+            throw TransferConflictException.callEnded(callId, call);
         }
-        var line = positions.line(department, urgency.rank());
+        var line = positions.line(department, asked.urgency().rank());
         if (line.waiting() >= department.policy().maxQueueLength()) {
-            throw conflict(
-                    "queue_full",
-                    "The queue of " + department.name() + " is full ("
-                            + department.policy().maxQueueLength() + " waiting)");
+            throw TransferConflictException.queueFull(department);
         }
-        var transfer = new Transfer(call, department, type, urgency, details);
+        var transfer =
+                new Transfer(call, department, asked.type(), asked.urgency(), asked.details(), Clocks.now(clock));
         em.persist(transfer);
         try {
             em.flush();
@@ -166,7 +101,7 @@ public class Transfers {
             if (!Constraints.isUniqueViolation(e)) {
                 throw e;
             }
-            throw conflict("transfer_in_progress", "Call " + callId + " got another transfer a moment ago");
+            throw TransferConflictException.lostRace(callId);
         }
         // nobody was offered anything: the newcomer stands behind those of its urgency and above who waited already
         Spot spot = dispatcher.dispatch(department) == 0 ? line.newcomer() : positions.spotOf(transfer);
@@ -178,64 +113,7 @@ public class Transfers {
                 .setParameter("transferId", transferId == null ? "" : transferId.strip())
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> notFound(transferId));
-    }
-
-    /**
-     * @param actingAgent the agent_id of a caller who is an agent (who may act only on offers made to them); empty
-     *     for supervisors and admins, who may act for anyone
-     */
-    public Transfer accept(String transferId, Optional<String> actingAgent) {
-        var transfer = toMove(transferId);
-        if (transfer.acceptedBy(actingAgent)) {
-            return transfer; // a repeat (a retry, a double click): the outcome it asked for stands
-        }
-        if (transfer.acceptedBy(Optional.empty())) {
-            throw conflict(
-                    "transfer_taken",
-                    "Transfer " + transferId + " was accepted by agent "
-                            + transfer.agent().orElseThrow().agentId());
-        }
-        offeredTo(transfer, actingAgent);
-        transfer.accept();
-        transfer.connect(); // until telephony bridges calls, the bridge answers at once
-        return transfer;
-    }
-
-    public Transfer reject(String transferId, Optional<String> actingAgent) {
-        var transfer = offeredTo(toMove(transferId), actingAgent);
-        transfer.decline(false, maxMissedOffers);
-        em.flush();
-        dispatcher.dispatch(transfer.department());
-        return transfer;
-    }
-
-    public Transfer complete(String transferId, Optional<String> actingAgent) {
-        var transfer = toMove(transferId);
-        if (transfer.completedBy(actingAgent)) {
-            return transfer; // a repeat
-        }
-        offeredTo(transfer, actingAgent);
-        transfer.complete(transfer.department().policy().wrapUpSeconds());
-        em.flush();
-        dispatcher.dispatch(transfer.department());
-        return transfer;
-    }
-
-    /** The caller hung up: the transfer is abandoned and whatever agent it held is free again. */
-    public Transfer cancel(String transferId, String reason) {
-        var transfer = toMove(transferId);
-        if (transfer.status() == TransferStatus.ABANDONED) {
-            return transfer; // a repeat: the caller is gone either way
-        }
-        boolean heldAnAgent = transfer.agent().isPresent();
-        String why = Checks.optionalText("reason", reason, 200);
-        transfer.abandon(why.isEmpty() ? "caller_hung_up" : why);
-        if (heldAnAgent) {
-            em.flush();
-            dispatcher.dispatch(transfer.department());
-        }
-        return transfer;
+                .orElseThrow(() -> new UnknownTransferException(transferId));
     }
 
     /** Every transfer of a call, oldest first; an unknown call is 404. */
@@ -251,36 +129,13 @@ public class Transfers {
                 .getResultList();
     }
 
-    /**
-     * The transfer a move acts on, locked until the move commits: concurrent moves of one transfer take turns, and
-     * each sees what the one before it decided (so a repeat is recognized as one, not lost in a version clash).
-     */
-    private Transfer toMove(String transferId) {
-        return em.createNamedQuery(Transfer.TO_MOVE, Transfer.class)
-                .setParameter("transferId", transferId == null ? "" : transferId.strip())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> notFound(transferId));
-    }
-
-    private static BusinessException notFound(String transferId) {
-        return new BusinessException(
-                BusinessException.Kind.NOT_FOUND, "transfer_not_found", "Transfer '" + transferId + "' not found");
-    }
-
-    private static Transfer offeredTo(Transfer transfer, Optional<String> actingAgent) {
-        String transferId = transfer.transferId();
-        if (actingAgent.isPresent()
-                && transfer.agent()
-                        .map(a -> !a.agentId().equals(actingAgent.get()))
-                        .orElse(true)) {
-            throw new BusinessException(
-                    BusinessException.Kind.FORBIDDEN,
-                    "not_your_transfer",
-                    "Transfer " + transferId + " is not offered to agent " + actingAgent.get());
+    /** The department a request names, by id or name; one that is not taking transfers refuses it. */
+    private Department takingTransfers(String reference) {
+        Department department = departments.resolveReference("target_department", reference);
+        if (!department.isActive()) {
+            throw TransferConflictException.departmentInactive(department);
         }
-        return transfer;
+        return department;
     }
 
     private Optional<Transfer> byKey(String key) {
@@ -288,59 +143,5 @@ public class Transfers {
                 .setParameter("key", key)
                 .getResultStream()
                 .findFirst();
-    }
-
-    /** What a request asks for, as its values mean it (whatever spelling it used), as a SHA-256 in hex. */
-    private static String digest(
-            String callId,
-            String departmentId,
-            TransferType type,
-            Urgency urgency,
-            Transfer.Details details,
-            String callerNumber) {
-        var parts = List.of(
-                callId,
-                departmentId,
-                type.wireName(),
-                urgency.wireName(),
-                details.reason(),
-                details.contextSummary(),
-                details.customerNotes(),
-                details.sessionId(),
-                String.join(",", details.requiredSkills()),
-                String.join(",", details.preferredSkills()),
-                String.valueOf(details.requiredLanguage()),
-                callerNumber);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\0", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <E> E parse(
-            String field, String value, E fallback, Function<String, Optional<E>> parser, String legal) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return parser.apply(value)
-                .orElseThrow(
-                        () -> BusinessException.invalid(field, "must be one of: " + legal + " (got '" + value + "')"));
-    }
-
-    private static List<String> tags(String field, List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        return values.stream()
-                .map(v -> Checks.requiredText(field, v, 50).toLowerCase(Locale.ROOT))
-                .distinct()
-                .toList();
-    }
-
-    private static BusinessException conflict(String code, String message) {
-        return new BusinessException(BusinessException.Kind.CONFLICT, code, message);
     }
 }

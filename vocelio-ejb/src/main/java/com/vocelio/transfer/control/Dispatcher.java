@@ -3,6 +3,7 @@ package com.vocelio.transfer.control;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
 import com.vocelio.department.entity.RoutingStrategy;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
 import com.vocelio.transfer.entity.Transfer;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,9 @@ public class Dispatcher {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    Clock clock;
+
     /** @return how many offers were made */
     public int dispatch(Department department) {
         String tenantId = tenant.id();
@@ -49,13 +54,13 @@ public class Dispatcher {
                 break; // nobody waits whom a free agent could take
             }
             Transfer transfer = em.find(Transfer.class, next.get());
-            Optional<String> agentId =
-                    lockedFreeAgent(tenantId, department, transfer, transfer.declinedBy(coolDown(department)));
+            Optional<String> agentId = lockedFreeAgent(
+                    tenantId, department, transfer, transfer.declinedBy(coolDown(department), Clocks.now(clock)));
             if (agentId.isEmpty()) {
                 passedOver.add(transfer.id()); // its agents are taken by another dispatcher or cooling down
                 continue;
             }
-            transfer.offerTo(em.find(Agent.class, agentId.get()), coolDown(department));
+            transfer.offerTo(em.find(Agent.class, agentId.get()), coolDown(department), Clocks.now(clock));
             em.flush(); // the next queries must see this agent's taken slot
             offers++;
         }
@@ -112,7 +117,7 @@ public class Dispatcher {
                 tenantId,
                 department.id(),
                 Sql.jsonArray(transfer.skillsWanted(
-                        Duration.ofSeconds(department.policy().widenAfterSeconds())))));
+                        Duration.ofSeconds(department.policy().widenAfterSeconds()), Clocks.now(clock)))));
         transfer.requiredLanguage().ifPresent(language -> {
             parameters.add(language);
             sql.append(" and jsonb_exists(languages, ?")

@@ -97,13 +97,14 @@ public class QueuePositions {
         return pace(row[0], row[1]);
     }
 
-    private double pace(Object handleSeconds, Object staffedCapacity) {
+    /** The pace from its two inputs as a query reads them: the average handle time (null: none yet), the capacity. */
+    public double pace(Object handleSeconds, Object staffedCapacity) {
         double handle = handleSeconds == null ? defaultHandleTime.toSeconds() : ((Number) handleSeconds).doubleValue();
         return pace(handle, number(staffedCapacity));
     }
 
     /** Seconds per queue position: a handle time over the calls the staffed agents take at once (at least one). */
-    public static double pace(double handleSeconds, long staffedCapacity) {
+    private static double pace(double handleSeconds, long staffedCapacity) {
         return handleSeconds / Math.max(1, staffedCapacity);
     }
 

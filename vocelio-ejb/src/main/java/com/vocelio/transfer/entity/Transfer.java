@@ -6,7 +6,7 @@ import com.vocelio.call.entity.CallStatus;
 import com.vocelio.department.entity.Department;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.DomainEvents;
-import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.JsonStringList;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
@@ -182,7 +182,8 @@ public class Transfer {
 
     protected Transfer() {}
 
-    public Transfer(Call call, Department department, TransferType type, Urgency urgency, Details details) {
+    public Transfer(
+            Call call, Department department, TransferType type, Urgency urgency, Details details, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.transferId = "transfer_" + UUID.randomUUID().toString().replace("-", "");
         this.call = call;
@@ -200,7 +201,7 @@ public class Transfer {
         this.requiredLanguage = details.requiredLanguage();
         this.idempotencyKey = details.idempotencyKey();
         this.requestHash = details.requestHash();
-        this.createdAt = Checks.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
         this.queuedAt = createdAt;
         call.transferringTo(department);
@@ -217,48 +218,74 @@ public class Transfer {
             List<String> preferredSkills,
             String requiredLanguage,
             String idempotencyKey,
-            String requestHash) {}
+            String requestHash) {
+
+        /** The same details with the digest of the request that gave them (kept with an idempotency key). */
+        public Details digested(String requestHash) {
+            return new Details(
+                    reason,
+                    contextSummary,
+                    customerNotes,
+                    sessionId,
+                    requiredSkills,
+                    preferredSkills,
+                    requiredLanguage,
+                    idempotencyKey,
+                    requestHash);
+        }
+    }
 
     /** Reserves the agent for this transfer until {@code timeout} passes. */
-    public void offerTo(Agent candidate, Duration timeout) {
+    public void offerTo(Agent candidate, Duration timeout, OffsetDateTime now) {
         require(TransferStatus.QUEUED, "offered");
         candidate.reserve();
         this.agent = candidate;
         this.status = TransferStatus.OFFERED;
-        this.offeredAt = Checks.now();
+        this.offeredAt = now;
         this.offerExpiresAt = offeredAt.plus(timeout);
         this.offerCount++;
-        touch();
+        touch(now);
         raise("transfer_offered");
     }
 
     /**
      * The offered agent takes the call. The bridge is {@code connecting} until telephony reports it answered;
-     * {@link #connect()} records that.
+     * {@link #connect} records that.
      */
-    public void accept() {
+    public void accept(OffsetDateTime now) {
         require(TransferStatus.OFFERED, "accepted");
         agent.answeredOffer();
         this.status = TransferStatus.CONNECTING;
-        touch();
+        touch(now);
         raise("transfer_accepted");
     }
 
-    public void connect() {
+    public void connect(OffsetDateTime now) {
         require(TransferStatus.CONNECTING, "connected");
         this.status = TransferStatus.CONNECTED;
-        this.connectedAt = Checks.now();
+        this.connectedAt = now;
         call.connectedTo(agent);
-        touch();
+        touch(now);
         raise("transfer_connected");
     }
 
     /**
-     * The offer is refused or ran out: the agent's capacity comes back, the transfer waits again at its old place, and
-     * the same agent is not offered it again during the cool-down ({@link #declinedBy}). A missed offer counts against
-     * the agent.
+     * The agent refuses the offer: the agent's capacity comes back, the transfer waits again at its old place, and
+     * the same agent is not offered it again during the cool-down ({@link #declinedBy}).
      */
-    public void decline(boolean missed, int maxMissedOffers) {
+    public void reject(OffsetDateTime now) {
+        decline(false, 0, now); // a refusal is no miss: the limit of misses does not apply
+    }
+
+    /**
+     * The offer ran out: as {@link #reject}, and the miss counts against the agent, who leaves the floor after
+     * {@code maxMissedOffers} in a row.
+     */
+    public void expire(int maxMissedOffers, OffsetDateTime now) {
+        decline(true, maxMissedOffers, now);
+    }
+
+    private void decline(boolean missed, int maxMissedOffers, OffsetDateTime now) {
         require(TransferStatus.OFFERED, missed ? "timed out" : "rejected");
         String decliner = agent.agentId();
         agent.release();
@@ -266,31 +293,31 @@ public class Transfer {
             agent.missOffer(maxMissedOffers);
         }
         this.declinedByAgentId = agent.id();
-        this.declinedAt = Checks.now();
+        this.declinedAt = now;
         this.agent = null;
         this.status = TransferStatus.QUEUED;
         this.offeredAt = null;
         this.offerExpiresAt = null;
-        touch();
+        touch(now);
         DomainEvents.raise(DomainEvent.of(
                 missed ? "transfer_timed_out" : "transfer_rejected",
                 DomainEvent.TRANSFERS,
                 Jsons.objectBuilder(snapshot()).add("declined_by", decliner).build()));
     }
 
-    public void complete(int wrapUpSeconds) {
+    public void complete(int wrapUpSeconds, OffsetDateTime now) {
         require(TransferStatus.CONNECTED, "completed");
         agent.finishCall(wrapUpSeconds);
         this.status = TransferStatus.COMPLETED;
-        this.endedAt = Checks.now();
+        this.endedAt = now;
         this.endReason = "completed";
         call.end(CallStatus.COMPLETED);
-        touch();
+        touch(now);
         raise("transfer_completed");
     }
 
     /** The caller hung up (or the requester withdrew): whatever the transfer held is freed. */
-    public void abandon(String why) {
+    public void abandon(String why, OffsetDateTime now) {
         if (!status.isOpen()) {
             throw new IllegalTransferStateException(transferId, status, "abandoned");
         }
@@ -298,22 +325,22 @@ public class Transfer {
             agent.release();
         }
         this.status = TransferStatus.ABANDONED;
-        this.endedAt = Checks.now();
+        this.endedAt = now;
         this.endReason = why == null ? "" : why;
         call.end(CallStatus.ABANDONED);
-        touch();
+        touch(now);
         raise("transfer_abandoned");
     }
 
     /** Waited too long: the department's overflow takes it, keeping its age. */
-    public void overflowTo(Department target) {
+    public void overflowTo(Department target, OffsetDateTime now) {
         require(TransferStatus.QUEUED, "overflowed");
         Department from = this.department;
         this.department = target;
-        this.overflowedAt = Checks.now();
+        this.overflowedAt = now;
         this.declinedByAgentId = null;
         call.transferringTo(target);
-        touch();
+        touch(now);
         raise("transfer_overflowed");
         DomainEvents.raise(DomainEvent.of(
                 "system_alert",
@@ -333,9 +360,19 @@ public class Transfer {
                         .build()));
     }
 
-    /** Whether a request with this digest is the one that made this transfer (rows from before digests: yes). */
-    public boolean madeBy(String requestDigest) {
-        return requestHash == null || requestHash.equals(requestDigest);
+    /**
+     * This transfer, for a request under its idempotency key that asks the same (its digest; rows from before digests
+     * match any): a key made for one request is refused for a different one.
+     */
+    public Transfer repeatedBy(String requestDigest) {
+        if (requestHash != null && !requestHash.equals(requestDigest)) {
+            throw new BusinessException(
+                    BusinessException.Kind.UNPROCESSABLE,
+                    "idempotency_key_reused",
+                    "Idempotency-Key '" + idempotencyKey + "' was used for a different request (transfer " + transferId
+                            + "); use a new key for a new request");
+        }
+        return this;
     }
 
     /** Whether this transfer was accepted (and is still with) the agent named {@code agentId}, or anyone if empty. */
@@ -384,8 +421,8 @@ public class Transfer {
         }
     }
 
-    private void touch() {
-        this.updatedAt = Checks.now();
+    private void touch(OffsetDateTime now) {
+        this.updatedAt = now;
     }
 
     public String id() {
@@ -448,8 +485,8 @@ public class Transfer {
      * The agent who last declined this transfer, while the cool-down after that lasts: others get it first, and
      * after the cool-down the same agent may be offered it again (a lone agent must not strand a call).
      */
-    public Optional<String> declinedBy(Duration coolDown) {
-        if (declinedByAgentId == null || declinedAt.plus(coolDown).isBefore(Checks.now())) {
+    public Optional<String> declinedBy(Duration coolDown, OffsetDateTime now) {
+        if (declinedByAgentId == null || declinedAt.plus(coolDown).isBefore(now)) {
             return Optional.empty();
         }
         return Optional.of(declinedByAgentId);
@@ -463,8 +500,8 @@ public class Transfer {
      * The skills an agent must have now: required and preferred ones while the transfer has waited less than
      * {@code widenAfter}, then only the required ones (the bullseye widens).
      */
-    public List<String> skillsWanted(Duration widenAfter) {
-        if (preferredSkills.isEmpty() || !queuedAt.plus(widenAfter).isAfter(Checks.now())) {
+    public List<String> skillsWanted(Duration widenAfter, OffsetDateTime now) {
+        if (preferredSkills.isEmpty() || !queuedAt.plus(widenAfter).isAfter(now)) {
             return requiredSkills;
         }
         var wanted = new LinkedHashSet<>(requiredSkills);

@@ -29,7 +29,12 @@ class TransferEventsTest {
         ann.changeStatus(AgentStatus.AVAILABLE);
         DomainEvents.begin();
         transfer = new Transfer(
-                new Call("call_1", "+15557654321"), sales, TransferType.WARM, Urgency.HIGH, TransferTest.details());
+                new Call("call_1", "+15557654321"),
+                sales,
+                TransferType.WARM,
+                Urgency.HIGH,
+                TransferTest.details(),
+                TransferTest.NOW);
     }
 
     @AfterEach
@@ -54,7 +59,7 @@ class TransferEventsTest {
     void anOfferAnnouncesTheAgentBusyAndTheOffer() {
         DomainEvents.end();
         DomainEvents.begin();
-        transfer.offerTo(ann, Duration.ofSeconds(20));
+        transfer.offerTo(ann, Duration.ofSeconds(20), TransferTest.NOW);
         var events = DomainEvents.end();
         assertEquals(List.of("agent_status_changed", "transfer_offered"), types(events));
         assertEquals("busy", events.get(0).payload().getString("status"));
@@ -69,8 +74,8 @@ class TransferEventsTest {
             DomainEvents.end();
             DomainEvents.begin();
             ann.changeStatus(AgentStatus.AVAILABLE);
-            transfer.offerTo(ann, Duration.ofSeconds(20));
-            transfer.decline(true, 3);
+            transfer.offerTo(ann, Duration.ofSeconds(20), TransferTest.NOW);
+            transfer.expire(3, TransferTest.NOW);
         }
         var events = DomainEvents.end();
         var types = types(events);
@@ -95,12 +100,12 @@ class TransferEventsTest {
 
     @Test
     void completionAnnouncesTheTransferTheCallAndTheAgentsWrapUp() {
-        transfer.offerTo(ann, Duration.ofSeconds(20));
-        transfer.accept();
-        transfer.connect();
+        transfer.offerTo(ann, Duration.ofSeconds(20), TransferTest.NOW);
+        transfer.accept(TransferTest.NOW);
+        transfer.connect(TransferTest.NOW);
         DomainEvents.end();
         DomainEvents.begin();
-        transfer.complete(30);
+        transfer.complete(30, TransferTest.NOW);
         var events = DomainEvents.end();
         assertEquals(List.of("agent_status_changed", "call_ended", "transfer_completed"), types(events));
         assertEquals("wrap_up", events.get(0).payload().getString("status"));

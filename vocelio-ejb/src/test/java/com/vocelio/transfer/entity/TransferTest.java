@@ -12,6 +12,7 @@ import com.vocelio.call.entity.CallStatus;
 import com.vocelio.department.entity.Department;
 import com.vocelio.platform.boundary.BusinessException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class TransferTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** A fixed instant: the rules that depend on time are driven by the instant a test hands them. */
+    static final OffsetDateTime NOW = OffsetDateTime.parse("2025-03-03T10:15:30.123456Z");
 
     Department sales;
     Agent ann;
@@ -33,7 +37,7 @@ class TransferTest {
         ann = new Agent("ann", "Ann", sales);
         ann.changeStatus(AgentStatus.AVAILABLE);
         call = new Call("call_1", "+15557654321");
-        transfer = new Transfer(call, sales, TransferType.WARM, Urgency.HIGH, details());
+        transfer = new Transfer(call, sales, TransferType.WARM, Urgency.HIGH, details(), NOW);
     }
 
     static Transfer.Details details() {
@@ -46,26 +50,27 @@ class TransferTest {
         assertEquals(CallStatus.TRANSFERRING, call.status());
         assertEquals(1, call.transferCount());
         assertEquals(Urgency.HIGH.rank(), transfer.urgencyRank());
+        assertEquals(NOW, transfer.queuedAt());
     }
 
     @Test
     void anOfferReservesOneOfTheAgentsCallsAndAFullAgentIsBusy() {
-        transfer.offerTo(ann, TIMEOUT);
+        transfer.offerTo(ann, TIMEOUT, NOW);
         assertEquals(TransferStatus.OFFERED, transfer.status());
         assertEquals(1, ann.activeCalls());
         assertEquals(AgentStatus.BUSY, ann.status());
-        assertTrue(transfer.offerExpiresAt().isPresent());
+        assertEquals(NOW.plus(TIMEOUT), transfer.offerExpiresAt().orElseThrow());
     }
 
     @Test
     void theHappyPathEndsCompletedWithTheAgentWrappingUp() {
-        transfer.offerTo(ann, TIMEOUT);
-        transfer.accept();
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        transfer.accept(NOW);
         assertEquals(TransferStatus.CONNECTING, transfer.status());
-        transfer.connect();
+        transfer.connect(NOW);
         assertEquals(TransferStatus.CONNECTED, transfer.status());
         assertEquals(CallStatus.CONNECTED, call.status());
-        transfer.complete(30);
+        transfer.complete(30, NOW);
         assertEquals(TransferStatus.COMPLETED, transfer.status());
         assertEquals(CallStatus.COMPLETED, call.status());
         assertEquals(0, ann.activeCalls());
@@ -77,33 +82,37 @@ class TransferTest {
 
     @Test
     void withoutWrapUpTheAgentIsAvailableAtOnce() {
-        transfer.offerTo(ann, TIMEOUT);
-        transfer.accept();
-        transfer.connect();
-        transfer.complete(0);
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        transfer.accept(NOW);
+        transfer.connect(NOW);
+        transfer.complete(0, NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status());
     }
 
     @Test
     void aDeclinedOfferGoesBackToTheQueueAtItsOldPlace() {
         var queuedAt = transfer.queuedAt();
-        transfer.offerTo(ann, TIMEOUT);
-        transfer.decline(false, 3);
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        transfer.reject(NOW.plusSeconds(5));
         assertEquals(TransferStatus.QUEUED, transfer.status());
         assertEquals(queuedAt, transfer.queuedAt(), "the age that orders the queue does not change");
         assertTrue(transfer.agent().isEmpty());
         assertEquals(0, ann.activeCalls());
         assertEquals(AgentStatus.AVAILABLE, ann.status());
-        assertTrue(transfer.declinedBy(TIMEOUT).isPresent(), "the decliner is passed over during the cool-down");
-        assertTrue(transfer.declinedBy(Duration.ofSeconds(-1)).isEmpty(), "and offered again after it");
+        var coolDown = Duration.ofSeconds(10);
+        assertTrue(
+                transfer.declinedBy(coolDown, NOW.plusSeconds(15)).isPresent(),
+                "the decliner is passed over during the cool-down");
+        assertTrue(transfer.declinedBy(coolDown, NOW.plusSeconds(16)).isEmpty(), "and offered again after it");
     }
 
     @Test
     void threeMissedOffersInARowPutTheAgentOnBreak() {
         for (int missed = 1; missed <= 3; missed++) {
-            var next = new Transfer(new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details());
-            next.offerTo(ann, TIMEOUT);
-            next.decline(true, 3);
+            var next = new Transfer(
+                    new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
+            next.offerTo(ann, TIMEOUT, NOW);
+            next.expire(3, NOW);
         }
         assertEquals(AgentStatus.ON_BREAK, ann.status());
     }
@@ -111,42 +120,44 @@ class TransferTest {
     @Test
     void answeringAnOfferForgivesEarlierMisses() {
         for (int missed = 1; missed <= 2; missed++) {
-            var next = new Transfer(new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details());
-            next.offerTo(ann, TIMEOUT);
-            next.decline(true, 3);
+            var next = new Transfer(
+                    new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
+            next.offerTo(ann, TIMEOUT, NOW);
+            next.expire(3, NOW);
         }
-        transfer.offerTo(ann, TIMEOUT);
-        transfer.accept();
-        transfer.connect();
-        transfer.complete(0);
-        var another = new Transfer(new Call("call_x", ""), sales, TransferType.COLD, Urgency.LOW, details());
-        another.offerTo(ann, TIMEOUT);
-        another.decline(true, 3);
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        transfer.accept(NOW);
+        transfer.connect(NOW);
+        transfer.complete(0, NOW);
+        var another = new Transfer(new Call("call_x", ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
+        another.offerTo(ann, TIMEOUT, NOW);
+        another.expire(3, NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status(), "one miss after an answered offer is the first in a row");
     }
 
     @Test
     void anAgentWithoutFreeCapacityCannotBeOffered() {
-        transfer.offerTo(ann, TIMEOUT);
-        var second = new Transfer(new Call("call_2", ""), sales, TransferType.WARM, Urgency.LOW, details());
-        assertThrows(IllegalStateException.class, () -> second.offerTo(ann, TIMEOUT));
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        var second = new Transfer(new Call("call_2", ""), sales, TransferType.WARM, Urgency.LOW, details(), NOW);
+        assertThrows(IllegalStateException.class, () -> second.offerTo(ann, TIMEOUT, NOW));
         assertEquals(1, ann.activeCalls());
     }
 
     @Test
     void anAgentOfCapacityTwoTakesTwoOffers() {
         ann.allowConcurrentCalls(2);
-        transfer.offerTo(ann, TIMEOUT);
+        transfer.offerTo(ann, TIMEOUT, NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status());
-        new Transfer(new Call("call_2", ""), sales, TransferType.WARM, Urgency.LOW, details()).offerTo(ann, TIMEOUT);
+        new Transfer(new Call("call_2", ""), sales, TransferType.WARM, Urgency.LOW, details(), NOW)
+                .offerTo(ann, TIMEOUT, NOW);
         assertEquals(AgentStatus.BUSY, ann.status());
         assertThrows(BusinessException.class, () -> ann.allowConcurrentCalls(1));
     }
 
     @Test
     void abandoningFreesTheAgentAndEndsTheCall() {
-        transfer.offerTo(ann, TIMEOUT);
-        transfer.abandon("caller_hung_up");
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        transfer.abandon("caller_hung_up", NOW);
         assertEquals(TransferStatus.ABANDONED, transfer.status());
         assertEquals(CallStatus.ABANDONED, call.status());
         assertEquals(0, ann.activeCalls());
@@ -157,11 +168,11 @@ class TransferTest {
     void overflowKeepsTheAgeAndMovesTheDepartment() {
         var support = new Department("Support", "+15551230004", Optional.empty());
         var queuedAt = transfer.queuedAt();
-        transfer.overflowTo(support);
+        transfer.overflowTo(support, NOW);
         assertEquals(support, transfer.department());
         assertEquals(sales, transfer.requestedDepartment());
         assertEquals(queuedAt, transfer.queuedAt());
-        assertTrue(transfer.overflowedAt().isPresent());
+        assertEquals(NOW, transfer.overflowedAt().orElseThrow());
     }
 
     @Test
@@ -171,24 +182,29 @@ class TransferTest {
                 sales,
                 TransferType.WARM,
                 Urgency.MEDIUM,
-                new Transfer.Details("", "", "", "", List.of("billing"), List.of("spanish"), null, null, null));
-        assertEquals(List.of("billing", "spanish"), picky.skillsWanted(Duration.ofMinutes(1)));
-        assertEquals(List.of("billing"), picky.skillsWanted(Duration.ZERO), "after the widening time only required");
-        assertEquals(List.of(), transfer.skillsWanted(Duration.ofMinutes(1)), "nothing preferred, nothing wanted");
+                new Transfer.Details("", "", "", "", List.of("billing"), List.of("spanish"), null, null, null),
+                NOW);
+        var widenAfter = Duration.ofMinutes(1);
+        assertEquals(List.of("billing", "spanish"), picky.skillsWanted(widenAfter, NOW.plusSeconds(59)));
+        assertEquals(
+                List.of("billing"),
+                picky.skillsWanted(widenAfter, NOW.plusSeconds(60)),
+                "from the widening time only required");
+        assertEquals(List.of(), transfer.skillsWanted(widenAfter, NOW), "nothing preferred, nothing wanted");
     }
 
     @Test
     void illegalMovesAreRefused() {
-        assertThrows(IllegalTransferStateException.class, () -> transfer.accept());
-        assertThrows(IllegalTransferStateException.class, () -> transfer.complete(0));
-        assertThrows(IllegalTransferStateException.class, () -> transfer.decline(false, 3));
-        transfer.offerTo(ann, TIMEOUT);
-        assertThrows(IllegalTransferStateException.class, () -> transfer.offerTo(ann, TIMEOUT));
-        assertThrows(IllegalTransferStateException.class, () -> transfer.overflowTo(sales));
-        transfer.accept();
-        transfer.connect();
-        transfer.complete(0);
-        var done = assertThrows(IllegalTransferStateException.class, () -> transfer.abandon("late"));
+        assertThrows(IllegalTransferStateException.class, () -> transfer.accept(NOW));
+        assertThrows(IllegalTransferStateException.class, () -> transfer.complete(0, NOW));
+        assertThrows(IllegalTransferStateException.class, () -> transfer.reject(NOW));
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        assertThrows(IllegalTransferStateException.class, () -> transfer.offerTo(ann, TIMEOUT, NOW));
+        assertThrows(IllegalTransferStateException.class, () -> transfer.overflowTo(sales, NOW));
+        transfer.accept(NOW);
+        transfer.connect(NOW);
+        transfer.complete(0, NOW);
+        var done = assertThrows(IllegalTransferStateException.class, () -> transfer.abandon("late", NOW));
         assertEquals("illegal_transfer_state", done.code());
         assertTrue(done.getMessage().contains("completed"), done.getMessage());
     }

@@ -1,9 +1,9 @@
 package com.vocelio.event.socket;
 
 import com.vocelio.event.entity.DomainEvent;
-import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.platform.control.Jsons;
+import com.vocelio.transfer.entity.QueueBoard;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,7 +29,7 @@ enum Dialect {
         }
 
         @Override
-        List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+        List<WireMessage> figures(QueueBoard now, QueueBoard before, SocketConnection connection) {
             if (before != null
                     && before.activeTransfers() == now.activeTransfers()
                     && before.availableAgents() == now.availableAgents()
@@ -54,7 +54,7 @@ enum Dialect {
         }
 
         @Override
-        List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+        List<WireMessage> figures(QueueBoard now, QueueBoard before, SocketConnection connection) {
             return now.queues().stream()
                     .filter(queue ->
                             connection.subscribedTo(DomainEvent.QUEUE, queue.departmentId(), queue.department()))
@@ -107,7 +107,7 @@ enum Dialect {
         }
 
         @Override
-        List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection) {
+        List<WireMessage> figures(QueueBoard now, QueueBoard before, SocketConnection connection) {
             if (before != null
                     && before.activeTransfers() == now.activeTransfers()
                     && before.availableAgents() == now.availableAgents()
@@ -117,7 +117,7 @@ enum Dialect {
             }
             return List.of(shared(now, this, () -> {
                 long longestWait = now.queues().stream()
-                        .mapToLong(LiveFigures.Queue::longestWaitSeconds)
+                        .mapToLong(QueueBoard.Queue::longestWaitSeconds)
                         .max()
                         .orElse(0);
                 var metrics = Jsons.objectBuilder()
@@ -156,7 +156,7 @@ enum Dialect {
     /** The messages made for the latest counts: one organization's counts go to each of its sockets in turn. */
     private final AtomicReference<Rendered> rendered = new AtomicReference<>();
 
-    private record Rendered(LiveFigures figures, Map<Object, WireMessage> messages) {}
+    private record Rendered(QueueBoard figures, Map<Object, WireMessage> messages) {}
 
     abstract boolean wants(StoredEvent event, SocketConnection connection);
 
@@ -178,10 +178,10 @@ enum Dialect {
     }
 
     /** The messages a change of live counts calls for; {@code before} is null for the first. */
-    abstract List<WireMessage> figures(LiveFigures now, LiveFigures before, SocketConnection connection);
+    abstract List<WireMessage> figures(QueueBoard now, QueueBoard before, SocketConnection connection);
 
     /** A message about these counts, rendered once however many sockets it goes to. */
-    final WireMessage shared(LiveFigures now, Object key, Supplier<String> render) {
+    final WireMessage shared(QueueBoard now, Object key, Supplier<String> render) {
         Rendered current = rendered.get();
         if (current == null || current.figures() != now) {
             current = new Rendered(now, new ConcurrentHashMap<>());
@@ -200,7 +200,7 @@ enum Dialect {
         return name.isEmpty() ? event.text("department") : name;
     }
 
-    private static JsonObject queuePayload(LiveFigures.Queue queue) {
+    private static JsonObject queuePayload(QueueBoard.Queue queue) {
         return Jsons.objectBuilder()
                 .add("department_id", queue.departmentId())
                 .add("department", queue.department())

@@ -2,10 +2,10 @@ package com.vocelio.event.socket;
 
 import com.vocelio.event.control.Feed;
 import com.vocelio.event.control.Outlet;
-import com.vocelio.event.entity.LiveFigures;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.identity.control.AccessRevocations;
 import com.vocelio.identity.control.VerifiedToken;
+import com.vocelio.transfer.entity.QueueBoard;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -50,7 +50,7 @@ final class SocketConnection {
     private volatile Long since;
     private final AtomicBoolean startsOnSubscribe = new AtomicBoolean();
     private volatile boolean subscribed;
-    private LiveFigures lastFigures;
+    private QueueBoard lastFigures;
 
     /**
      * @param executor for closing (which may wait behind a stalled send)
@@ -198,14 +198,16 @@ final class SocketConnection {
             }
 
             @Override
-            public void figures(LiveFigures figures) {
-                SocketConnection.this.figures(figures);
+            public <F> void figures(Class<F> type, F figures) {
+                if (type == QueueBoard.class) {
+                    SocketConnection.this.figures(QueueBoard.class.cast(figures));
+                }
             }
         };
         return feed;
     }
 
-    synchronized void figures(LiveFigures now) {
+    synchronized void figures(QueueBoard now) {
         dialect.figures(now, lastFigures, this).forEach(outlet::send);
         lastFigures = now;
     }

@@ -1,7 +1,6 @@
 package com.vocelio.event.socket;
 
 import com.vocelio.event.boundary.EventLog;
-import com.vocelio.event.boundary.Figures;
 import com.vocelio.event.control.Feed;
 import com.vocelio.event.control.Senders;
 import com.vocelio.event.control.Subscribers;
@@ -9,6 +8,7 @@ import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Jsons;
+import com.vocelio.transfer.boundary.Queues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -58,7 +58,7 @@ public class Sockets {
     EventLog log;
 
     @Inject
-    Figures figures;
+    Queues queues;
 
     @Inject
     CurrentTenant tenant;
@@ -289,7 +289,7 @@ public class Sockets {
 
     private void refreshFigures(SocketConnection connection) {
         try {
-            connection.figures(tenant.runAs(connection.bearer().tenantId(), figures::now));
+            connection.figures(tenant.runAs(connection.bearer().tenantId(), queues::board));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot read live figures", e);
         }

@@ -11,16 +11,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The seed's {@code /departments/{dept}/queue} (an id or a name, polled every 5 s by the guide's client):
- * who waits, in order, with waits and estimates in seconds. {@link ApiDepartmentQueueResource} serves it under /api.
+ * The seed's {@code /departments/{dept}/queue} (an id or a name, polled every 5 s by the guide's client), also under
+ * the portal's /api: who waits, in order, with waits and estimates in seconds. The optional prefix is part of the
+ * template, so both paths are this one class, and its literal {@code /queue} keeps it ahead of the departments root.
  */
-@Path("departments/{department}/queue")
+@Path("{api: (api/)?}departments/{department}/queue")
 @ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,10 +31,13 @@ public class DepartmentQueueResource {
     @Inject
     Queues queues;
 
+    @Inject
+    Clock clock;
+
     @GET
     public Envelope queue(@PathParam("department") String department) {
         var waiting = queues.queueOf(department);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         var details = waiting.stream()
                 .map(w -> {
                     Map<String, Object> row = new LinkedHashMap<>();

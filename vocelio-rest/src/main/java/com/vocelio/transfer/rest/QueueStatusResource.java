@@ -29,8 +29,8 @@ public class QueueStatusResource {
         var departments = perDepartment.stream()
                 .map(s -> {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("department_id", s.department().id());
-                    row.put("department", s.department().name());
+                    row.put("department_id", s.departmentId());
+                    row.put("department", s.department());
                     row.put("waiting", s.waiting());
                     row.put("longest_wait", s.longestWaitSeconds());
                     row.put("available_agents", s.availableAgents());

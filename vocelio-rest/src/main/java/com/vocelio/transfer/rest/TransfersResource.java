@@ -5,6 +5,8 @@ import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.Queues;
+import com.vocelio.transfer.boundary.TransferMoves;
+import com.vocelio.transfer.boundary.TransferMoves.Move;
 import com.vocelio.transfer.boundary.TransferRequest;
 import com.vocelio.transfer.boundary.Transfers;
 import com.vocelio.transfer.entity.Spot;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -41,6 +44,9 @@ public class TransfersResource {
 
     @Inject
     Transfers transfers;
+
+    @Inject
+    TransferMoves moves;
 
     @Inject
     Queues queues;
@@ -67,25 +73,12 @@ public class TransfersResource {
         return summary(transfers.get(transferId));
     }
 
+    /** The offered agent (or a supervisor for them) accepts, rejects or completes: one move, one answer shape. */
     @POST
-    @Path("{transfer_id}/accept")
+    @Path("{transfer_id}/{move: accept|reject|complete}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
-    public Envelope accept(@PathParam("transfer_id") String transferId) {
-        return summary(transfers.accept(transferId, actingAgent()));
-    }
-
-    @POST
-    @Path("{transfer_id}/reject")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
-    public Envelope reject(@PathParam("transfer_id") String transferId) {
-        return summary(transfers.reject(transferId, actingAgent()));
-    }
-
-    @POST
-    @Path("{transfer_id}/complete")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
-    public Envelope complete(@PathParam("transfer_id") String transferId) {
-        return summary(transfers.complete(transferId, actingAgent()));
+    public Envelope move(@PathParam("transfer_id") String transferId, @PathParam("move") String move) {
+        return summary(moves.make(Move.valueOf(move.toUpperCase(Locale.ROOT)), transferId, actingAgent()));
     }
 
     /** The caller hung up ({@code ?reason=} optional): the transfer is abandoned. */
@@ -93,7 +86,7 @@ public class TransfersResource {
     @Path("{transfer_id}/cancel")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SERVICE_NAME})
     public Envelope cancel(@PathParam("transfer_id") String transferId, @QueryParam("reason") String reason) {
-        return summary(transfers.cancel(transferId, reason));
+        return summary(moves.cancel(transferId, reason));
     }
 
     /** The guides read {@code transfer_id}, {@code status}, {@code target_department}, the wait and position on top. */

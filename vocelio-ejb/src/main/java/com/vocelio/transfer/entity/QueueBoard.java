@@ -1,12 +1,13 @@
-package com.vocelio.event.entity;
+package com.vocelio.transfer.entity;
 
 import java.util.List;
 
 /**
- * An organization's live counts, read after commit (so concurrent transactions cannot each count without the other):
- * the totals the transfer board shows and, per department, the queue and its estimated wait for a new arrival.
+ * What an organization's transfer board shows live, read after commit (so concurrent transactions cannot each count
+ * without the other): the totals of transfers and agents and, per department, the queue and the estimated wait of a
+ * new arrival.
  */
-public record LiveFigures(
+public record QueueBoard(
         String tenantId,
         long activeTransfers,
         long availableAgents,
