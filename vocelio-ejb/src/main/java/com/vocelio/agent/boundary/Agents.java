@@ -54,8 +54,13 @@ public class Agents {
     }
 
     public Optional<Agent> find(String agentId) {
+        return find(agentId, LockModeType.NONE);
+    }
+
+    private Optional<Agent> find(String agentId, LockModeType lock) {
         return em.createNamedQuery(Agent.BY_AGENT_ID, Agent.class)
                 .setParameter("agentId", agentId == null ? "" : agentId.strip())
+                .setLockMode(lock)
                 .getResultStream()
                 .findFirst();
     }
@@ -128,12 +133,7 @@ public class Agents {
 
     public Agent remove(String agentId) {
         // locked: of concurrent removals one removes, the others find nothing (404)
-        var agent = em.createNamedQuery(Agent.BY_AGENT_ID, Agent.class)
-                .setParameter("agentId", agentId == null ? "" : agentId.strip())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new UnknownAgentException(agentId));
+        var agent = find(agentId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new UnknownAgentException(agentId));
         agent.requireNoCalls();
         em.remove(agent);
         return agent;

@@ -52,6 +52,12 @@ public class AgentFinder {
         return typed.getResultList();
     }
 
+    public long countIn(Department department) {
+        return em.createNamedQuery(Agent.COUNT_IN_DEPARTMENT, Long.class)
+                .setParameter("department", department)
+                .getSingleResult();
+    }
+
     /** jsonb_exists(column, tag) is PostgreSQL's {@code column ? tag}, served by the GIN index on skills. */
     private static Predicate containsTag(CriteriaBuilder cb, Expression<Object> column, Expression<String> tag) {
         return cb.isTrue(cb.function("jsonb_exists", Boolean.class, column, tag));
