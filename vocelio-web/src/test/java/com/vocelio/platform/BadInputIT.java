@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.vocelio.identity.rest.VocelioApplication;
 import com.vocelio.testing.Api;
 import com.vocelio.testing.Http;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -278,38 +279,58 @@ class BadInputIT {
     static List<Endpoint> endpoints() {
         var endpoints = new LinkedHashMap<String, Endpoint>();
         for (Class<?> resource : resourceClasses()) {
-            String base = resource.getAnnotation(Path.class).value();
-            for (Method method : resource.getMethods()) {
-                String http = httpMethod(method);
-                if (http == null) {
-                    continue;
-                }
-                Path sub = method.getAnnotation(Path.class);
-                String template = "/"
-                        + (base + (sub == null ? "" : "/" + sub.value()))
-                                .replaceAll("/+", "/")
-                                .replaceAll("^/|/$", "");
-                var query = new LinkedHashMap<String, Class<?>>();
-                Class<?> body = null;
-                for (Parameter parameter : method.getParameters()) {
-                    if (parameter.getAnnotations().length == 0) {
-                        body = parameter.getType();
+            for (String base : aliases(resource.getAnnotation(Path.class).value())) {
+                for (Method method : resource.getMethods()) {
+                    String http = httpMethod(method);
+                    if (http == null) {
+                        continue;
                     }
-                    QueryParam q = parameter.getAnnotation(QueryParam.class);
-                    if (q != null && !q.value().equals("access_token")) {
-                        query.put(q.value(), parameter.getType());
+                    Path sub = method.getAnnotation(Path.class);
+                    String template = "/"
+                            + (base + (sub == null ? "" : "/" + sub.value()))
+                                    .replaceAll("/+", "/")
+                                    .replaceAll("^/|/$", "");
+                    var query = new LinkedHashMap<String, Class<?>>();
+                    Class<?> body = null;
+                    for (Parameter parameter : method.getParameters()) {
+                        if (parameter.getAnnotations().length == 0) {
+                            body = parameter.getType();
+                        }
+                        QueryParam q = parameter.getAnnotation(QueryParam.class);
+                        if (q != null && !q.value().equals("access_token")) {
+                            query.put(q.value(), parameter.getType());
+                        }
+                        if (parameter.isAnnotationPresent(BeanParam.class)) {
+                            for (var field : parameter.getType().getDeclaredFields()) {
+                                QueryParam f = field.getAnnotation(QueryParam.class);
+                                if (f != null) {
+                                    query.put(f.value(), field.getType());
+                                }
+                            }
+                        }
                     }
+                    var produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
+                    boolean stream = produces != null
+                            && String.join(",", produces.value()).contains("event-stream");
+                    var endpoint = new Endpoint(http, template, query, body, stream);
+                    endpoints.putIfAbsent(endpoint.toString(), endpoint);
                 }
-                var produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
-                boolean stream =
-                        produces != null && String.join(",", produces.value()).contains("event-stream");
-                var endpoint = new Endpoint(http, template, query, body, stream);
-                endpoints.putIfAbsent(endpoint.toString(), endpoint);
             }
         }
         var list = new ArrayList<>(endpoints.values());
         list.sort(Comparator.comparing(Endpoint::toString));
         return list;
+    }
+
+    /** A root path with an optional literal prefix ({@code {api: (?:api/)?}agents}) answers under both paths. */
+    private static List<String> aliases(String path) {
+        var optional = Pattern.compile("\\{\\w+\\s*:\\s*\\(\\?:([^)]*)\\)\\?}").matcher(path);
+        if (!optional.find()) {
+            return List.of(path);
+        }
+        String prefix = optional.group(1);
+        return List.of(
+                optional.replaceFirst(""), optional.replaceFirst(java.util.regex.Matcher.quoteReplacement(prefix)));
     }
 
     private static String httpMethod(Method method) {

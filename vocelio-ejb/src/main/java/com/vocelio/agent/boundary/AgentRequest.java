@@ -1,5 +1,6 @@
 package com.vocelio.agent.boundary;
 
+import com.vocelio.agent.entity.Agent;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -18,4 +19,25 @@ public record AgentRequest(
         BigDecimal performanceRating,
         Integer maxConcurrentCalls,
         String phoneNumber,
-        String sipUri) {}
+        String sipUri) {
+
+    /** Hands the profile fields that are present to the agent's own rules (identity, department, status aside). */
+    void applyTo(Agent agent) {
+        if (email != null) {
+            agent.changeEmail(email);
+        }
+        if (skills != null) {
+            agent.changeSkills(skills);
+        }
+        if (languages != null) {
+            agent.changeLanguages(languages);
+        }
+        if (performanceRating != null) {
+            agent.rate(performanceRating);
+        }
+        if (maxConcurrentCalls != null) {
+            agent.allowConcurrentCalls(maxConcurrentCalls);
+        }
+        agent.reachAt(phoneNumber, sipUri);
+    }
+}

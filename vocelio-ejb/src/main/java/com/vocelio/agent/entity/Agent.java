@@ -8,7 +8,6 @@ import com.vocelio.department.entity.Department;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
-import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.JsonStringList;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
@@ -146,14 +145,14 @@ public class Agent {
 
     protected Agent() {}
 
-    public Agent(String agentId, String name, Department department) {
+    public Agent(String agentId, String name, Department department, OffsetDateTime now) {
         if (agentId == null || !AGENT_ID.matcher(agentId.strip()).matches()) {
             throw BusinessException.invalid(
                     "agent_id", "is required: 1-100 letters, digits or . _ : @ - (starting with a letter or digit)");
         }
         this.id = UUID.randomUUID().toString();
         this.agentId = agentId.strip();
-        this.createdAt = Checks.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
         this.statusChangedAt = createdAt;
         rename(name);
@@ -188,11 +187,11 @@ public class Agent {
     }
 
     /** Records when the status changed only when it really did, so idle time survives repeated updates. */
-    public void changeStatus(AgentStatus newStatus) {
+    public void changeStatus(AgentStatus newStatus, OffsetDateTime now) {
         if (newStatus != status) {
             AgentStatus before = status;
             this.status = newStatus;
-            this.statusChangedAt = Checks.now();
+            this.statusChangedAt = now;
             DomainEvents.raise(new AgentStatusChanged(
                     this,
                     before,
@@ -240,22 +239,22 @@ public class Agent {
     }
 
     /** Takes one of the agent's call slots for an offer; full means busy. */
-    public void reserve() {
+    public void reserve(OffsetDateTime now) {
         if (status != AgentStatus.AVAILABLE || activeCalls >= maxConcurrentCalls) {
             throw new IllegalStateException("Agent " + agentId + " has no free capacity");
         }
         activeCalls++;
-        lastOfferedAt = Checks.now();
+        lastOfferedAt = now;
         if (activeCalls == maxConcurrentCalls) {
-            changeStatus(AgentStatus.BUSY);
+            changeStatus(AgentStatus.BUSY, now);
         }
     }
 
     /** Gives a slot back (a declined offer, an abandoned call); a full agent becomes available again. */
-    public void release() {
+    public void release(OffsetDateTime now) {
         activeCalls = Math.max(0, activeCalls - 1);
         if (status == AgentStatus.BUSY && activeCalls < maxConcurrentCalls) {
-            changeStatus(AgentStatus.AVAILABLE);
+            changeStatus(AgentStatus.AVAILABLE, now);
         }
     }
 
@@ -264,10 +263,10 @@ public class Agent {
     }
 
     /** An offer ran out unanswered; after {@code maxMissed} in a row the agent is taken off the floor. */
-    public void missOffer(int maxMissed) {
+    public void missOffer(int maxMissed, OffsetDateTime now) {
         missedOffers++;
         if (missedOffers >= maxMissed) {
-            changeStatus(AgentStatus.ON_BREAK);
+            changeStatus(AgentStatus.ON_BREAK, now);
             missedOffers = 0;
             DomainEvents.raise(DomainEvent.of(
                     "system_alert",
@@ -286,25 +285,24 @@ public class Agent {
     }
 
     /** A call ended: the slot comes back, the day's count goes up, and wrap-up starts if the department wants one. */
-    public void finishCall(int wrapUpSeconds) {
+    public void finishCall(int wrapUpSeconds, OffsetDateTime now) {
         activeCalls = Math.max(0, activeCalls - 1);
-        var now = Checks.now();
         LocalDate today = now.toLocalDate();
         handledCalls = today.equals(handledCallsDay) ? handledCalls + 1 : 1;
         handledCallsDay = today;
         lastCallEndedAt = now;
         if (wrapUpSeconds > 0 && activeCalls == 0 && status != AgentStatus.OFFLINE && status != AgentStatus.ON_BREAK) {
-            changeStatus(AgentStatus.WRAP_UP);
+            changeStatus(AgentStatus.WRAP_UP, now);
             wrapUpUntil = now.plusSeconds(wrapUpSeconds);
         } else if (status == AgentStatus.BUSY) {
-            changeStatus(AgentStatus.AVAILABLE);
+            changeStatus(AgentStatus.AVAILABLE, now);
         }
     }
 
     /** Wrap-up time is over: back on the floor. */
-    public void endWrapUp() {
+    public void endWrapUp(OffsetDateTime now) {
         if (status == AgentStatus.WRAP_UP) {
-            changeStatus(AgentStatus.AVAILABLE);
+            changeStatus(AgentStatus.AVAILABLE, now);
         }
         wrapUpUntil = null;
     }
@@ -323,8 +321,19 @@ public class Agent {
         }
     }
 
-    public void touch() {
-        this.updatedAt = Checks.now();
+    /** An agent holding an offered or connected call is not removed: the call would lose its human. */
+    public void requireNoCalls() {
+        if (activeCalls > 0) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "agent_busy",
+                    "Agent " + agentId + " holds " + activeCalls
+                            + " offered or connected call(s); finish or reject them before removing the agent");
+        }
+    }
+
+    public void touch(OffsetDateTime now) {
+        this.updatedAt = now;
     }
 
     private static List<String> tags(String field, List<String> values) {

@@ -4,10 +4,12 @@ import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.CallStatus;
 import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.platform.control.Clocks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +23,9 @@ public class Calls {
 
     @PersistenceContext(unitName = "vocelio")
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CallRegistry registry;
@@ -47,8 +52,9 @@ public class Calls {
         String flow = report.flow();
         var locked = registry.lockOrStart(callId, caller);
         if (locked.started()) {
-            locked.call().describe(called, direction, flow);
-            locked.call().announceStart();
+            var now = Clocks.now(clock);
+            locked.call().describe(called, direction, flow, now);
+            locked.call().announceStart(now);
         }
         return new Reported(locked.call(), locked.started());
     }

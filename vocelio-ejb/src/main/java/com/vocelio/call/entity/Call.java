@@ -4,7 +4,6 @@ import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.DomainEvents;
-import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -96,14 +95,14 @@ public class Call {
     protected Call() {}
 
     /** An AI call in progress that we hear of now (telephony and transfer requests start calls). */
-    public Call(String callId, String callerNumber) {
+    public Call(String callId, String callerNumber, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.callId = callId;
         this.callerNumber = callerNumber == null ? "" : callerNumber;
-        this.startedAt = Checks.now();
+        this.startedAt = now;
         this.createdAt = startedAt;
         this.updatedAt = startedAt;
-        raise("call_started");
+        raise("call_started", now);
     }
 
     public String id() {
@@ -115,15 +114,15 @@ public class Call {
     }
 
     /** A call first heard of now (inserted by the registry's upsert rather than this class's constructor). */
-    public void announceStart() {
-        raise("call_started");
+    public void announceStart(OffsetDateTime now) {
+        raise("call_started", now);
     }
 
     /**
      * What the AI agent that answered says of the call when it reports it: the number called, the direction and the
      * flow (script) it runs. Told once, as the call starts; absent values stay as they are.
      */
-    public void describe(String calledNumber, String direction, String flow) {
+    public void describe(String calledNumber, String direction, String flow, OffsetDateTime now) {
         if (calledNumber != null) {
             this.calledNumber = calledNumber;
         }
@@ -133,7 +132,7 @@ public class Call {
         if (flow != null) {
             this.currentFlow = flow;
         }
-        touch();
+        touch(now);
     }
 
     /** In progress with the AI and no transfer open: the one state in which a call may be handed to a department. */
@@ -142,28 +141,28 @@ public class Call {
     }
 
     /** The call leaves the AI for a department's queue. */
-    public void transferringTo(Department target) {
+    public void transferringTo(Department target, OffsetDateTime now) {
         this.department = target;
         this.agent = null;
         this.status = CallStatus.TRANSFERRING;
         this.transferCount++;
-        touch();
-        raise("call_status_changed");
+        touch(now);
+        raise("call_status_changed", now);
     }
 
-    public void connectedTo(Agent human) {
+    public void connectedTo(Agent human, OffsetDateTime now) {
         this.agent = human;
         this.status = CallStatus.CONNECTED;
-        touch();
-        raise("call_status_changed");
+        touch(now);
+        raise("call_status_changed", now);
     }
 
-    public void end(CallStatus outcome) {
+    public void end(CallStatus outcome, OffsetDateTime now) {
         if (status.isLive()) {
             this.status = outcome;
-            this.endedAt = Checks.now();
-            touch();
-            raise("call_ended");
+            this.endedAt = now;
+            touch(now);
+            raise("call_ended", now);
         }
     }
 
@@ -171,7 +170,7 @@ public class Call {
      * What subscribers see of this call now, in the live feed's shape ({@code id, contact, phone, status, duration,
      * state}) plus the names the rest of the API uses.
      */
-    public JsonObject snapshot() {
+    public JsonObject snapshot(OffsetDateTime now) {
         String wire = status.wireName();
         return Jsons.objectBuilder()
                 .add("id", callId)
@@ -182,7 +181,7 @@ public class Call {
                 .add("direction", direction)
                 .add("status", wire)
                 .add("state", status.isLive() ? "live" : "ended")
-                .add("duration", durationSeconds())
+                .add("duration", durationSeconds(now))
                 .add("department", department == null ? "" : department.name())
                 .add("department_id", department == null ? "" : department.id())
                 .add("agent_id", agent == null ? "" : agent.agentId())
@@ -191,12 +190,12 @@ public class Call {
                 .build();
     }
 
-    private void raise(String type) {
-        DomainEvents.raise(DomainEvent.of(type, DomainEvent.LIVE_CALL, snapshot()));
+    private void raise(String type, OffsetDateTime now) {
+        DomainEvents.raise(DomainEvent.of(type, DomainEvent.LIVE_CALL, snapshot(now)));
     }
 
-    private void touch() {
-        this.updatedAt = Checks.now();
+    private void touch(OffsetDateTime now) {
+        this.updatedAt = now;
     }
 
     public String callerNumber() {
@@ -244,8 +243,7 @@ public class Call {
     }
 
     /** Whole seconds from start to end, or to now while it lasts. */
-    public long durationSeconds() {
-        return Duration.between(startedAt, endedAt != null ? endedAt : Checks.now())
-                .toSeconds();
+    public long durationSeconds(OffsetDateTime now) {
+        return Duration.between(startedAt, endedAt != null ? endedAt : now).toSeconds();
     }
 }

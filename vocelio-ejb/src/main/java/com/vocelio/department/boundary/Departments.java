@@ -1,30 +1,31 @@
 package com.vocelio.department.boundary;
 
-import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
-import com.vocelio.department.entity.RoutingStrategy;
+import com.vocelio.department.entity.DepartmentRemoving;
 import com.vocelio.event.control.UnitOfWork;
-import com.vocelio.event.entity.DomainEvent;
-import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.Constraints;
-import com.vocelio.platform.control.Jsons;
 import com.vocelio.platform.control.PhoneNumbers;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The departments of the caller's organization. Owns the rules that span rows: names are unique per organization,
- * and a department that still has agents cannot be deleted.
+ * The departments of the caller's organization. Owns the rule that spans rows: names are unique per organization.
+ * Whether a department may be deleted is for the features that point at it (agents, transfers): they observe
+ * {@link DepartmentRemoving} and veto with a {@link DepartmentConflictException}.
  */
 @Stateless
 @UnitOfWork
@@ -36,6 +37,16 @@ public class Departments {
     @Inject
     @ConfigProperty(name = "vocelio.phone.default-region")
     String phoneRegion;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<DepartmentRemoving> removing;
+
+    /** Overflow targets are named inside the request body: an unknown one is a 400. */
+    private final Function<String, Department> overflowTarget =
+            idOrName -> resolveReference("overflow_department_id", idOrName);
 
     public List<Department> all() {
         return em.createNamedQuery(Department.ALL, Department.class).getResultList();
@@ -70,11 +81,15 @@ public class Departments {
 
     public Department create(DepartmentRequest request) {
         var department = new Department(
-                request.name(), request.phoneNumber(), PhoneNumbers.toE164(request.phoneNumber(), phoneRegion));
-        apply(department, request);
+                request.name(),
+                request.phoneNumber(),
+                PhoneNumbers.toE164(request.phoneNumber(), phoneRegion),
+                Clocks.now(clock));
+        request.applyTo(department, overflowTarget);
         requireUniqueName(department);
         em.persist(department);
-        return announced("created", flushed(department));
+        flushed(department).announce("created");
+        return department;
     }
 
     public Department update(String id, DepartmentRequest request) {
@@ -86,10 +101,11 @@ public class Departments {
             department.changePhoneNumber(
                     request.phoneNumber(), PhoneNumbers.toE164(request.phoneNumber(), phoneRegion));
         }
-        apply(department, request);
+        request.applyTo(department, overflowTarget);
         requireUniqueName(department);
-        department.touch();
-        return announced("updated", flushed(department));
+        department.touch(Clocks.now(clock));
+        flushed(department).announce("updated");
+        return department;
     }
 
     public Department delete(String id) {
@@ -97,38 +113,10 @@ public class Departments {
         var department = Optional.ofNullable(
                         Checks.isUuid(id) ? em.find(Department.class, id, LockModeType.PESSIMISTIC_WRITE) : null)
                 .orElseThrow(() -> new UnknownDepartmentException(id));
-        long agents = em.createNamedQuery(Agent.COUNT_IN_DEPARTMENT, Long.class)
-                .setParameter("department", department)
-                .getSingleResult();
-        if (agents > 0) {
-            throw DepartmentConflictException.inUse(department.name(), agents);
-        }
-        long transfers = em.createQuery(
-                        "select count(t) from Transfer t where t.department = :d or t.requestedDepartment = :d",
-                        Long.class)
-                .setParameter("d", department)
-                .getSingleResult();
-        if (transfers > 0) {
-            throw DepartmentConflictException.hasTransfers(department.name(), transfers);
-        }
+        removing.fire(new DepartmentRemoving(department)); // agents and transfers veto with a 409
         em.remove(department);
         em.flush();
-        return announced("deleted", department);
-    }
-
-    private static Department announced(String action, Department department) {
-        DomainEvents.raise(DomainEvent.of(
-                "department_changed",
-                DomainEvent.DEPARTMENTS,
-                Jsons.objectBuilder()
-                        .add("action", action)
-                        .add("id", department.id())
-                        .add("department_id", department.id())
-                        .add("name", department.name())
-                        .add("department", department.name())
-                        .add("phone_number", department.phoneNumber())
-                        .add("is_active", department.isActive())
-                        .build()));
+        department.announce("deleted");
         return department;
     }
 
@@ -163,46 +151,5 @@ public class Departments {
             throw DepartmentConflictException.duplicateName(department.name());
         }
         return department;
-    }
-
-    private void apply(Department department, DepartmentRequest request) {
-        if (request.description() != null) {
-            department.describe(request.description());
-        }
-        if (request.color() != null) {
-            department.paint(request.color());
-        }
-        if (request.isActive() != null) {
-            department.setActive(request.isActive());
-        }
-        if (request.businessHours() != null) {
-            department.changeBusinessHours(request.businessHours());
-        }
-        if (request.routingStrategy() != null) {
-            department.routeBy(RoutingStrategy.fromWire(request.routingStrategy())
-                    .orElseThrow(() -> BusinessException.invalid(
-                            "routing_strategy", "must be one of: " + RoutingStrategy.legalValues())));
-        }
-        if (request.reservationTimeoutSeconds() != null) {
-            department.reserveOffersFor(request.reservationTimeoutSeconds());
-        }
-        if (request.wrapUpSeconds() != null) {
-            department.wrapUpFor(request.wrapUpSeconds());
-        }
-        if (request.overflowAfterSeconds() != null) {
-            department.overflowAfter(request.overflowAfterSeconds());
-        }
-        if (request.widenAfterSeconds() != null) {
-            department.widenAfter(request.widenAfterSeconds());
-        }
-        if (request.maxQueueLength() != null) {
-            department.limitQueueTo(request.maxQueueLength());
-        }
-        if (request.overflowDepartmentId() != null) {
-            department.overflowTo(
-                    request.overflowDepartmentId().isBlank()
-                            ? null
-                            : resolveReference("overflow_department_id", request.overflowDepartmentId()));
-        }
     }
 }

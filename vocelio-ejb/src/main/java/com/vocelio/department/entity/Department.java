@@ -4,8 +4,9 @@ import static com.vocelio.platform.control.Checks.optionalText;
 import static com.vocelio.platform.control.Checks.requiredText;
 import static com.vocelio.platform.control.Checks.within;
 
+import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
-import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -88,9 +89,9 @@ public class Department {
 
     protected Department() {}
 
-    public Department(String name, String phoneNumber, Optional<String> phoneNumberE164) {
+    public Department(String name, String phoneNumber, Optional<String> phoneNumberE164, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
-        this.createdAt = Checks.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
         rename(name);
         changePhoneNumber(phoneNumber, phoneNumberE164);
@@ -155,8 +156,24 @@ public class Department {
         this.overflowDepartmentId = target == null ? null : target.id;
     }
 
-    public void touch() {
-        this.updatedAt = Checks.now();
+    public void touch(OffsetDateTime now) {
+        this.updatedAt = now;
+    }
+
+    /** Tells the live feeds that this department was created, updated or deleted ({@code action}). */
+    public void announce(String action) {
+        DomainEvents.raise(DomainEvent.of(
+                "department_changed",
+                DomainEvent.DEPARTMENTS,
+                Jsons.objectBuilder()
+                        .add("action", action)
+                        .add("id", id)
+                        .add("department_id", id)
+                        .add("name", name)
+                        .add("department", name)
+                        .add("phone_number", phoneNumber)
+                        .add("is_active", active)
+                        .build()));
     }
 
     public String id() {

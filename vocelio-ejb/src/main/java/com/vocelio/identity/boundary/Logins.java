@@ -9,26 +9,21 @@ import com.vocelio.identity.control.TenantDirectory;
 import com.vocelio.identity.control.Totp;
 import com.vocelio.identity.entity.ApiKey;
 import com.vocelio.identity.entity.Organization;
-import com.vocelio.identity.entity.RefreshToken;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.Clock;
 
 /**
- * Signing in before the caller has an organization: by password (and TOTP when enabled), by refresh token (rotated;
- * a replayed one revokes its whole family, except within a short grace while its successor is unused, which gets
- * that same successor) and by API key. Each first learns the organization from what was
- * presented ({@link TenantDirectory}), then binds this transaction to it; from there EclipseLink filters as
+ * Signing in before the caller has an organization: by password (and TOTP when enabled) and by API key, both
+ * throttled ({@link SessionRenewals} renews a session by refresh token). Each first learns the organization from
+ * what was presented ({@link TenantDirectory}), then binds this transaction to it; from there EclipseLink filters as
  * everywhere else.
  */
 @Stateless
@@ -52,8 +47,7 @@ public class Logins {
     Sessions sessions;
 
     @Inject
-    @ConfigProperty(name = "vocelio.auth.refresh-reuse-grace", defaultValue = "PT30S")
-    Duration reuseGrace;
+    Clock clock;
 
     /**
      * @param secondFactorStep whether a missing TOTP code may be answered with {@link LoginOutcome.SecondFactorRequired}
@@ -88,7 +82,7 @@ public class Logins {
                 }
                 throw new AuthenticationException("two_factor_required", "Two-factor code required");
             }
-            var step = Totp.matchingStep(user.totpSecret().orElseThrow(), code, Instant.now());
+            var step = Totp.matchingStep(user.totpSecret().orElseThrow(), code, clock.instant());
             if (step.isEmpty() || !user.spendTotpStep(step.getAsLong())) {
                 throw failed(
                         email,
@@ -97,43 +91,8 @@ public class Logins {
             }
         }
         throttle.clear(email);
-        user.recordLogin();
+        user.recordLogin(Clocks.now(clock));
         return new LoginOutcome.SignedIn(sessions.open(user, em.find(Organization.class, tenant.get())));
-    }
-
-    public Session refresh(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank()) {
-            throw BusinessException.invalid("refresh_token", "is required");
-        }
-        String hash = Secrets.sha256(refreshToken.strip());
-        // the portal refreshes from each failing request on its own: 2 to 4 at once with one token
-        String tenant = directory.ofRefreshToken(hash).orElseThrow(AuthenticationException::invalidRefreshToken);
-        CurrentTenant.bind(em, tenant);
-        // the row lock makes two concurrent uses of one token a use and a replay, never two rotations
-        RefreshToken current = em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-                .setParameter("hash", hash)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResult();
-        String presented = refreshToken.strip();
-        User user = em.find(User.class, current.userId());
-        boolean userActive = user != null && user.isActive();
-        if (current.isReplayed()) {
-            if (userActive && current.usedWithin(reuseGrace)) {
-                var again = sessions.again(current, presented, user, em.find(Organization.class, tenant));
-                if (again.isPresent()) {
-                    return again.get();
-                }
-            }
-            em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
-                    .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                    .setParameter("family", current.familyId())
-                    .executeUpdate();
-            throw new RefreshTokenReuseException();
-        }
-        if (!current.isUsable() || !userActive) {
-            throw AuthenticationException.invalidRefreshToken();
-        }
-        return sessions.rotate(current, presented, user, em.find(Organization.class, tenant));
     }
 
     /**

@@ -1,13 +1,13 @@
 package com.vocelio.identity.boundary;
 
 import com.vocelio.event.control.UnitOfWork;
-import com.vocelio.identity.control.Passwords;
+import com.vocelio.identity.control.Enroller;
 import com.vocelio.identity.control.Sessions;
-import com.vocelio.identity.control.TenantDirectory;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.Role;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.platform.control.CurrentTenant;
 import jakarta.ejb.Stateless;
@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 
 /** Sign-up: a new organization (unique subdomain) with its first admin (unique email), signed in at once. */
 @Stateless
@@ -26,28 +27,26 @@ public class Registrations {
     EntityManager em;
 
     @Inject
-    TenantDirectory directory;
-
-    @Inject
-    Passwords passwords;
+    Enroller enroller;
 
     @Inject
     Sessions sessions;
 
+    @Inject
+    Clock clock;
+
     public Session register(RegistrationRequest request) {
-        var organization = new Organization(request.organizationName(), request.subdomain());
-        String password = User.validPassword(request.password());
-        var admin = new User(request.email(), passwords.hash(password), Role.ADMIN);
-        admin.name(request.firstName(), request.lastName());
+        var now = Clocks.now(clock);
+        var organization = new Organization(request.organizationName(), request.subdomain(), now);
+        var admin = new User(request.email(), enroller.passwordHash(request.password()), Role.ADMIN, now);
+        admin.name(request.firstName(), request.lastName(), now);
         if (!em.createQuery("select o from Organization o where o.subdomain = :subdomain", Organization.class)
                 .setParameter("subdomain", organization.subdomain())
                 .getResultList()
                 .isEmpty()) {
             throw conflict("subdomain_taken", "Subdomain '" + organization.subdomain() + "' is already taken");
         }
-        if (directory.ofEmail(admin.email()).isPresent()) {
-            throw emailTaken(admin.email());
-        }
+        enroller.requireUnknownEmail(admin.email());
         em.persist(organization);
         CurrentTenant.bind(em, organization.id());
         em.persist(admin);
@@ -61,10 +60,6 @@ public class Registrations {
             throw conflict("already_registered", "That subdomain or email was registered a moment ago");
         }
         return sessions.open(admin, organization);
-    }
-
-    static BusinessException emailTaken(String email) {
-        return conflict("email_taken", "A user with email '" + email + "' already exists");
     }
 
     private static BusinessException conflict(String code, String message) {

@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,6 +32,9 @@ public class AccessRevocations {
     public static final String CHANNEL = "access";
 
     static final String REVOKED = "access_revoked";
+
+    @Inject
+    Clock clock;
 
     @Inject
     Subscribers subscribers;
@@ -117,7 +121,7 @@ public class AccessRevocations {
 
     /** A revocation older than a token's lifetime refuses nothing more: every token it covered has expired. */
     private void forgetExpired() {
-        long horizon = Instant.now().minus(ttl).getEpochSecond() - 1;
+        long horizon = clock.instant().minus(ttl).getEpochSecond() - 1;
         validFrom.values().removeIf(from -> from < horizon);
     }
 }

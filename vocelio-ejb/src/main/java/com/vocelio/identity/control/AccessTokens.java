@@ -14,6 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -38,6 +39,9 @@ public class AccessTokens {
     SigningKeys keys;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
@@ -58,7 +62,7 @@ public class AccessTokens {
     }
 
     public String issue(User user, Organization organization) {
-        return issue(user, organization, Instant.now(), UUID.randomUUID().toString());
+        return issue(user, organization, clock.instant(), UUID.randomUUID().toString());
     }
 
     /**
@@ -113,7 +117,7 @@ public class AccessTokens {
             }
             remember(raw, known);
         }
-        return known.expiresAt().isAfter(Instant.now()) && !revocations.revoked(known)
+        return known.expiresAt().isAfter(clock.instant()) && !revocations.revoked(known)
                 ? Optional.of(known)
                 : Optional.empty();
     }
@@ -129,7 +133,7 @@ public class AccessTokens {
             String tenant = claims.getStringClaim(TENANT_CLAIM);
             if (!issuer.equals(claims.getIssuer())
                     || expires == null
-                    || expires.toInstant().isBefore(Instant.now())
+                    || expires.toInstant().isBefore(clock.instant())
                     || claims.getSubject() == null
                     || tenant == null
                     || tenant.isBlank()) {
@@ -144,7 +148,7 @@ public class AccessTokens {
     /** Bounded: when full, the expired go first, and if that is not enough everything does (it is only a cache). */
     private void remember(String raw, VerifiedToken token) {
         if (verified.size() >= MAX_REMEMBERED) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             verified.values().removeIf(known -> !known.expiresAt().isAfter(now));
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear();

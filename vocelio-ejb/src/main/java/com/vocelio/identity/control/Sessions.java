@@ -4,11 +4,13 @@ import com.vocelio.identity.boundary.Session;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.RefreshToken;
 import com.vocelio.identity.entity.User;
+import com.vocelio.platform.control.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +30,15 @@ public class Sessions {
     SigningKeys keys;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "vocelio.auth.refresh-token-ttl", defaultValue = "P14D")
     Duration refreshTtl;
 
     public Session open(User user, Organization organization) {
         String refresh = Secrets.newSecret("vrt_");
-        em.persist(RefreshToken.firstOf(user.id(), Secrets.sha256(refresh), refreshTtl));
+        em.persist(RefreshToken.firstOf(user.id(), Secrets.sha256(refresh), refreshTtl, Clocks.now(clock)));
         return session(user, organization, refresh);
     }
 
@@ -43,7 +48,7 @@ public class Sessions {
      */
     public Session rotate(RefreshToken current, String presented, User user, Organization organization) {
         String refresh = successorOf(presented);
-        RefreshToken next = current.rotate(Secrets.sha256(refresh), refreshTtl);
+        RefreshToken next = current.rotate(Secrets.sha256(refresh), refreshTtl, Clocks.now(clock));
         em.persist(next);
         return renewal(next, refresh, user, organization);
     }
@@ -57,7 +62,8 @@ public class Sessions {
         return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
                 .setParameter("hash", Secrets.sha256(refresh))
                 .getResultStream()
-                .filter(next -> next.isUsable() && next.familyId().equals(used.familyId()))
+                .filter(next ->
+                        next.isUsable(Clocks.now(clock)) && next.familyId().equals(used.familyId()))
                 .findFirst()
                 .map(next -> renewal(next, refresh, user, organization));
     }

@@ -1,6 +1,5 @@
 package com.vocelio.identity.entity;
 
-import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,13 +48,13 @@ public class ApiKey {
 
     protected ApiKey() {}
 
-    public ApiKey(String userId, String name, String key, String keyHash) {
+    public ApiKey(String userId, String name, String key, String keyHash, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.userId = userId;
         this.name = name;
         this.prefix = key.substring(0, Math.min(12, key.length()));
         this.keyHash = keyHash;
-        this.createdAt = Checks.now();
+        this.createdAt = now;
     }
 
     public String id() {

@@ -1,7 +1,6 @@
 package com.vocelio.identity.entity;
 
 import com.vocelio.platform.boundary.BusinessException;
-import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -51,7 +50,7 @@ public class Organization {
 
     protected Organization() {}
 
-    public Organization(String name, String subdomain) {
+    public Organization(String name, String subdomain, OffsetDateTime now) {
         if (name == null || name.isBlank() || name.strip().length() > NAME_MAX) {
             throw BusinessException.invalid("organization_name", "is required (at most " + NAME_MAX + " characters)");
         }
@@ -61,7 +60,7 @@ public class Organization {
         this.id = UUID.randomUUID().toString();
         this.name = name.strip();
         this.subdomain = subdomain;
-        this.createdAt = Checks.now();
+        this.createdAt = now;
     }
 
     public String id() {

@@ -1,6 +1,5 @@
 package com.vocelio.identity.entity;
 
-import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -63,37 +62,37 @@ public class RefreshToken {
 
     protected RefreshToken() {}
 
-    private RefreshToken(String userId, String familyId, String tokenHash, Duration lifetime) {
+    private RefreshToken(String userId, String familyId, String tokenHash, Duration lifetime, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.userId = userId;
         this.familyId = familyId;
         this.tokenHash = tokenHash;
-        this.createdAt = Checks.now();
+        this.createdAt = now;
         this.expiresAt = createdAt.plus(lifetime);
     }
 
     /** The first token of a new login. */
-    public static RefreshToken firstOf(String userId, String tokenHash, Duration lifetime) {
-        return new RefreshToken(userId, UUID.randomUUID().toString(), tokenHash, lifetime);
+    public static RefreshToken firstOf(String userId, String tokenHash, Duration lifetime, OffsetDateTime now) {
+        return new RefreshToken(userId, UUID.randomUUID().toString(), tokenHash, lifetime, now);
     }
 
     /** Marks this token used and returns its successor in the same family. */
-    public RefreshToken rotate(String nextHash, Duration lifetime) {
-        this.usedAt = Checks.now();
-        return new RefreshToken(userId, familyId, nextHash, lifetime);
+    public RefreshToken rotate(String nextHash, Duration lifetime, OffsetDateTime now) {
+        this.usedAt = now;
+        return new RefreshToken(userId, familyId, nextHash, lifetime, now);
     }
 
     /** Unused, unrevoked and unexpired. */
-    public boolean isUsable() {
-        return usedAt == null && revokedAt == null && expiresAt.isAfter(Checks.now());
+    public boolean isUsable(OffsetDateTime now) {
+        return usedAt == null && revokedAt == null && expiresAt.isAfter(now);
     }
 
     /**
      * Used (not revoked) no longer ago than {@code grace}: presented again now, it is most likely the same client
      * refreshing from several requests at once rather than a thief.
      */
-    public boolean usedWithin(Duration grace) {
-        return revokedAt == null && usedAt != null && !usedAt.plus(grace).isBefore(Checks.now());
+    public boolean usedWithin(Duration grace, OffsetDateTime now) {
+        return revokedAt == null && usedAt != null && !usedAt.plus(grace).isBefore(now);
     }
 
     /** Presented after it was used or revoked: a replay. (Merely expired is not.) */

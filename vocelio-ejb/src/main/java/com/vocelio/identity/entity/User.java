@@ -3,7 +3,6 @@ package com.vocelio.identity.entity;
 import static com.vocelio.platform.control.Checks.optionalText;
 
 import com.vocelio.platform.boundary.BusinessException;
-import com.vocelio.platform.control.Checks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -90,12 +89,12 @@ public class User {
 
     protected User() {}
 
-    public User(String email, String passwordHash, Role role) {
+    public User(String email, String passwordHash, Role role, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.email = validEmail(email);
         this.passwordHash = passwordHash;
         this.role = role;
-        this.createdAt = Checks.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -116,45 +115,45 @@ public class User {
         return value;
     }
 
-    public void name(String first, String last) {
+    public void name(String first, String last, OffsetDateTime now) {
         this.firstName = optionalText("first_name", first, NAME_MAX);
         this.lastName = optionalText("last_name", last, NAME_MAX);
-        touch();
+        touch(now);
     }
 
-    public void changeRole(Role newRole) {
+    public void changeRole(Role newRole, OffsetDateTime now) {
         this.role = newRole;
-        touch();
+        touch(now);
     }
 
-    public void linkAgent(String newAgentId) {
+    public void linkAgent(String newAgentId, OffsetDateTime now) {
         this.agentId = newAgentId == null || newAgentId.isBlank() ? null : newAgentId.strip();
-        touch();
+        touch(now);
     }
 
-    public void changePasswordHash(String newHash) {
+    public void changePasswordHash(String newHash, OffsetDateTime now) {
         this.passwordHash = newHash;
-        touch();
+        touch(now);
     }
 
-    public void setActive(boolean active) {
+    public void setActive(boolean active, OffsetDateTime now) {
         this.active = active;
-        touch();
+        touch(now);
     }
 
-    /** A new secret replaces the old one and stays inactive until {@link #confirmTotp()}. */
-    public void startTotpEnrollment(String secret) {
+    /** A new secret replaces the old one and stays inactive until {@link #confirmTotp}. */
+    public void startTotpEnrollment(String secret, OffsetDateTime now) {
         this.totpSecret = secret;
         this.totpEnabled = false;
-        touch();
+        touch(now);
     }
 
-    public void confirmTotp() {
+    public void confirmTotp(OffsetDateTime now) {
         if (totpSecret == null) {
             throw BusinessException.invalid("code", "no two-factor setup is in progress: call /auth/setup-2fa first");
         }
         this.totpEnabled = true;
-        touch();
+        touch(now);
     }
 
     /**
@@ -169,12 +168,12 @@ public class User {
         return true;
     }
 
-    public void recordLogin() {
-        this.lastLoginAt = Checks.now();
+    public void recordLogin(OffsetDateTime now) {
+        this.lastLoginAt = now;
     }
 
-    private void touch() {
-        this.updatedAt = Checks.now();
+    private void touch(OffsetDateTime now) {
+        this.updatedAt = now;
     }
 
     public String id() {

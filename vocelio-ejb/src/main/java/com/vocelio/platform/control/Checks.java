@@ -1,9 +1,6 @@
 package com.vocelio.platform.control;
 
 import com.vocelio.platform.boundary.BusinessException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** The small input rules every entity shares; each failure names the field in the caller's words. */
@@ -32,11 +29,6 @@ public final class Checks {
             throw BusinessException.invalid(field, "must be between " + min + " and " + max);
         }
         return value;
-    }
-
-    /** Microseconds in UTC: what PostgreSQL keeps, so a response shows the same instant a later read does. */
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Ids are UUIDs; anything else cannot name a row (and must not reach a uuid column). */

@@ -68,7 +68,7 @@ public class RoutingSweeps {
                 and wrap_up_until <= now() limit ?2 for update skip locked""",
                 tenantId)) {
             var agent = em.find(Agent.class, id);
-            agent.endWrapUp();
+            agent.endWrapUp(Clocks.now(clock));
             touched.put(agent.department().id(), agent.department());
         }
         for (String id : ids(

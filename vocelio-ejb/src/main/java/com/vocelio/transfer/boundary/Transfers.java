@@ -69,7 +69,7 @@ public class Transfers {
         var locked = calls.lockOrStart(callId, asked.callerNumber()); // from here, one request per call at a time
         Call call = locked.call();
         if (locked.started()) {
-            call.announceStart();
+            call.announceStart(Clocks.now(clock));
         }
         // a call whose record this request started has no transfer yet: no need to look
         Optional<Transfer> open = locked.started()

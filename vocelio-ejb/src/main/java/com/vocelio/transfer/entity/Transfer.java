@@ -204,7 +204,7 @@ public class Transfer {
         this.createdAt = now;
         this.updatedAt = createdAt;
         this.queuedAt = createdAt;
-        call.transferringTo(department);
+        call.transferringTo(department, now);
         raise("transfer_queued");
     }
 
@@ -238,7 +238,7 @@ public class Transfer {
     /** Reserves the agent for this transfer until {@code timeout} passes. */
     public void offerTo(Agent candidate, Duration timeout, OffsetDateTime now) {
         require(TransferStatus.QUEUED, "offered");
-        candidate.reserve();
+        candidate.reserve(now);
         this.agent = candidate;
         this.status = TransferStatus.OFFERED;
         this.offeredAt = now;
@@ -264,7 +264,7 @@ public class Transfer {
         require(TransferStatus.CONNECTING, "connected");
         this.status = TransferStatus.CONNECTED;
         this.connectedAt = now;
-        call.connectedTo(agent);
+        call.connectedTo(agent, now);
         touch(now);
         raise("transfer_connected");
     }
@@ -288,9 +288,9 @@ public class Transfer {
     private void decline(boolean missed, int maxMissedOffers, OffsetDateTime now) {
         require(TransferStatus.OFFERED, missed ? "timed out" : "rejected");
         String decliner = agent.agentId();
-        agent.release();
+        agent.release(now);
         if (missed) {
-            agent.missOffer(maxMissedOffers);
+            agent.missOffer(maxMissedOffers, now);
         }
         this.declinedByAgentId = agent.id();
         this.declinedAt = now;
@@ -307,11 +307,11 @@ public class Transfer {
 
     public void complete(int wrapUpSeconds, OffsetDateTime now) {
         require(TransferStatus.CONNECTED, "completed");
-        agent.finishCall(wrapUpSeconds);
+        agent.finishCall(wrapUpSeconds, now);
         this.status = TransferStatus.COMPLETED;
         this.endedAt = now;
         this.endReason = "completed";
-        call.end(CallStatus.COMPLETED);
+        call.end(CallStatus.COMPLETED, now);
         touch(now);
         raise("transfer_completed");
     }
@@ -322,12 +322,12 @@ public class Transfer {
             throw new IllegalTransferStateException(transferId, status, "abandoned");
         }
         if (agent != null) {
-            agent.release();
+            agent.release(now);
         }
         this.status = TransferStatus.ABANDONED;
         this.endedAt = now;
         this.endReason = why == null ? "" : why;
-        call.end(CallStatus.ABANDONED);
+        call.end(CallStatus.ABANDONED, now);
         touch(now);
         raise("transfer_abandoned");
     }
@@ -339,7 +339,7 @@ public class Transfer {
         this.department = target;
         this.overflowedAt = now;
         this.declinedByAgentId = null;
-        call.transferringTo(target);
+        call.transferringTo(target, now);
         touch(now);
         raise("transfer_overflowed");
         DomainEvents.raise(DomainEvent.of(

@@ -24,12 +24,12 @@ class TransferEventsTest {
 
     @BeforeEach
     void aQueuedTransferAndAFreeAgent() {
-        sales = new Department("Sales", "+15551230003", Optional.of("+15551230003"));
-        ann = new Agent("ann", "Ann", sales);
-        ann.changeStatus(AgentStatus.AVAILABLE);
+        sales = new Department("Sales", "+15551230003", Optional.of("+15551230003"), TransferTest.NOW);
+        ann = new Agent("ann", "Ann", sales, TransferTest.NOW);
+        ann.changeStatus(AgentStatus.AVAILABLE, TransferTest.NOW);
         DomainEvents.begin();
         transfer = new Transfer(
-                new Call("call_1", "+15557654321"),
+                new Call("call_1", "+15557654321", TransferTest.NOW),
                 sales,
                 TransferType.WARM,
                 Urgency.HIGH,
@@ -73,7 +73,7 @@ class TransferEventsTest {
         for (int miss = 1; miss <= 3; miss++) {
             DomainEvents.end();
             DomainEvents.begin();
-            ann.changeStatus(AgentStatus.AVAILABLE);
+            ann.changeStatus(AgentStatus.AVAILABLE, TransferTest.NOW);
             transfer.offerTo(ann, Duration.ofSeconds(20), TransferTest.NOW);
             transfer.expire(3, TransferTest.NOW);
         }

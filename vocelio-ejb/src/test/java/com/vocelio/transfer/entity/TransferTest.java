@@ -33,10 +33,10 @@ class TransferTest {
 
     @BeforeEach
     void aQueuedTransferAndAFreeAgent() {
-        sales = new Department("Sales", "+15551230003", Optional.of("+15551230003"));
-        ann = new Agent("ann", "Ann", sales);
-        ann.changeStatus(AgentStatus.AVAILABLE);
-        call = new Call("call_1", "+15557654321");
+        sales = new Department("Sales", "+15551230003", Optional.of("+15551230003"), NOW);
+        ann = new Agent("ann", "Ann", sales, NOW);
+        ann.changeStatus(AgentStatus.AVAILABLE, NOW);
+        call = new Call("call_1", "+15557654321", NOW);
         transfer = new Transfer(call, sales, TransferType.WARM, Urgency.HIGH, details(), NOW);
     }
 
@@ -76,7 +76,7 @@ class TransferTest {
         assertEquals(0, ann.activeCalls());
         assertEquals(AgentStatus.WRAP_UP, ann.status());
         assertTrue(ann.wrapUpUntil().isPresent());
-        ann.endWrapUp();
+        ann.endWrapUp(NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status());
     }
 
@@ -110,7 +110,7 @@ class TransferTest {
     void threeMissedOffersInARowPutTheAgentOnBreak() {
         for (int missed = 1; missed <= 3; missed++) {
             var next = new Transfer(
-                    new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
+                    new Call("call_m" + missed, "", NOW), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
             next.offerTo(ann, TIMEOUT, NOW);
             next.expire(3, NOW);
         }
@@ -121,7 +121,7 @@ class TransferTest {
     void answeringAnOfferForgivesEarlierMisses() {
         for (int missed = 1; missed <= 2; missed++) {
             var next = new Transfer(
-                    new Call("call_m" + missed, ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
+                    new Call("call_m" + missed, "", NOW), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
             next.offerTo(ann, TIMEOUT, NOW);
             next.expire(3, NOW);
         }
@@ -129,7 +129,7 @@ class TransferTest {
         transfer.accept(NOW);
         transfer.connect(NOW);
         transfer.complete(0, NOW);
-        var another = new Transfer(new Call("call_x", ""), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
+        var another = new Transfer(new Call("call_x", "", NOW), sales, TransferType.COLD, Urgency.LOW, details(), NOW);
         another.offerTo(ann, TIMEOUT, NOW);
         another.expire(3, NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status(), "one miss after an answered offer is the first in a row");
@@ -138,7 +138,7 @@ class TransferTest {
     @Test
     void anAgentWithoutFreeCapacityCannotBeOffered() {
         transfer.offerTo(ann, TIMEOUT, NOW);
-        var second = new Transfer(new Call("call_2", ""), sales, TransferType.WARM, Urgency.LOW, details(), NOW);
+        var second = new Transfer(new Call("call_2", "", NOW), sales, TransferType.WARM, Urgency.LOW, details(), NOW);
         assertThrows(IllegalStateException.class, () -> second.offerTo(ann, TIMEOUT, NOW));
         assertEquals(1, ann.activeCalls());
     }
@@ -148,7 +148,7 @@ class TransferTest {
         ann.allowConcurrentCalls(2);
         transfer.offerTo(ann, TIMEOUT, NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status());
-        new Transfer(new Call("call_2", ""), sales, TransferType.WARM, Urgency.LOW, details(), NOW)
+        new Transfer(new Call("call_2", "", NOW), sales, TransferType.WARM, Urgency.LOW, details(), NOW)
                 .offerTo(ann, TIMEOUT, NOW);
         assertEquals(AgentStatus.BUSY, ann.status());
         assertThrows(BusinessException.class, () -> ann.allowConcurrentCalls(1));
@@ -166,7 +166,7 @@ class TransferTest {
 
     @Test
     void overflowKeepsTheAgeAndMovesTheDepartment() {
-        var support = new Department("Support", "+15551230004", Optional.empty());
+        var support = new Department("Support", "+15551230004", Optional.empty(), NOW);
         var queuedAt = transfer.queuedAt();
         transfer.overflowTo(support, NOW);
         assertEquals(support, transfer.department());
@@ -178,7 +178,7 @@ class TransferTest {
     @Test
     void preferredSkillsCountUntilTheDepartmentWidens() {
         var picky = new Transfer(
-                new Call("call_p", ""),
+                new Call("call_p", "", NOW),
                 sales,
                 TransferType.WARM,
                 Urgency.MEDIUM,

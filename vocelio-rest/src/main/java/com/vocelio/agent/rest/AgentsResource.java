@@ -28,10 +28,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The seed's {@code /agents} surface; {@link ApiAgentsResource} serves it under {@code /api/agents} too. Everyone in
- * the organization reads agents; admins and supervisors manage them; an agent may change only its own status.
+ * The seed's {@code /agents} and the portal's {@code /api/agents}, one resource under both paths. Everyone in the
+ * organization reads agents; admins and supervisors manage them; an agent may change only its own status.
  */
-@Path("agents")
+@Path("{api: (?:api/)?}agents")
 @ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,6 +33,9 @@ import java.util.Map;
 public class DashboardStatsResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     ActivityReports reports;
 
     @Inject
@@ -46,7 +50,7 @@ public class DashboardStatsResource {
         Map<String, Activity> figures;
         ZoneId zone = ZoneOffset.UTC;
         if (caller.signedIn()) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             zone = accounts.current().zone();
             figures = reports.over(List.of(Window.allTime(now), Window.today(now, zone), Window.thisWeek(now, zone)));
         } else {

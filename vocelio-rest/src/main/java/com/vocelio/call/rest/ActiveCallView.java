@@ -23,7 +23,8 @@ public record ActiveCallView(
         int transferCount,
         OffsetDateTime startedAt) {
 
-    public static ActiveCallView of(Call call) {
+    /** @param now where the duration of a call still open is counted to */
+    public static ActiveCallView of(Call call, OffsetDateTime now) {
         return new ActiveCallView(
                 call.callId(),
                 call.callerNumber(),
@@ -31,7 +32,7 @@ public record ActiveCallView(
                 call.agent().isPresent() ? "" : call.currentFlow().isEmpty() ? "AI Assistant" : call.currentFlow(),
                 call.agent().map(Agent::name).orElse(""),
                 call.department().map(Department::name).orElse(""),
-                call.durationSeconds(),
+                call.durationSeconds(now),
                 call.status().wireName(),
                 call.canTransfer(),
                 call.transferCount(),

@@ -10,6 +10,7 @@ import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.platform.rest.JsonbConfiguration;
@@ -31,9 +32,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CallEventsResource {
 
     static final String ACTIVE = "active";
+
+    @Inject
+    Clock clock;
 
     @Inject
     AccessTokens tokens;
@@ -201,15 +205,16 @@ public class CallEventsResource {
                 Jsons.objectBuilder()
                         .add("call_id", call.callId())
                         .add("status", call.status().wireName())
-                        .add("duration", call.durationSeconds())
+                        .add("duration", call.durationSeconds(Clocks.now(clock)))
                         .build());
     }
 
     private String activeCalls() {
-        var live = calls.live().stream().map(ActiveCallView::of).toList();
+        var now = Clocks.now(clock);
+        var live =
+                calls.live().stream().map(call -> ActiveCallView.of(call, now)).toList();
         String list = new JsonbConfiguration().getContext(ActiveCallView.class).toJson(live);
-        return "{\"type\":\"active_calls_update\",\"active_calls\":" + list + ",\"timestamp\":\"" + OffsetDateTime.now()
-                + "\"}";
+        return "{\"type\":\"active_calls_update\",\"active_calls\":" + list + ",\"timestamp\":\"" + now + "\"}";
     }
 
     /** One call's events in the portal's names; null for what this stream does not carry. */

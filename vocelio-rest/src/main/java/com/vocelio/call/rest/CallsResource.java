@@ -2,8 +2,8 @@ package com.vocelio.call.rest;
 
 import com.vocelio.call.boundary.CallReport;
 import com.vocelio.call.boundary.Calls;
-import com.vocelio.call.entity.Call;
 import com.vocelio.identity.entity.Role;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;
@@ -18,14 +18,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 
 /**
- * The seed's {@code /calls/active}; {@link ApiCallsResource} is the portal's {@code /api/calls/active} (C5). AI
- * agents report the calls they handle with {@code POST}; the home dashboard polls {@code /calls/live}, often
- * without a token.
+ * The seed's {@code /calls} and the portal's {@code /api/calls} (C5), one resource under both paths: the active
+ * calls, the calls AI agents report with {@code POST}, and {@code /calls/live}, which the home dashboard polls, often
+ * without a token. The portal's call logs and transfer button have root paths of their own (analytics, transfer),
+ * which outrank this template's because they have more literal characters.
  */
-@Path("calls")
+@Path("{api: (?:api/)?}calls")
 @ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +39,15 @@ public class CallsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("active")
     public Envelope active() {
-        var live = calls.live().stream().map(ActiveCallView::of).toList();
+        var now = Clocks.now(clock);
+        var live =
+                calls.live().stream().map(call -> ActiveCallView.of(call, now)).toList();
         return Envelope.of("active_calls", live).with("total", live.size());
     }
 
@@ -49,7 +56,10 @@ public class CallsResource {
     @Path("live")
     @PermitAll
     public Envelope live() {
-        var live = caller.signedIn() ? calls.live().stream().map(Call::snapshot).toList() : List.of();
+        var now = Clocks.now(clock);
+        var live = caller.signedIn()
+                ? calls.live().stream().map(call -> call.snapshot(now)).toList()
+                : List.of();
         return Envelope.of("calls", live).with("total", live.size());
     }
 
@@ -59,7 +69,7 @@ public class CallsResource {
     public Response report(CallReport report) {
         var reported = calls.report(Bodies.required(report));
         return Response.status(reported.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(Envelope.of("call", ActiveCallView.of(reported.call())))
+                .entity(Envelope.of("call", ActiveCallView.of(reported.call(), Clocks.now(clock))))
                 .build();
     }
 }

@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The seed's {@code /departments}; the portal's {@code /api/departments} is {@link ApiDepartmentsResource}. Everyone
- * in the organization reads departments (the transfer modal lists them); admins change them.
+ * The seed's {@code /departments} and the portal's {@code /api/departments} (contract C1–C4), one resource under both
+ * paths. Everyone in the organization reads departments (the transfer modal lists them); admins change them.
  */
-@Path("departments")
+@Path("{api: (?:api/)?}departments")
 @ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)

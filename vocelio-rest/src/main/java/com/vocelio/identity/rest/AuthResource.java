@@ -1,12 +1,14 @@
 package com.vocelio.identity.rest;
 
+import com.vocelio.identity.boundary.Accounts;
 import com.vocelio.identity.boundary.Credentials;
 import com.vocelio.identity.boundary.LoginOutcome;
 import com.vocelio.identity.boundary.Logins;
 import com.vocelio.identity.boundary.RegistrationRequest;
 import com.vocelio.identity.boundary.Registrations;
+import com.vocelio.identity.boundary.SecondFactors;
+import com.vocelio.identity.boundary.SessionRenewals;
 import com.vocelio.identity.boundary.Users;
-import com.vocelio.identity.control.Totp;
 import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.ClientAddress;
@@ -40,7 +42,16 @@ public class AuthResource {
     Logins logins;
 
     @Inject
+    SessionRenewals renewals;
+
+    @Inject
     Users users;
+
+    @Inject
+    SecondFactors secondFactors;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     JsonWebToken token;
@@ -89,7 +100,7 @@ public class AuthResource {
     @Path("refresh")
     @PermitAll
     public SessionView refresh(RefreshRequest request) {
-        return SessionView.of(logins.refresh(Bodies.required(request).refreshToken()));
+        return SessionView.of(renewals.refresh(Bodies.required(request).refreshToken()));
     }
 
     /** A machine credential (role service) for an access token: {@code {"api_key":"vak_…"}}. */
@@ -113,7 +124,7 @@ public class AuthResource {
     @Path("me")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
     public Envelope me() {
-        var view = UserView.of(users.get(token.getSubject()), users.organization());
+        var view = UserView.of(users.get(token.getSubject()), accounts.current());
         return Envelope.of("user", view).with("user_info", view);
     }
 
@@ -121,10 +132,9 @@ public class AuthResource {
     @Path("setup-2fa")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
     public Envelope setupTwoFactor() {
-        var user = users.get(token.getSubject());
-        String secret = users.startTwoFactor(user.id());
-        return Envelope.of("secret", secret)
-                .with("otpauth_url", Totp.uri("Vocelio", user.email(), secret))
+        var enrollment = secondFactors.start(token.getSubject());
+        return Envelope.of("secret", enrollment.secret())
+                .with("otpauth_url", enrollment.otpauthUrl())
                 .with("message", "Scan the code, then confirm with POST /auth/verify-2fa {code}");
     }
 
@@ -132,7 +142,7 @@ public class AuthResource {
     @Path("verify-2fa")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
     public Envelope verifyTwoFactor(CodeRequest request) {
-        var user = users.confirmTwoFactor(
+        var user = secondFactors.confirm(
                 token.getSubject(), Bodies.required(request).code());
         return Envelope.of("two_factor_enabled", user.totpEnabled()).with("message", "Two-factor sign-in is on");
     }

@@ -1,5 +1,7 @@
 package com.vocelio.identity.rest;
 
+import com.vocelio.identity.boundary.Accounts;
+import com.vocelio.identity.boundary.ApiKeys;
 import com.vocelio.identity.boundary.UserRequest;
 import com.vocelio.identity.boundary.Users;
 import com.vocelio.identity.entity.Role;
@@ -30,9 +32,15 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ApiKeys apiKeys;
+
     @GET
     public Envelope list() {
-        var organization = users.organization();
+        var organization = accounts.current();
         return Envelope.of(
                 "users",
                 users.all().stream().map(u -> UserView.of(u, organization)).toList());
@@ -41,21 +49,21 @@ public class UsersResource {
     @GET
     @Path("{id}")
     public Envelope get(@PathParam("id") String id) {
-        return Envelope.of("user", UserView.of(users.get(id), users.organization()));
+        return Envelope.of("user", UserView.of(users.get(id), accounts.current()));
     }
 
     @POST
     public Response create(UserRequest request) {
         var user = users.create(Bodies.required(request));
         return Response.status(201)
-                .entity(Envelope.of("user", UserView.of(user, users.organization())))
+                .entity(Envelope.of("user", UserView.of(user, accounts.current())))
                 .build();
     }
 
     @PUT
     @Path("{id}")
     public Envelope update(@PathParam("id") String id, UserRequest request) {
-        return Envelope.of("user", UserView.of(users.update(id, Bodies.required(request)), users.organization()));
+        return Envelope.of("user", UserView.of(users.update(id, Bodies.required(request)), accounts.current()));
     }
 
     @DELETE
@@ -69,7 +77,7 @@ public class UsersResource {
     @POST
     @Path("{id}/api-keys")
     public Response createApiKey(@PathParam("id") String id, ApiKeyName request) {
-        String key = users.createApiKey(id, Bodies.required(request).name());
+        String key = apiKeys.create(id, Bodies.required(request).name());
         return Response.status(201)
                 .entity(Envelope.of("api_key", key).with("message", "Store this key now: it is not shown again"))
                 .build();

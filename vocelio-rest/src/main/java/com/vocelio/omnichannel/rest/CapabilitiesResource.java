@@ -1,6 +1,6 @@
 package com.vocelio.omnichannel.rest;
 
-import com.vocelio.call.control.Telephony;
+import com.vocelio.call.boundary.Telephony;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;

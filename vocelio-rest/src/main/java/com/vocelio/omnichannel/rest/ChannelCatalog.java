@@ -1,6 +1,6 @@
 package com.vocelio.omnichannel.rest;
 
-import com.vocelio.call.control.Telephony;
+import com.vocelio.call.boundary.Telephony;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collections;

@@ -12,8 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,9 @@ import java.util.Map;
 public class ChannelsResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     ChannelCatalog catalog;
 
     @Inject
@@ -42,7 +45,7 @@ public class ChannelsResource {
     @Path("integrations")
     public Envelope integrations() {
         Activity voice = caller.signedIn()
-                ? reports.over(List.of(Window.last("day", Duration.ofDays(1), Instant.now())))
+                ? reports.over(List.of(Window.last("day", Duration.ofDays(1), clock.instant())))
                         .get("day")
                 : Activity.NONE;
         var integrations = new LinkedHashMap<String, Object>();

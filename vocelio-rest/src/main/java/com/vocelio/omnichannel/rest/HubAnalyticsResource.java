@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,9 @@ import java.util.Map;
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class HubAnalyticsResource {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ActivityReports reports;
@@ -98,7 +102,7 @@ public class HubAnalyticsResource {
         if (!caller.signedIn()) {
             return Map.of("current", Activity.NONE, "previous", Activity.NONE);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return reports.over(List.of(Window.last("current", period, now), Window.previous("previous", period, now)));
     }
 

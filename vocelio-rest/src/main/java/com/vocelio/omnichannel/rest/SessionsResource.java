@@ -4,6 +4,7 @@ import com.vocelio.agent.entity.Agent;
 import com.vocelio.call.boundary.Calls;
 import com.vocelio.call.entity.Call;
 import com.vocelio.department.entity.Department;
+import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.rest.Caller;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.PermitAll;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ import java.util.Map;
 public class SessionsResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     Calls calls;
 
     @Inject
@@ -38,12 +44,14 @@ public class SessionsResource {
     @Path("active")
     public Envelope active() {
         List<Map<String, Object>> sessions = caller.signedIn()
-                ? calls.live().stream().map(SessionsResource::session).toList()
+                ? calls.live().stream()
+                        .map(call -> session(call, Clocks.now(clock)))
+                        .toList()
                 : List.of();
         return Envelope.of("sessions", sessions).with("total", sessions.size());
     }
 
-    static Map<String, Object> session(Call call) {
+    static Map<String, Object> session(Call call, OffsetDateTime now) {
         var session = new LinkedHashMap<String, Object>();
         session.put("session_id", call.callId());
         session.put("call_id", call.callId());
@@ -57,7 +65,7 @@ public class SessionsResource {
         session.put("agent_id", call.agent().map(Agent::agentId).orElse(""));
         session.put("department", call.department().map(Department::name).orElse(""));
         session.put("priority", "normal");
-        session.put("duration", call.durationSeconds());
+        session.put("duration", call.durationSeconds(now));
         session.put("created_at", call.startedAt().toString());
         session.put("last_activity", call.updatedAt().toString());
         return session;

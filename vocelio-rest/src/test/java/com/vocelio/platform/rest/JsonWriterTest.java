@@ -3,8 +3,8 @@ package com.vocelio.platform.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.vocelio.agent.rest.AgentView;
+import com.vocelio.analytics.rest.CallLogView;
 import com.vocelio.call.rest.ActiveCallView;
-import com.vocelio.call.rest.CallLogView;
 import com.vocelio.department.rest.DepartmentView;
 import com.vocelio.identity.rest.SessionView;
 import com.vocelio.identity.rest.UserView;

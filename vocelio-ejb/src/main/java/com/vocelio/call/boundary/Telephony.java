@@ -1,4 +1,4 @@
-package com.vocelio.call.control;
+package com.vocelio.call.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which telephony this installation runs: {@code twilio} when configured with an account and token (or chosen with
+ * Which telephony this installation runs (what the hub and capabilities report): {@code twilio} when configured with an account and token (or chosen with
  * {@code vocelio.telephony.provider}), else {@code simulated}, which needs nothing and works offline.
  */
 @ApplicationScoped

@@ -1,8 +1,7 @@
-package com.vocelio.call.rest;
+package com.vocelio.analytics.rest;
 
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.CallStatus;
-import com.vocelio.platform.control.Checks;
 import com.vocelio.transfer.entity.Transfer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -37,8 +36,9 @@ public record CallLogView(
         double cost(double aiMinutes, double transferMinutes);
     }
 
-    public static CallLogView of(Call call, List<Transfer> transfers, Pricing pricing) {
-        OffsetDateTime end = call.endedAt().orElse(Checks.now());
+    /** @param now where a call still open ends for this row */
+    public static CallLogView of(Call call, List<Transfer> transfers, Pricing pricing, OffsetDateTime now) {
+        OffsetDateTime end = call.endedAt().orElse(now);
         OffsetDateTime humanFrom = transfers.stream()
                 .map(t -> t.connectedAt().orElse(null))
                 .filter(Objects::nonNull)
@@ -49,7 +49,7 @@ public record CallLogView(
                 .filter(t -> t.connectedAt().isPresent())
                 .map(t -> Duration.between(t.connectedAt().get(), t.endedAt().orElse(end)))
                 .reduce(Duration.ZERO, Duration::plus));
-        long seconds = call.durationSeconds();
+        long seconds = call.durationSeconds(now);
         boolean transferred = call.transferCount() > 0 && call.status() == CallStatus.COMPLETED;
         return new CallLogView(
                 call.callId(),

@@ -1,4 +1,4 @@
-package com.vocelio.call.boundary;
+package com.vocelio.analytics.boundary;
 
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Periods;

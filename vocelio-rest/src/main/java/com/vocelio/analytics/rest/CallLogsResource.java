@@ -1,25 +1,23 @@
-package com.vocelio.call.rest;
+package com.vocelio.analytics.rest;
 
-import com.vocelio.call.boundary.CallLogQuery;
-import com.vocelio.call.boundary.CallLogs;
-import com.vocelio.call.control.CallCosts;
+import com.vocelio.analytics.boundary.CallLogs;
 import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The seed's {@code /call-logs}; the portal's {@code /api/calls/logs} (C7) is served by {@link ApiCallsResource}
- * through this. The screen reads {@code call_logs} and the top-level {@code total}; the guide's
- * {@code pagination.total} is sent too.
+ * The seed's {@code /call-logs}; the portal's {@code /api/calls/logs} (C7) is {@link PortalCallLogsResource}, the same
+ * page. The screen reads {@code call_logs} and the top-level {@code total}; the guide's {@code pagination.total} is
+ * sent too.
  */
 @Path("call-logs")
 @ApplicationScoped
@@ -30,21 +28,17 @@ public class CallLogsResource {
     @Inject
     CallLogs logs;
 
-    @Inject
-    CallCosts costs;
-
     @GET
-    public Envelope list(
-            @QueryParam("page") Integer page,
-            @QueryParam("limit") Integer limit,
-            @QueryParam("date_range") String dateRange,
-            @QueryParam("status") String status,
-            @QueryParam("has_transfer") String hasTransfer,
-            @QueryParam("search") String search) {
-        var query = CallLogQuery.of(page, limit, dateRange, status, hasTransfer, search);
+    public Envelope list(@BeanParam CallLogParameters parameters) {
+        return page(logs, parameters);
+    }
+
+    static Envelope page(CallLogs logs, CallLogParameters parameters) {
+        var query = parameters.query();
         var found = logs.find(query);
         var rows = found.calls().stream()
-                .map(call -> CallLogView.of(call, found.transfers().getOrDefault(call.id(), List.of()), costs::cost))
+                .map(call -> CallLogView.of(
+                        call, found.transfers().getOrDefault(call.id(), List.of()), logs::cost, found.at()))
                 .toList();
         long pages = (found.total() + query.limit() - 1) / query.limit();
         return Envelope.of("call_logs", rows)
