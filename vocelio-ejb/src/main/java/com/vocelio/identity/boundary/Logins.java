@@ -9,6 +9,7 @@ import com.vocelio.identity.control.TenantDirectory;
 import com.vocelio.identity.control.Totp;
 import com.vocelio.identity.entity.ApiKey;
 import com.vocelio.identity.entity.Organization;
+import com.vocelio.identity.entity.Session;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;

@@ -5,6 +5,7 @@ import com.vocelio.identity.control.Enroller;
 import com.vocelio.identity.control.Sessions;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.Role;
+import com.vocelio.identity.entity.Session;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;

@@ -6,6 +6,7 @@ import com.vocelio.identity.control.Sessions;
 import com.vocelio.identity.control.TenantDirectory;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.RefreshToken;
+import com.vocelio.identity.entity.Session;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;

@@ -1,8 +1,8 @@
 package com.vocelio.identity.control;
 
-import com.vocelio.identity.boundary.Session;
 import com.vocelio.identity.entity.Organization;
 import com.vocelio.identity.entity.RefreshToken;
+import com.vocelio.identity.entity.Session;
 import com.vocelio.identity.entity.User;
 import com.vocelio.platform.control.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.vocelio.identity.rest;
 
-import com.vocelio.identity.boundary.Session;
+import com.vocelio.identity.entity.Session;
 
 /**
  * Tokens and who they belong to. The user is sent as both {@code user} (what sign-up's screen stores) and

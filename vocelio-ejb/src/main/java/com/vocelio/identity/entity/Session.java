@@ -1,7 +1,4 @@
-package com.vocelio.identity.boundary;
-
-import com.vocelio.identity.entity.Organization;
-import com.vocelio.identity.entity.User;
+package com.vocelio.identity.entity;
 
 /** A signed-in user: a short-lived access token, the refresh token that renews it (none for API keys), who. */
 public record Session(
