@@ -1,17 +1,10 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
-import com.vocelio.event.boundary.EventLog;
 import com.vocelio.event.boundary.Figures;
-import com.vocelio.event.control.Feed;
-import com.vocelio.event.control.Senders;
-import com.vocelio.event.control.Subscribers;
 import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Jsons;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -22,7 +15,6 @@ import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,10 +44,7 @@ public class Sockets {
     AccessTokens tokens;
 
     @Inject
-    Subscribers subscribers;
-
-    @Inject
-    EventLog log;
+    LiveSubscriptions subscriptions;
 
     @Inject
     Figures figures;
@@ -64,24 +53,15 @@ public class Sockets {
     CurrentTenant tenant;
 
     @Inject
-    Senders senders;
-
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    SenderThreads senders;
 
     @Inject
     @ConfigProperty(name = "vocelio.events.auth-timeout", defaultValue = "PT5S")
     Duration authTimeout;
 
-    @Inject
-    @ConfigProperty(name = "vocelio.events.buffer", defaultValue = "1000")
-    int buffer;
-
-    void open(Session session, Dialect dialect) {
-        var connection = new SocketConnection(session, dialect, executor, senders, Math.max(10, buffer));
+    void open(Session session, SocketDialect dialect) {
+        var connection = new SocketConnection(
+                session, dialect, subscriptions.executor(), senders, subscriptions.queueCapacity());
         session.getUserProperties().put(CONNECTION, connection);
         connection.since(number(parameter(session, "since")));
         String token = parameter(session, "access_token");
@@ -91,17 +71,19 @@ public class Sockets {
         if (token != null) {
             signIn(connection, token);
         } else if (!dialect.waitsForSignIn()) {
-            connection.authDeadline(scheduler.schedule(
-                    () -> {
-                        if (!connection.isAuthenticated()) {
-                            connection.close(
-                                    CloseCodes.VIOLATED_POLICY,
-                                    "Sign in within " + authTimeout.toSeconds()
-                                            + " s: access_token query parameter or {\"type\":\"auth\",\"token\":…}");
-                        }
-                    },
-                    authTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS));
+            connection.authDeadline(subscriptions
+                    .scheduler()
+                    .schedule(
+                            () -> {
+                                if (!connection.isAuthenticated()) {
+                                    connection.close(
+                                            CloseCodes.VIOLATED_POLICY,
+                                            "Sign in within " + authTimeout.toSeconds()
+                                                    + " s: access_token query parameter or {\"type\":\"auth\",\"token\":…}");
+                                }
+                            },
+                            authTimeout.toMillis(),
+                            TimeUnit.MILLISECONDS));
         }
     }
 
@@ -150,9 +132,9 @@ public class Sockets {
         SocketConnection connection = connection(session);
         if (connection != null) {
             connection.closed();
-            Feed feed = connection.feed();
-            if (feed != null) {
-                subscribers.remove(feed);
+            ResumableSubscriber subscription = connection.subscription();
+            if (subscription != null) {
+                subscriptions.end(subscription);
             }
         }
     }
@@ -163,50 +145,41 @@ public class Sockets {
             connection.close(CloseCodes.VIOLATED_POLICY, "Invalid or expired access token");
             return;
         }
-        Feed feed = connection.signIn(bearer.get());
+        ResumableSubscriber subscription = connection.signIn(bearer.get());
         closeAtExpiry(connection, bearer.get());
-        executor.execute(() -> {
+        subscriptions.executor().execute(() -> {
             try {
-                feed.hold(subscribers);
-                if (!connection.session().isOpen()) { // closed before it was held: closing found nothing to remove
-                    subscribers.remove(feed);
+                if (!subscriptions.hold(subscription)) {
                     return;
                 }
                 // only now: a client may act the moment it reads this, and must then see what it caused
                 connection.send(signedIn(connection));
-                if (connection.dialect() == Dialect.LIVE && !connection.hasSubscribed()) {
-                    // nothing to filter the history by yet: the feed starts at the first subscribe (or the auth
+                if (connection.dialect() == SocketDialect.LIVE && !connection.hasSubscribed()) {
+                    // nothing to filter the history by yet: it starts at the first subscribe (or the auth
                     // timeout), after the since known by then; live events wait held meanwhile
                     connection.startOnSubscribe();
                     if (connection.hasSubscribed()) { // one came in meanwhile, and found nothing to start yet
                         startPending(connection);
                     } else {
-                        scheduler.schedule(
-                                () -> executor.execute(() -> startPending(connection)),
-                                authTimeout.toMillis(),
-                                TimeUnit.MILLISECONDS);
+                        subscriptions
+                                .scheduler()
+                                .schedule(
+                                        () -> subscriptions.executor().execute(() -> startPending(connection)),
+                                        authTimeout.toMillis(),
+                                        TimeUnit.MILLISECONDS);
                     }
                     return;
                 }
-                start(connection, feed);
+                start(connection, subscription);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot start an event feed", e);
-                subscribers.remove(feed);
-                connection.close(CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
+                subscriptions.fail(subscription, e);
             }
         });
     }
 
     /** What the client missed after its since, if it named one, then live events, then the counts it shows. */
-    private void start(SocketConnection connection, Feed feed) {
-        Long since = connection.since();
-        if (since != null) {
-            feed.replay(log, since);
-        }
-        feed.release();
-        if (!connection.session().isOpen()) {
-            subscribers.remove(feed);
-        } else if (feed.wantsFigures()) {
+    private void start(SocketConnection connection, ResumableSubscriber subscription) {
+        if (subscriptions.catchUp(subscription, connection.since()) && subscription.wantsFigures()) {
             refreshFigures(connection);
         }
     }
@@ -225,19 +198,14 @@ public class Sockets {
     }
 
     private void closeAtExpiry(SocketConnection connection, VerifiedToken bearer) {
-        long millis =
-                Math.max(0, Duration.between(Instant.now(), bearer.expiresAt()).toMillis());
-        connection.expiry(scheduler.schedule(
-                () -> {
-                    if (connection.bearer() != bearer) {
-                        return; // renewed meanwhile: the new token's own timer decides
-                    }
-                    connection.close(
-                            CloseCodes.VIOLATED_POLICY,
-                            "Access token expired: renew it with an auth message before it ends, or reconnect");
-                },
-                millis,
-                TimeUnit.MILLISECONDS));
+        connection.expiry(subscriptions.atExpiry(bearer, () -> {
+            if (connection.bearer() != bearer) {
+                return; // renewed meanwhile: the new token's own timer decides
+            }
+            connection.close(
+                    CloseCodes.VIOLATED_POLICY,
+                    "Access token expired: renew it with an auth message before it ends, or reconnect");
+        }));
     }
 
     private void subscribe(SocketConnection connection, JsonObject message, JsonObject payload) {
@@ -245,13 +213,14 @@ public class Sockets {
         boolean registered = false;
         boolean queue = false;
         for (String channel : channels(message, payload)) {
-            if (!Dialect.CHANNELS.contains(channel)) {
+            if (!SocketDialect.CHANNELS.contains(channel)) {
                 connection.send(reply(
                         "error",
                         "message",
                         "Unknown channel '" + channel + "'; channels: "
                                 + String.join(
-                                        ", ", Dialect.CHANNELS.stream().sorted().toList())));
+                                        ", ",
+                                        SocketDialect.CHANNELS.stream().sorted().toList())));
                 continue;
             }
             connection.subscribe(channel, departments);
@@ -260,30 +229,23 @@ public class Sockets {
             queue |= channel.equals("queue");
         }
         if (!registered) {
-            return; // nothing to filter a history by: a pending feed keeps waiting
+            return; // nothing to filter a history by: a pending subscription keeps waiting
         }
         connection.subscribed();
         if (connection.isAuthenticated()) {
-            // after every channel of the message is registered: a feed starting now filters its history by them all
-            executor.execute(() -> startPending(connection));
+            // after every channel of the message is registered: starting now filters its history by them all
+            subscriptions.executor().execute(() -> startPending(connection));
             if (queue) {
                 connection.forgetFigures();
-                executor.execute(() -> refreshFigures(connection));
+                subscriptions.executor().execute(() -> refreshFigures(connection));
             }
         }
     }
 
     private void startPending(SocketConnection connection) {
-        Feed feed = connection.feed();
-        if (feed == null || !connection.takePendingStart()) {
-            return;
-        }
-        try {
-            start(connection, feed);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot resume an event feed", e);
-            subscribers.remove(feed);
-            connection.close(CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
+        ResumableSubscriber subscription = connection.subscription();
+        if (subscription != null && connection.takePendingStart()) {
+            start(connection, subscription);
         }
     }
 
