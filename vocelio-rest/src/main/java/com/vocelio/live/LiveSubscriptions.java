@@ -93,9 +93,12 @@ public class LiveSubscriptions {
 
     /** Runs {@code end} when the token runs out: a connection lives as long as the token it signed in with. */
     Future<?> atExpiry(VerifiedToken bearer, Runnable end) {
-        long millis =
-                Math.max(0, Duration.between(Instant.now(), bearer.expiresAt()).toMillis());
-        return scheduler.schedule(end, millis, TimeUnit.MILLISECONDS);
+        return after(Duration.between(Instant.now(), bearer.expiresAt()), end);
+    }
+
+    /** Runs a short task that must not block (it holds a scheduler thread) after the delay. */
+    Future<?> after(Duration delay, Runnable task) {
+        return scheduler.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** How many messages a client's send queue holds before the client is cut off. */

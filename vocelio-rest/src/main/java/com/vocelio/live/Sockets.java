@@ -4,23 +4,13 @@ import com.vocelio.event.boundary.Figures;
 import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,7 +53,7 @@ public class Sockets {
         var connection = new SocketConnection(
                 session, dialect, subscriptions.executor(), senders, subscriptions.queueCapacity());
         session.getUserProperties().put(CONNECTION, connection);
-        connection.since(number(parameter(session, "since")));
+        connection.since(ClientMessage.eventId(parameter(session, "since")));
         String token = parameter(session, "access_token");
         if (token == null) {
             token = parameter(session, "token");
@@ -71,19 +61,14 @@ public class Sockets {
         if (token != null) {
             signIn(connection, token);
         } else if (!dialect.waitsForSignIn()) {
-            connection.authDeadline(subscriptions
-                    .scheduler()
-                    .schedule(
-                            () -> {
-                                if (!connection.isAuthenticated()) {
-                                    connection.close(
-                                            CloseCodes.VIOLATED_POLICY,
-                                            "Sign in within " + authTimeout.toSeconds()
-                                                    + " s: access_token query parameter or {\"type\":\"auth\",\"token\":…}");
-                                }
-                            },
-                            authTimeout.toMillis(),
-                            TimeUnit.MILLISECONDS));
+            connection.authDeadline(subscriptions.after(authTimeout, () -> {
+                if (!connection.isAuthenticated()) {
+                    connection.close(
+                            CloseCodes.VIOLATED_POLICY,
+                            "Sign in within " + authTimeout.toSeconds()
+                                    + " s: access_token query parameter or {\"type\":\"auth\",\"token\":…}");
+                }
+            }));
         }
     }
 
@@ -92,36 +77,30 @@ public class Sockets {
         if (connection == null) {
             return;
         }
-        JsonObject message;
-        try (var reader = Jsons.reader(text)) {
-            message = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            connection.send(reply("error", "message", "Messages are JSON objects with a \"type\""));
+        var read = ClientMessage.read(text);
+        if (read.isEmpty()) {
+            connection.send(SocketReplies.error("Messages are JSON objects with a \"type\""));
             return;
         }
-        JsonObject payload = message.get("payload") instanceof JsonObject inner ? inner : JsonValue.EMPTY_JSON_OBJECT;
-        connection.since(number(firstText(message, payload, "since", "last_event_id")));
-        switch (text(message, "type")) {
+        ClientMessage message = read.get();
+        connection.since(message.since());
+        switch (message.type()) {
             case "auth" -> {
-                String token = firstText(message, payload, "token", "access_token", "accessToken");
+                String token = message.token();
                 if (token == null) {
                     connection.send(
                             connection.isAuthenticated()
                                     ? signedIn(connection)
-                                    : reply("error", "message", "The auth message carries no token"));
+                                    : SocketReplies.error("The auth message carries no token"));
                 } else if (connection.isAuthenticated()) {
                     renew(connection, token);
                 } else {
                     signIn(connection, token);
                 }
             }
-            case "subscribe" -> subscribe(connection, message, payload);
-            case "unsubscribe" -> channels(message, payload).forEach(connection::unsubscribe);
-            case "ping" ->
-                connection.send(reply("pong", "timestamp", OffsetDateTime.now().toString()));
-            case "heartbeat" ->
-                connection.send(
-                        reply("heartbeat", "timestamp", OffsetDateTime.now().toString()));
+            case "subscribe" -> subscribe(connection, message);
+            case "unsubscribe" -> message.channels().forEach(connection::unsubscribe);
+            case "ping", "heartbeat" -> connection.send(SocketReplies.alive(message.type()));
             default -> {
                 // application messages of the portal's hub (test_message, …): nothing to do
             }
@@ -161,12 +140,8 @@ public class Sockets {
                     if (connection.hasSubscribed()) { // one came in meanwhile, and found nothing to start yet
                         startPending(connection);
                     } else {
-                        subscriptions
-                                .scheduler()
-                                .schedule(
-                                        () -> subscriptions.executor().execute(() -> startPending(connection)),
-                                        authTimeout.toMillis(),
-                                        TimeUnit.MILLISECONDS);
+                        subscriptions.after(
+                                authTimeout, () -> subscriptions.executor().execute(() -> startPending(connection)));
                     }
                     return;
                 }
@@ -208,23 +183,19 @@ public class Sockets {
         }));
     }
 
-    private void subscribe(SocketConnection connection, JsonObject message, JsonObject payload) {
-        Set<String> departments = departments(message, payload);
+    private void subscribe(SocketConnection connection, ClientMessage message) {
+        Set<String> departments = message.departments();
         boolean registered = false;
         boolean queue = false;
-        for (String channel : channels(message, payload)) {
+        for (String channel : message.channels()) {
             if (!SocketDialect.CHANNELS.contains(channel)) {
-                connection.send(reply(
-                        "error",
-                        "message",
-                        "Unknown channel '" + channel + "'; channels: "
-                                + String.join(
-                                        ", ",
-                                        SocketDialect.CHANNELS.stream().sorted().toList())));
+                connection.send(SocketReplies.error("Unknown channel '" + channel + "'; channels: "
+                        + String.join(
+                                ", ", SocketDialect.CHANNELS.stream().sorted().toList())));
                 continue;
             }
             connection.subscribe(channel, departments);
-            connection.send(reply("subscribed", "channel", channel));
+            connection.send(SocketReplies.subscribed(channel));
             registered = true;
             queue |= channel.equals("queue");
         }
@@ -258,93 +229,12 @@ public class Sockets {
     }
 
     private static String signedIn(SocketConnection connection) {
-        return Jsons.objectBuilder()
-                .add("type", "authenticated")
-                .add("tenant_id", connection.bearer().tenantId())
-                .add("timestamp", OffsetDateTime.now().toString())
-                .build()
-                .toString();
-    }
-
-    private static String reply(String type, String key, String value) {
-        return Jsons.objectBuilder()
-                .add("type", type)
-                .add(key, value)
-                .add("timestamp", OffsetDateTime.now().toString())
-                .build()
-                .toString();
-    }
-
-    private static List<String> channels(JsonObject message, JsonObject payload) {
-        var channels = new LinkedHashSet<String>();
-        for (JsonObject source : List.of(message, payload)) {
-            String one = text(source, "channel");
-            if (!one.isEmpty()) {
-                channels.add(one.toLowerCase(Locale.ROOT));
-            }
-            if (source.get("channels") instanceof JsonArray many) {
-                many.getValuesAs(JsonValue.class).stream()
-                        .filter(JsonString.class::isInstance)
-                        .map(v -> ((JsonString) v).getString().toLowerCase(Locale.ROOT))
-                        .forEach(channels::add);
-            }
-        }
-        return List.copyOf(channels);
-    }
-
-    private static Set<String> departments(JsonObject message, JsonObject payload) {
-        JsonObject filters = message.get("filters") instanceof JsonObject f
-                ? f
-                : payload.get("filters") instanceof JsonObject pf ? pf : JsonValue.EMPTY_JSON_OBJECT;
-        var departments = new LinkedHashSet<String>();
-        for (String key : List.of("department", "department_id", "departments", "department_ids")) {
-            JsonValue value = filters.get(key);
-            if (value instanceof JsonString one) {
-                departments.add(one.getString().strip().toLowerCase(Locale.ROOT));
-            } else if (value instanceof JsonArray many) {
-                many.getValuesAs(JsonValue.class).stream()
-                        .filter(JsonString.class::isInstance)
-                        .map(v -> ((JsonString) v).getString().strip().toLowerCase(Locale.ROOT))
-                        .forEach(departments::add);
-            }
-        }
-        return Set.copyOf(departments);
-    }
-
-    private static String firstText(JsonObject message, JsonObject payload, String... keys) {
-        for (JsonObject source : List.of(message, payload)) {
-            for (String key : keys) {
-                JsonValue value = source.get(key);
-                if (value instanceof JsonString text && !text.getString().isBlank()) {
-                    return text.getString();
-                }
-                if (value != null && value.getValueType() == JsonValue.ValueType.NUMBER) {
-                    return value.toString();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonObject source, String key) {
-        return source.get(key) instanceof JsonString value ? value.getString() : "";
+        return SocketReplies.authenticated(connection.bearer().tenantId());
     }
 
     private static String parameter(Session session, String name) {
         List<String> values = session.getRequestParameterMap().get(name);
         return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
-    }
-
-    private static Long number(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(value.strip());
-            return id < 0 ? null : id;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static SocketConnection connection(Session session) {
