@@ -50,7 +50,8 @@ public class LiveSubscriptions {
      * already gone: its closing came first and found nothing to remove.
      */
     boolean hold(ResumableSubscriber subscriber) {
-        subscriber.hold(subscribers);
+        subscriber.hold();
+        subscribers.add(subscriber);
         if (!subscriber.isOpen()) {
             subscribers.remove(subscriber);
             return false;

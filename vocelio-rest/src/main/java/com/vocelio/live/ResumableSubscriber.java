@@ -2,7 +2,6 @@ package com.vocelio.live;
 
 import com.vocelio.event.boundary.EventLog;
 import com.vocelio.event.control.Subscriber;
-import com.vocelio.event.control.Subscribers;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.event.entity.StoredEvent.Position;
 import java.util.ArrayList;
@@ -57,14 +56,11 @@ abstract class ResumableSubscriber implements Subscriber {
     }
 
     /**
-     * Subscribes, holding live events back until {@link #release}: whatever the subscriber is sent meanwhile (what it
-     * missed, a snapshot of the present) cannot be overtaken by, or miss, what happens in between.
+     * Holds live events back until {@link #release}, from before it is subscribed: whatever the subscriber is sent
+     * meanwhile (what it missed, a snapshot of the present) cannot be overtaken by, or miss, what happens in between.
      */
-    void hold(Subscribers subscribers) {
-        synchronized (this) {
-            held = new ArrayList<>();
-        }
-        subscribers.add(this);
+    synchronized void hold() {
+        held = new ArrayList<>();
     }
 
     /**

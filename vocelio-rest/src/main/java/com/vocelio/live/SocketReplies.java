@@ -20,9 +20,14 @@ final class SocketReplies {
         return reply("subscribed", "channel", channel);
     }
 
-    /** {@code pong} or {@code heartbeat}: the socket is alive. */
-    static String alive(String type) {
-        return reply(type, "timestamp", OffsetDateTime.now().toString());
+    /** The answer to {@code ping}. */
+    static String pong() {
+        return reply("pong", "timestamp", OffsetDateTime.now().toString());
+    }
+
+    /** The answer to {@code heartbeat}: a heartbeat back. */
+    static String heartbeat() {
+        return reply("heartbeat", "timestamp", OffsetDateTime.now().toString());
     }
 
     private static String reply(String type, String key, String value) {

@@ -100,7 +100,8 @@ public class Sockets {
             }
             case "subscribe" -> subscribe(connection, message);
             case "unsubscribe" -> message.channels().forEach(connection::unsubscribe);
-            case "ping", "heartbeat" -> connection.send(SocketReplies.alive(message.type()));
+            case "ping" -> connection.send(SocketReplies.pong());
+            case "heartbeat" -> connection.send(SocketReplies.heartbeat());
             default -> {
                 // application messages of the portal's hub (test_message, …): nothing to do
             }

@@ -78,11 +78,16 @@ class ResumableSubscriberTest {
         }
     }
 
-    /** Subscribes and catches up the way sockets and streams do. */
-    static void resume(Recorded subscriber, Subscribers subscribers, EventLog log, Long since) {
+    static LiveSubscriptions live(Subscribers subscribers, EventLog log) {
         var live = new LiveSubscriptions();
         live.subscribers = subscribers;
         live.log = log;
+        return live;
+    }
+
+    /** Subscribes and catches up the way sockets and streams do. */
+    static void resume(Recorded subscriber, Subscribers subscribers, EventLog log, Long since) {
+        var live = live(subscribers, log);
         live.hold(subscriber);
         live.catchUp(subscriber, since);
     }
@@ -140,7 +145,7 @@ class ResumableSubscriberTest {
     void aSubscriberThatFallsTooFarBehindWhileItsHistoryIsReadIsCutOffNotBuffered() {
         var subscribers = new Subscribers();
         var subscriber = new Recorded(1000);
-        subscriber.hold(subscribers);
+        live(subscribers, new Log()).hold(subscriber);
         for (int i = 1; i <= ResumableSubscriber.HELD_MAX + 1; i++) {
             subscribers.deliver(event(i, i));
         }
