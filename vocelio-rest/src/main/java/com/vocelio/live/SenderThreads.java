@@ -1,4 +1,4 @@
-package com.vocelio.event.control;
+package com.vocelio.live;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The threads that push messages out to sockets and streams, one per core: the relay only queues. Plain pool threads
- * made once by the container's thread factory, since a managed executor captures the caller's context on every
- * submission, which costs more than the send itself.
+ * The threads that push messages out to sockets, one per core: the relay only queues. Plain pool threads made once by
+ * the container's thread factory, since a managed executor captures the caller's context on every submission, which
+ * costs more than the send itself. Also the class-loader workaround every standard send goes through ({@link #lean}).
  */
 @ApplicationScoped
-public class Senders implements Executor {
+public class SenderThreads implements Executor {
 
     /**
      * A class loader that sees nothing but the JDK. Payara's managed scheduler — which Tyrus uses to restart a session's

@@ -1,6 +1,7 @@
-package com.vocelio.event.control;
+package com.vocelio.live;
 
 import com.vocelio.event.boundary.EventLog;
+import com.vocelio.event.control.Subscriber;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.event.entity.StoredEvent.Position;
 import java.util.ArrayList;
@@ -8,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One subscriber's ordered stream of its organization's events: optionally the ones it missed since an event it
- * names, then live ones, each at most once and in delivery order. While the missed ones are read from the log, live
- * ones are held; afterwards whatever both produced is passed once, by position.
+ * One client's ordered stream of its organization's events, which it can resume after the last event it got:
+ * optionally the ones it missed since an event it names, then live ones, each at most once and in delivery order.
+ * While the missed ones are read from the log, live ones are held; afterwards whatever both produced is passed once,
+ * by position. {@link LiveSubscriptions} runs these steps, the same way for sockets and streams.
  */
-public abstract class Feed implements Subscriber {
+abstract class ResumableSubscriber implements Subscriber {
 
     static final int PAGE = 200;
     /** Live events held while a client's history is read; beyond this it is cut off and may resume later. */
@@ -21,15 +23,15 @@ public abstract class Feed implements Subscriber {
     static final long ROOM_WAIT_NANOS = 10_000_000_000L;
 
     private final String tenantId;
-    private final Outlet<?> outlet;
+    private final SendQueue<?> queue;
     private List<StoredEvent> held;
     private Position last = Position.START;
     private boolean cut;
 
-    /** @param outlet the client's way out, whose room paces the reading of its history */
-    protected Feed(String tenantId, Outlet<?> outlet) {
+    /** @param queue the client's send queue, whose room paces the reading of its history */
+    protected ResumableSubscriber(String tenantId, SendQueue<?> queue) {
         this.tenantId = tenantId;
-        this.outlet = outlet;
+        this.queue = queue;
     }
 
     @Override
@@ -53,41 +55,19 @@ public abstract class Feed implements Subscriber {
         }
     }
 
-    /** Live events from now on. */
-    public void start(Subscribers subscribers) {
-        hold(subscribers);
-        release();
-    }
-
     /**
-     * The events after {@code sinceId} first, then live ones. An id this organization no longer has (purged, or
-     * never its own) resumes from the oldest kept event with a higher id.
+     * Holds live events back until {@link #release}, from before it is subscribed: whatever the subscriber is sent
+     * meanwhile (what it missed, a snapshot of the present) cannot be overtaken by, or miss, what happens in between.
      */
-    public void resume(Subscribers subscribers, EventLog log, long sinceId) {
-        hold(subscribers);
-        try {
-            replay(log, sinceId);
-        } finally {
-            release();
-        }
-    }
-
-    /**
-     * Subscribes, holding live events back until {@link #release}: whatever the subscriber is sent meanwhile (what it
-     * missed, a snapshot of the present) cannot be overtaken by, or miss, what happens in between.
-     */
-    public void hold(Subscribers subscribers) {
-        synchronized (this) {
-            held = new ArrayList<>();
-        }
-        subscribers.add(this);
+    synchronized void hold() {
+        held = new ArrayList<>();
     }
 
     /**
      * Sends what the log holds after {@code sinceId}, while held. Paced by the client: a page is read only when the
      * previous one has mostly gone out.
      */
-    public void replay(EventLog log, long sinceId) {
+    void replay(EventLog log, long sinceId) {
         Optional<Position> since = log.positionOf(tenantId, sinceId);
         Position from = since.orElse(Position.START);
         long minimumId = since.isPresent() ? 0 : sinceId;
@@ -108,7 +88,7 @@ public abstract class Feed implements Subscriber {
     }
 
     /** Passes the live events held since {@link #hold}, once each, and lets the next ones through. */
-    public synchronized void release() {
+    synchronized void release() {
         List<StoredEvent> live = held;
         held = null;
         if (live != null && !cut) {
@@ -148,15 +128,18 @@ public abstract class Feed implements Subscriber {
     protected abstract void emit(StoredEvent event);
 
     private int backlog() {
-        return outlet.backlog();
+        return queue.backlog();
     }
 
     private int capacity() {
-        return outlet.capacity();
+        return queue.capacity();
     }
 
     protected abstract boolean isOpen();
 
     /** The client cannot keep up with its own history: end its connection without blocking. */
     protected abstract void cutOff();
+
+    /** Its history cannot be read now (the database is away): end its connection, so the client resumes later. */
+    protected abstract void unavailable();
 }

@@ -1,4 +1,4 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
@@ -13,7 +13,7 @@ public abstract class EventEndpoint {
     @Inject
     Sockets sockets;
 
-    abstract Dialect dialect();
+    abstract SocketDialect dialect();
 
     @OnOpen
     public void open(Session session) {

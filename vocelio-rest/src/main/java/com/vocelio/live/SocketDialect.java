@@ -1,4 +1,4 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * {@code /ws/analytics}: the portal's real-time hub names ({@code agent_status}, {@code system_alert},
  * {@code performance_update}) with camelCase payloads.
  */
-enum Dialect {
+enum SocketDialect {
     TRANSFERS {
         @Override
         boolean wants(StoredEvent event, SocketConnection connection) {

@@ -1,4 +1,4 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
 import java.nio.charset.StandardCharsets;
 

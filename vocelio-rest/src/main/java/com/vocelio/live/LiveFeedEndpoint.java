@@ -1,4 +1,4 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -7,7 +7,7 @@ import jakarta.websocket.server.ServerEndpoint;
 public class LiveFeedEndpoint extends EventEndpoint {
 
     @Override
-    Dialect dialect() {
-        return Dialect.LIVE;
+    SocketDialect dialect() {
+        return SocketDialect.LIVE;
     }
 }

@@ -1,4 +1,4 @@
-package com.vocelio.event.control;
+package com.vocelio.live;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -6,11 +6,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The way out to one client: messages wait in a bounded queue and go one at a time, asynchronously and on a sender
- * thread, so a slow or dead client never blocks the relay or anyone else. When its queue is full the client is cut off: it can reconnect
- * and resume from the last event it got.
+ * The messages on their way out to one client: they wait in a bounded queue and go one at a time, asynchronously and
+ * on a sender thread, so a slow or dead client never blocks the relay or anyone else. When its queue is full the client
+ * is cut off: it can reconnect and resume from the last event it got.
  */
-public abstract class Outlet<M> {
+abstract class SendQueue<M> {
 
     private final int capacity;
     private final Executor pumps;
@@ -19,7 +19,7 @@ public abstract class Outlet<M> {
     private boolean closed;
 
     /** @param pumps where sending runs, so that whoever queues a message (the relay) never waits for a client */
-    protected Outlet(int capacity, Executor pumps) {
+    SendQueue(int capacity, Executor pumps) {
         this.capacity = capacity;
         this.pumps = pumps;
     }

@@ -1,4 +1,4 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,5 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
-import com.vocelio.event.control.Feed;
-import com.vocelio.event.control.Outlet;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.identity.control.AccessRevocations;
 import com.vocelio.identity.control.VerifiedToken;
@@ -21,16 +19,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One socket: who it is (nobody until a valid token arrives), the channels and department filters it asked for,
- * its outlet, and once signed in, its feed of the organization's events.
+ * its send queue, and once signed in, its subscription to the organization's events.
  */
 final class SocketConnection {
 
     private static final int MAX_REASON = 120;
 
     private final Session session;
-    private final Dialect dialect;
+    private final SocketDialect dialect;
     private final Executor executor;
-    private final Outlet<WireMessage> outlet;
+    private final SendQueue<WireMessage> queue;
     /**
      * Orders our writes before the end of the socket: once it is closing nothing of ours is written. After the close
      * Payara recycles the connection's response for other requests, and a late write through it would land in
@@ -44,7 +42,7 @@ final class SocketConnection {
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
     private volatile VerifiedToken bearer;
-    private volatile Feed feed;
+    private volatile ResumableSubscriber subscription;
     private volatile Future<?> authDeadline;
     private volatile Future<?> expiry;
     private volatile Long since;
@@ -56,12 +54,12 @@ final class SocketConnection {
      * @param executor for closing (which may wait behind a stalled send)
      * @param senders where messages are sent from
      */
-    SocketConnection(Session session, Dialect dialect, Executor executor, Executor senders, int buffer) {
+    SocketConnection(Session session, SocketDialect dialect, Executor executor, Executor senders, int buffer) {
         this.session = session;
         this.dialect = dialect;
         this.executor = executor;
         var writer = FrameWriter.of(session);
-        this.outlet = new Outlet<>(buffer, senders) {
+        this.queue = new SendQueue<>(buffer, senders) {
             @Override
             protected CompletionStage<?> transmit(WireMessage message) {
                 synchronized (lifecycle) {
@@ -88,7 +86,7 @@ final class SocketConnection {
         return session;
     }
 
-    Dialect dialect() {
+    SocketDialect dialect() {
         return dialect;
     }
 
@@ -100,8 +98,8 @@ final class SocketConnection {
         return bearer;
     }
 
-    Feed feed() {
-        return feed;
+    ResumableSubscriber subscription() {
+        return subscription;
     }
 
     /** The event id the client resumes after, if it named one before signing in. */
@@ -116,14 +114,14 @@ final class SocketConnection {
     }
 
     /**
-     * On {@code /ws} the feed starts once the client has said which channels it wants: the history it missed (after
+     * On {@code /ws} the subscription starts once the client has said which channels it wants: the history it missed (after
      * a {@code since} given by then, in the query or any message, the subscribe included) can only be filtered then.
      */
     void startOnSubscribe() {
         startsOnSubscribe.set(true);
     }
 
-    /** Whether the feed waits for the first subscribe; true once, for whoever starts it. */
+    /** Whether the subscription waits for the first subscribe; true once, for whoever starts it. */
     boolean takePendingStart() {
         return startsOnSubscribe.getAndSet(false);
     }
@@ -139,7 +137,7 @@ final class SocketConnection {
     }
 
     void send(String message) {
-        outlet.send(new WireMessage(message));
+        queue.send(new WireMessage(message));
     }
 
     void authDeadline(Future<?> deadline) {
@@ -160,31 +158,36 @@ final class SocketConnection {
         this.bearer = who;
     }
 
-    /** Signs the socket in and makes its feed; the caller starts it. */
-    Feed signIn(VerifiedToken who) {
+    /** Signs the socket in and makes its subscription; the caller starts it. */
+    ResumableSubscriber signIn(VerifiedToken who) {
         this.bearer = who;
         Future<?> deadline = authDeadline;
         if (deadline != null) {
             deadline.cancel(false);
         }
-        this.feed = new Feed(who.tenantId(), outlet) {
+        this.subscription = new ResumableSubscriber(who.tenantId(), queue) {
             @Override
             protected void emit(StoredEvent event) {
                 if (AccessRevocations.revokes(event, bearer)) {
                     close(CloseReason.CloseCodes.VIOLATED_POLICY, "Access revoked: sign in again");
                 } else if (dialect.wants(event, SocketConnection.this)) {
-                    outlet.send(dialect.message(event));
+                    queue.send(dialect.message(event));
                 }
             }
 
             @Override
             protected boolean isOpen() {
-                return !outlet.isClosed() && session.isOpen();
+                return !queue.isClosed() && session.isOpen();
             }
 
             @Override
             protected void cutOff() {
                 close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind: reconnect with since=<last event id>");
+            }
+
+            @Override
+            protected void unavailable() {
+                close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Cannot read events now; reconnect");
             }
 
             @Override
@@ -194,7 +197,7 @@ final class SocketConnection {
 
             @Override
             public boolean wantsFigures() {
-                return dialect != Dialect.LIVE || subscriptions.containsKey("queue");
+                return dialect != SocketDialect.LIVE || subscriptions.containsKey("queue");
             }
 
             @Override
@@ -204,11 +207,11 @@ final class SocketConnection {
                 }
             }
         };
-        return feed;
+        return subscription;
     }
 
     synchronized void figures(QueueBoard now) {
-        dialect.figures(now, lastFigures, this).forEach(outlet::send);
+        dialect.figures(now, lastFigures, this).forEach(queue::send);
         lastFigures = now;
     }
 
@@ -234,7 +237,7 @@ final class SocketConnection {
 
     /** Ends the socket without blocking the caller (a close frame may wait behind a stalled send). */
     void close(CloseReason.CloseCode code, String reason) {
-        outlet.close();
+        queue.close();
         // a close frame carries at most 123 bytes of reason; a longer one makes the close itself fail
         String said = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
         executor.execute(() -> {
@@ -258,7 +261,7 @@ final class SocketConnection {
 
     void closed() {
         endWrites();
-        outlet.close();
+        queue.close();
         for (Future<?> timer : new Future<?>[] {authDeadline, expiry}) {
             if (timer != null) {
                 timer.cancel(false);

@@ -1,4 +1,4 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -7,7 +7,7 @@ import jakarta.websocket.server.ServerEndpoint;
 public class HubSessionEndpoint extends EventEndpoint {
 
     @Override
-    Dialect dialect() {
-        return Dialect.DASHBOARD;
+    SocketDialect dialect() {
+        return SocketDialect.DASHBOARD;
     }
 }

@@ -1,8 +1,9 @@
-package com.vocelio.event.control;
+package com.vocelio.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.vocelio.event.boundary.EventLog;
+import com.vocelio.event.control.Subscribers;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.event.entity.StoredEvent.Position;
 import java.time.OffsetDateTime;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Resuming: the missed events first, then live ones, each once, in delivery order — even while both overlap. */
-class FeedTest {
+class ResumableSubscriberTest {
 
     static final String TENANT = "t1";
 
@@ -47,11 +48,11 @@ class FeedTest {
         }
     }
 
-    static class Recorded extends Feed {
+    static class Recorded extends ResumableSubscriber {
         final List<Long> ids = new ArrayList<>();
 
         Recorded(int capacity) {
-            super(TENANT, new OutletTest.Recording(capacity));
+            super(TENANT, new SendQueueTest.Recording(capacity));
         }
 
         @Override
@@ -70,6 +71,25 @@ class FeedTest {
         protected void cutOff() {
             cutOff = true;
         }
+
+        @Override
+        protected void unavailable() {
+            cutOff = true;
+        }
+    }
+
+    static LiveSubscriptions live(Subscribers subscribers, EventLog log) {
+        var live = new LiveSubscriptions();
+        live.subscribers = subscribers;
+        live.log = log;
+        return live;
+    }
+
+    /** Subscribes and catches up the way sockets and streams do. */
+    static void resume(Recorded subscriber, Subscribers subscribers, EventLog log, Long since) {
+        var live = live(subscribers, log);
+        live.hold(subscriber);
+        live.catchUp(subscriber, since);
     }
 
     @Test
@@ -83,7 +103,7 @@ class FeedTest {
         var e9 = event(104, 9);
         log.rows.addAll(List.of(e5, e6, e8, e7, e9));
         var subscribers = new Subscribers();
-        var feed = new Recorded(1000);
+        var subscriber = new Recorded(1000);
         // while the log is read, the relay already delivers e9 (also in the log) and a newer e10
         var e10 = event(105, 10);
         log.duringRead = () -> {
@@ -91,21 +111,21 @@ class FeedTest {
             subscribers.deliver(e10);
         };
 
-        feed.resume(subscribers, log, 5);
+        resume(subscriber, subscribers, log, 5L);
 
-        assertEquals(List.of(6L, 8L, 7L, 9L, 10L), feed.ids);
+        assertEquals(List.of(6L, 8L, 7L, 9L, 10L), subscriber.ids);
         subscribers.deliver(e10); // a repeat never passes twice
         subscribers.deliver(event(106, 11));
-        assertEquals(List.of(6L, 8L, 7L, 9L, 10L, 11L), feed.ids);
+        assertEquals(List.of(6L, 8L, 7L, 9L, 10L, 11L), subscriber.ids);
     }
 
     @Test
     void resumingFromAPurgedIdStartsAtTheNextKeptOne() {
         var log = new Log();
         log.rows.addAll(List.of(event(100, 5), event(101, 6)));
-        var feed = new Recorded(1000);
-        feed.resume(new Subscribers(), log, 3);
-        assertEquals(List.of(5L, 6L), feed.ids);
+        var subscriber = new Recorded(1000);
+        resume(subscriber, new Subscribers(), log, 3L);
+        assertEquals(List.of(5L, 6L), subscriber.ids);
     }
 
     @Test
@@ -114,34 +134,34 @@ class FeedTest {
         for (int i = 1; i <= 1000; i++) {
             log.rows.add(event(1000 + i, i));
         }
-        var feed = new Recorded(100); // pages of 50
-        feed.resume(new Subscribers(), log, 1);
-        assertEquals(999, feed.ids.size());
-        assertEquals(2L, feed.ids.get(0));
-        assertEquals(1000L, feed.ids.get(998));
+        var subscriber = new Recorded(100); // pages of 50
+        resume(subscriber, new Subscribers(), log, 1L);
+        assertEquals(999, subscriber.ids.size());
+        assertEquals(2L, subscriber.ids.get(0));
+        assertEquals(1000L, subscriber.ids.get(998));
     }
 
     @Test
-    void aFeedThatFallsTooFarBehindWhileItsHistoryIsReadIsCutOffNotBuffered() {
+    void aSubscriberThatFallsTooFarBehindWhileItsHistoryIsReadIsCutOffNotBuffered() {
         var subscribers = new Subscribers();
-        var feed = new Recorded(1000);
-        feed.hold(subscribers);
-        for (int i = 1; i <= Feed.HELD_MAX + 1; i++) {
+        var subscriber = new Recorded(1000);
+        live(subscribers, new Log()).hold(subscriber);
+        for (int i = 1; i <= ResumableSubscriber.HELD_MAX + 1; i++) {
             subscribers.deliver(event(i, i));
         }
-        assertEquals(true, feed.cutOff);
-        feed.release();
-        subscribers.deliver(event(Feed.HELD_MAX + 2, Feed.HELD_MAX + 2));
-        assertEquals(List.of(), feed.ids, "nothing after the cut");
+        assertEquals(true, subscriber.cutOff);
+        subscriber.release();
+        subscribers.deliver(event(ResumableSubscriber.HELD_MAX + 2, ResumableSubscriber.HELD_MAX + 2));
+        assertEquals(List.of(), subscriber.ids, "nothing after the cut");
     }
 
     @Test
-    void anotherOrganizationsEventsNeverReachTheFeed() {
+    void anotherOrganizationsEventsNeverReachTheSubscriber() {
         var subscribers = new Subscribers();
-        var feed = new Recorded(1000);
-        feed.start(subscribers);
+        var subscriber = new Recorded(1000);
+        resume(subscriber, subscribers, new Log(), null);
         subscribers.deliver(new StoredEvent(1, 1, "t2", "transfer_queued", "transfers", OffsetDateTime.now(), "{}"));
         subscribers.deliver(event(2, 2));
-        assertEquals(List.of(2L), feed.ids);
+        assertEquals(List.of(2L), subscriber.ids);
     }
 }

@@ -1,6 +1,5 @@
-package com.vocelio.event.socket;
+package com.vocelio.live;
 
-import com.vocelio.event.control.Senders;
 import jakarta.websocket.Session;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -85,7 +84,7 @@ final class FrameWriter {
     private CompletionStage<?> sendText(String text) {
         var sent = new CompletableFuture<Void>();
         try {
-            Senders.lean(() -> {
+            SenderThreads.lean(() -> {
                 session.getAsyncRemote().sendText(text, result -> {
                     if (result.isOK()) {
                         sent.complete(null);

@@ -1,0 +1,112 @@
+package com.vocelio.live;
+
+import com.vocelio.platform.control.Jsons;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A message a socket client sent, read as leniently as the portal's clients write it: a field may be at the top or in
+ * {@code payload}, under any of its spellings ({@code token}, {@code access_token}, {@code accessToken}; {@code since},
+ * {@code last_event_id}), a number or a string.
+ */
+record ClientMessage(JsonObject message, JsonObject payload) {
+
+    /** Empty when the text is not a JSON object. */
+    static Optional<ClientMessage> read(String text) {
+        JsonObject message;
+        try (var reader = Jsons.reader(text)) {
+            message = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+        JsonObject payload = message.get("payload") instanceof JsonObject inner ? inner : JsonValue.EMPTY_JSON_OBJECT;
+        return Optional.of(new ClientMessage(message, payload));
+    }
+
+    String type() {
+        return message.get("type") instanceof JsonString value ? value.getString() : "";
+    }
+
+    /** The event id the client resumes after, if it names one. */
+    Long since() {
+        return eventId(firstText("since", "last_event_id"));
+    }
+
+    String token() {
+        return firstText("token", "access_token", "accessToken");
+    }
+
+    /** The channels it names, in lower case, in order, once each. */
+    List<String> channels() {
+        var channels = new LinkedHashSet<String>();
+        for (JsonObject source : List.of(message, payload)) {
+            String one = source.get("channel") instanceof JsonString value ? value.getString() : "";
+            if (!one.isEmpty()) {
+                channels.add(one.toLowerCase(Locale.ROOT));
+            }
+            if (source.get("channels") instanceof JsonArray many) {
+                many.getValuesAs(JsonValue.class).stream()
+                        .filter(JsonString.class::isInstance)
+                        .map(v -> ((JsonString) v).getString().toLowerCase(Locale.ROOT))
+                        .forEach(channels::add);
+            }
+        }
+        return List.copyOf(channels);
+    }
+
+    /** The department ids or lower-case names its {@code filters} limit it to; empty for all. */
+    Set<String> departments() {
+        JsonObject filters = message.get("filters") instanceof JsonObject f
+                ? f
+                : payload.get("filters") instanceof JsonObject pf ? pf : JsonValue.EMPTY_JSON_OBJECT;
+        var departments = new LinkedHashSet<String>();
+        for (String key : List.of("department", "department_id", "departments", "department_ids")) {
+            JsonValue value = filters.get(key);
+            if (value instanceof JsonString one) {
+                departments.add(one.getString().strip().toLowerCase(Locale.ROOT));
+            } else if (value instanceof JsonArray many) {
+                many.getValuesAs(JsonValue.class).stream()
+                        .filter(JsonString.class::isInstance)
+                        .map(v -> ((JsonString) v).getString().strip().toLowerCase(Locale.ROOT))
+                        .forEach(departments::add);
+            }
+        }
+        return Set.copyOf(departments);
+    }
+
+    private String firstText(String... keys) {
+        for (JsonObject source : List.of(message, payload)) {
+            for (String key : keys) {
+                JsonValue value = source.get(key);
+                if (value instanceof JsonString text && !text.getString().isBlank()) {
+                    return text.getString();
+                }
+                if (value != null && value.getValueType() == JsonValue.ValueType.NUMBER) {
+                    return value.toString();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An event id; null for none, a negative one or anything that is not a number. */
+    static Long eventId(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            return id < 0 ? null : id;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

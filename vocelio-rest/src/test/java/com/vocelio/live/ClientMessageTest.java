@@ -1,0 +1,58 @@
+package com.vocelio.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Socket clients write their messages in several shapes; each reads the same. */
+class ClientMessageTest {
+
+    private static ClientMessage read(String text) {
+        return ClientMessage.read(text).orElseThrow();
+    }
+
+    @Test
+    void aTokenIsFoundAtTheTopOrInThePayloadUnderAnyOfItsSpellings() {
+        assertEquals("a", read("{\"type\":\"auth\",\"token\":\"a\"}").token());
+        assertEquals(
+                "b",
+                read("{\"type\":\"auth\",\"payload\":{\"accessToken\":\"b\"}}").token());
+        assertNull(read("{\"type\":\"auth\",\"token\":\"  \"}").token());
+    }
+
+    @Test
+    void sinceMayBeANumberOrAStringButNeverNegative() {
+        assertEquals(42L, read("{\"type\":\"ping\",\"since\":42}").since());
+        assertEquals(
+                7L,
+                read("{\"type\":\"ping\",\"payload\":{\"last_event_id\":\"7\"}}")
+                        .since());
+        assertNull(read("{\"type\":\"ping\",\"since\":-1}").since());
+        assertNull(read("{\"type\":\"ping\",\"since\":\"x\"}").since());
+    }
+
+    @Test
+    void channelsAreLowerCaseAndOnceEach() {
+        var message = read(
+                "{\"type\":\"subscribe\",\"channel\":\"Queue\",\"payload\":{\"channels\":[\"queue\",\"live_call\"]}}");
+        assertEquals(List.of("queue", "live_call"), message.channels());
+    }
+
+    @Test
+    void departmentFiltersComeFromEitherPlaceAndAnyKey() {
+        var message =
+                read("{\"type\":\"subscribe\",\"filters\":{\"department\":\" Sales \",\"department_ids\":[\"d1\"]}}");
+        assertEquals(Set.of("sales", "d1"), message.departments());
+    }
+
+    @Test
+    void textThatIsNotAJsonObjectIsNoMessage() {
+        assertTrue(ClientMessage.read("not json").isEmpty());
+        assertTrue(ClientMessage.read("[1]").isEmpty());
+        assertEquals("", read("{}").type());
+    }
+}
