@@ -279,40 +279,41 @@ class BadInputIT {
     static List<Endpoint> endpoints() {
         var endpoints = new LinkedHashMap<String, Endpoint>();
         for (Class<?> resource : resourceClasses()) {
-            for (String base : aliases(resource.getAnnotation(Path.class).value())) {
-                for (Method method : resource.getMethods()) {
-                    String http = httpMethod(method);
-                    if (http == null) {
-                        continue;
+            String base = resource.getAnnotation(Path.class).value();
+            for (Method method : resource.getMethods()) {
+                String http = httpMethod(method);
+                if (http == null) {
+                    continue;
+                }
+                Path sub = method.getAnnotation(Path.class);
+                String template = "/"
+                        + (base + (sub == null ? "" : "/" + sub.value()))
+                                .replaceAll("/+", "/")
+                                .replaceAll("^/|/$", "");
+                var query = new LinkedHashMap<String, Class<?>>();
+                Class<?> body = null;
+                for (Parameter parameter : method.getParameters()) {
+                    if (parameter.getAnnotations().length == 0) {
+                        body = parameter.getType();
                     }
-                    Path sub = method.getAnnotation(Path.class);
-                    String template = "/"
-                            + (base + (sub == null ? "" : "/" + sub.value()))
-                                    .replaceAll("/+", "/")
-                                    .replaceAll("^/|/$", "");
-                    var query = new LinkedHashMap<String, Class<?>>();
-                    Class<?> body = null;
-                    for (Parameter parameter : method.getParameters()) {
-                        if (parameter.getAnnotations().length == 0) {
-                            body = parameter.getType();
-                        }
-                        QueryParam q = parameter.getAnnotation(QueryParam.class);
-                        if (q != null && !q.value().equals("access_token")) {
-                            query.put(q.value(), parameter.getType());
-                        }
-                        if (parameter.isAnnotationPresent(BeanParam.class)) {
-                            for (var field : parameter.getType().getDeclaredFields()) {
-                                QueryParam f = field.getAnnotation(QueryParam.class);
-                                if (f != null) {
-                                    query.put(f.value(), field.getType());
-                                }
+                    QueryParam q = parameter.getAnnotation(QueryParam.class);
+                    if (q != null && !q.value().equals("access_token")) {
+                        query.put(q.value(), parameter.getType());
+                    }
+                    if (parameter.isAnnotationPresent(BeanParam.class)) {
+                        for (var field : parameter.getType().getDeclaredFields()) {
+                            QueryParam f = field.getAnnotation(QueryParam.class);
+                            if (f != null) {
+                                query.put(f.value(), field.getType());
                             }
                         }
                     }
-                    var produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
-                    boolean stream = produces != null
-                            && String.join(",", produces.value()).contains("event-stream");
-                    var endpoint = new Endpoint(http, template, query, body, stream);
+                }
+                var produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
+                boolean stream =
+                        produces != null && String.join(",", produces.value()).contains("event-stream");
+                for (String path : aliases(template)) {
+                    var endpoint = new Endpoint(http, path.replaceAll("/+", "/"), query, body, stream);
                     endpoints.putIfAbsent(endpoint.toString(), endpoint);
                 }
             }
@@ -322,15 +323,27 @@ class BadInputIT {
         return list;
     }
 
-    /** A root path with an optional literal prefix ({@code {api: (?:api/)?}agents}) answers under both paths. */
-    private static List<String> aliases(String path) {
-        var optional = Pattern.compile("\\{\\w+\\s*:\\s*\\(\\?:([^)]*)\\)\\?}").matcher(path);
-        if (!optional.find()) {
-            return List.of(path);
+    /**
+     * A path whose template names its literal choices ({@code {api: (?:api/)?}agents}, {@code {move: accept|reject}})
+     * answers under each of them: one path per choice.
+     */
+    static List<String> aliases(String path) {
+        var choice = Pattern.compile("\\{\\w+\\s*:\\s*([^}]*)}").matcher(path);
+        while (choice.find()) {
+            String regex = choice.group(1).strip();
+            var optional = Pattern.compile("\\((?:\\?:)?([\\w/-]*)\\)\\?").matcher(regex);
+            List<String> literals = optional.matches()
+                    ? List.of("", optional.group(1))
+                    : regex.matches("[\\w-]+(\\|[\\w-]+)*") ? List.of(regex.split("\\|")) : List.of();
+            if (!literals.isEmpty()) {
+                var paths = new ArrayList<String>();
+                for (String literal : literals) {
+                    paths.addAll(aliases(path.substring(0, choice.start()) + literal + path.substring(choice.end())));
+                }
+                return paths;
+            }
         }
-        String prefix = optional.group(1);
-        return List.of(
-                optional.replaceFirst(""), optional.replaceFirst(java.util.regex.Matcher.quoteReplacement(prefix)));
+        return List.of(path);
     }
 
     private static String httpMethod(Method method) {

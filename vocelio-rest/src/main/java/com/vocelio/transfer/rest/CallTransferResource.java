@@ -1,7 +1,9 @@
 package com.vocelio.transfer.rest;
 
 import com.vocelio.identity.entity.Role;
+import com.vocelio.platform.rest.Bodies;
 import com.vocelio.transfer.boundary.TransferRequest;
+import com.vocelio.transfer.boundary.Transfers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +24,11 @@ import jakarta.ws.rs.core.Response;
 public class CallTransferResource {
 
     @Inject
-    TransfersResource transfers;
+    Transfers transfers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response transfer(TransferRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return transfers.request(request, idempotencyKey);
+        return TransferView.answer(transfers.request(Bodies.required(request), idempotencyKey));
     }
 }

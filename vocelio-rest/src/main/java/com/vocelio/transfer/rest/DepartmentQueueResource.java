@@ -22,7 +22,7 @@ import java.util.Map;
  * the portal's /api: who waits, in order, with waits and estimates in seconds. The optional prefix is part of the
  * template, so both paths are this one class, and its literal {@code /queue} keeps it ahead of the departments root.
  */
-@Path("{api: (api/)?}departments/{department}/queue")
+@Path("{api: (?:api/)?}departments/{department}/queue")
 @ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
  * {@code GET /call/{call_id}/transfer-history} (seed) and the portal's {@code /api/call/{call_id}/transfer-history}
  * (singular {@code call}): one class, the optional prefix being part of the template.
  */
-@Path("{api: (api/)?}call/{call_id}/transfer-history")
+@Path("{api: (?:api/)?}call/{call_id}/transfer-history")
 @ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)

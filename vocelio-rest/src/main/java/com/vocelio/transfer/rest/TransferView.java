@@ -1,8 +1,11 @@
 package com.vocelio.transfer.rest;
 
 import com.vocelio.agent.entity.Agent;
+import com.vocelio.platform.rest.Envelope;
+import com.vocelio.transfer.boundary.Transfers;
 import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
+import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -34,6 +37,27 @@ public record TransferView(
         OffsetDateTime connectedAt,
         OffsetDateTime endedAt,
         OffsetDateTime createdAt) {
+
+    /**
+     * The answer to a transfer request: 201 for a new transfer, 200 with the same transfer for a repeat (same
+     * Idempotency-Key, or same call), under both the seed's and the portal's paths.
+     */
+    public static Response answer(Transfers.Placed placed) {
+        return Response.status(placed.created() ? 201 : 200)
+                .entity(summary(placed.transfer(), placed.spot()).with("created", placed.created()))
+                .build();
+    }
+
+    /** The guides read {@code transfer_id}, {@code status}, {@code target_department}, the wait and position on top. */
+    public static Envelope summary(Transfer transfer, Spot spot) {
+        var view = of(transfer, spot);
+        return Envelope.of("transfer_id", view.transferId())
+                .with("status", view.status())
+                .with("target_department", view.targetDepartment())
+                .with("estimated_wait_time", view.estimatedWaitTime())
+                .with("queue_position", view.queuePosition())
+                .with("transfer", view);
+    }
 
     public static TransferView of(Transfer t, Spot spot) {
         return new TransferView(

@@ -9,7 +9,6 @@ import com.vocelio.transfer.boundary.TransferMoves;
 import com.vocelio.transfer.boundary.TransferMoves.Move;
 import com.vocelio.transfer.boundary.TransferRequest;
 import com.vocelio.transfer.boundary.Transfers;
-import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +60,7 @@ public class TransfersResource {
     @POST
     @Path("request")
     public Response request(TransferRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        var placed = transfers.request(Bodies.required(request), idempotencyKey);
-        return Response.status(placed.created() ? 201 : 200)
-                .entity(summary(placed.transfer(), placed.spot()).with("created", placed.created()))
-                .build();
+        return TransferView.answer(transfers.request(Bodies.required(request), idempotencyKey));
     }
 
     @GET
@@ -90,18 +86,8 @@ public class TransfersResource {
     }
 
     /** The guides read {@code transfer_id}, {@code status}, {@code target_department}, the wait and position on top. */
-    Envelope summary(Transfer transfer) {
-        return summary(transfer, queues.spotOf(transfer));
-    }
-
-    private static Envelope summary(Transfer transfer, Spot spot) {
-        var view = TransferView.of(transfer, spot);
-        return Envelope.of("transfer_id", view.transferId())
-                .with("status", view.status())
-                .with("target_department", view.targetDepartment())
-                .with("estimated_wait_time", view.estimatedWaitTime())
-                .with("queue_position", view.queuePosition())
-                .with("transfer", view);
+    private Envelope summary(Transfer transfer) {
+        return TransferView.summary(transfer, queues.spotOf(transfer));
     }
 
     /** Agents act only on their own offers; supervisors and admins act for anyone. */
