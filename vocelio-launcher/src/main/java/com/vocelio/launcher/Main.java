@@ -40,6 +40,8 @@ public final class Main {
                 .toAbsolutePath()
                 .normalize();
         int port = port(env.getOrDefault("PORT", "8080"));
+        // before anything starts: a refused setting leaves nothing running
+        Path preBoot = preBootCommands(home.resolve("payara-config/pre-boot-commands.asadmin"), dataDir, env);
 
         EmbeddedDatabase embedded = null;
         DatabaseSettings database;
@@ -58,7 +60,7 @@ public final class Main {
                 home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
                 home.resolve("vocelio-web/target/vocelio.war"),
                 port,
-                preBootCommands(home.resolve("payara-config/pre-boot-commands.asadmin"), dataDir, env),
+                preBoot,
                 jvmOptions(env),
                 dataDir.resolve("payara"),
                 dataDir.resolve("logs/payara.log"),
@@ -108,12 +110,18 @@ public final class Main {
 
     /**
      * The pre-boot commands; with {@code VOCELIO_METRICS_ENABLED=true}, followed by the lines that turn MicroProfile
-     * Metrics ({@code /metrics}), OpenAPI ({@code /openapi}) and Health ({@code /mp-health}) back on.
+     * Metrics ({@code /metrics}), OpenAPI ({@code /openapi}) and Health ({@code /mp-health}) back on. They answer only
+     * callers with {@code VOCELIO_METRICS_TOKEN} (the application checks it), so turning them on without one is a
+     * mistake said at once rather than endpoints that refuse everyone.
      */
-    static Path preBootCommands(Path commands, Path dataDir, Map<String, String> env) throws IOException {
+    public static Path preBootCommands(Path commands, Path dataDir, Map<String, String> env) throws IOException {
         if (!Boolean.parseBoolean(
                 env.getOrDefault("VOCELIO_METRICS_ENABLED", "false").strip())) {
             return commands;
+        }
+        if (env.getOrDefault("VOCELIO_METRICS_TOKEN", "").isBlank()) {
+            throw new IllegalArgumentException("VOCELIO_METRICS_ENABLED=true needs VOCELIO_METRICS_TOKEN, the bearer"
+                    + " token /metrics, /openapi and /mp-health will require (e.g. openssl rand -hex 32)");
         }
         Path withMetrics = dataDir.resolve("pre-boot-commands.asadmin");
         Files.createDirectories(dataDir);

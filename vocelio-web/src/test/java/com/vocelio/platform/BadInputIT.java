@@ -97,12 +97,33 @@ class BadInputIT {
 
     @Test
     void whatTheContainerRefusesBeforeTheApplicationIsStillA4xx() {
-        // a NUL, a backslash or an encoded slash in the path never reaches the application: the servlet container
-        // refuses the request line itself (400, without a body the application could shape); nothing is a 5xx
-        for (String target :
-                List.of("/agents/a%00b", "/agents/%5C", "/api/departments/%00", "/transfer/..%2F..%2Fetc/accept")) {
+        // A NUL or a backslash in the decoded path, or a path that climbs above the root, never reaches the
+        // application: Payara's CoyoteAdapter.postParseRequest refuses it (400 "Invalid URI", empty) before the
+        // request is mapped to any application, so no error page, filter or valve runs, and Payara Micro 6 has no
+        // setting for that answer's body (its Grizzly error page generator is fixed; allowing backslashes would only
+        // turn them into slashes). Never a 5xx.
+        for (String target : List.of(
+                "/agents/a%00b",
+                "/agents/%5C",
+                "/agents/%5c",
+                "/api/departments/%00",
+                "/transfer/..%2F..%2Fetc/accept",
+                "/..%2F..%2Fetc/passwd")) {
             var reply = Http.raw("GET", target, null, "Authorization: Bearer " + admin);
             assertEquals(400, reply.status(), target + " → " + reply);
+        }
+    }
+
+    @Test
+    void aMalformedEscapeNeverReachesTheApplication() {
+        // '%' without two hex digits after it: Grizzly's URLDecoder throws an unchecked exception inside Payara's
+        // CoyoteAdapter, which logs it and finishes the response as it stands: 200 with no body (Payara Micro
+        // 6.2025.10; nothing configurable runs first). What matters here: no application code ran (no body, no
+        // data) and it is never a 5xx. Should Payara answer 400 one day, this still holds.
+        for (String target : List.of("/agents/%zz", "/agents/%2", "/api/departments/x%g0", "/auth/login%")) {
+            var reply = Http.raw("GET", target, null, "Authorization: Bearer " + admin);
+            assertTrue(reply.status() < 500, target + " → " + reply);
+            assertEquals("", reply.body(), target + " → " + reply);
         }
     }
 
@@ -160,6 +181,9 @@ class BadInputIT {
                         "Content-Type: application/json",
                         "Authorization: Bearer " + admin),
                 Http.raw("GET", "/agents/%ff", null, "Authorization: Bearer " + admin),
+                // an encoded slash inside a segment reaches the application, which finds no such id
+                Http.raw("GET", "/agents/a%2Fb", null, "Authorization: Bearer " + admin),
+                Http.raw("GET", "/api/departments/%2F", null, "Authorization: Bearer " + admin),
                 Http.raw("GET", "/agents/%c3%28", null, "Authorization: Bearer " + admin))) {
             assertTrue(reply.status() >= 400 && reply.status() < 500, reply.toString());
             assertTrue(reply.isErrorBody(), reply.toString());

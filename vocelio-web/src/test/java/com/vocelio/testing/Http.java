@@ -7,12 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -144,14 +146,21 @@ public final class Http {
      * fresh socket with {@code Connection: close}, and reads the whole answer.
      */
     public static Reply raw(String method, String target, byte[] body, String... headers) {
-        var base = TestServer.get().baseUri();
+        return raw(TestServer.get().baseUri(), method, target, body, headers);
+    }
+
+    /** {@link #raw(String, String, byte[], String...)} to another node. */
+    public static Reply raw(URI base, String method, String target, byte[] body, String... headers) {
         try (var socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             var request = new ByteArrayOutputStream();
             request.write((method + " ").getBytes(StandardCharsets.ISO_8859_1));
             request.write(target.getBytes(StandardCharsets.ISO_8859_1));
             request.write((" HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                            + "\r\nConnection: close\r\nAccept: application/json\r\n")
+                            + "\r\nConnection: close\r\n"
+                            + (Arrays.stream(headers).anyMatch(h -> h.regionMatches(true, 0, "Accept:", 0, 7))
+                                    ? ""
+                                    : "Accept: application/json\r\n"))
                     .getBytes(StandardCharsets.ISO_8859_1));
             for (String header : headers) {
                 request.write((header + "\r\n").getBytes(StandardCharsets.ISO_8859_1));

@@ -2,11 +2,13 @@ package com.vocelio.testing;
 
 import com.vocelio.launcher.Directories;
 import com.vocelio.launcher.EmbeddedDatabase;
+import com.vocelio.launcher.Main;
 import com.vocelio.launcher.PayaraMicroProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The application under test, once for the whole suite: a fresh embedded PostgreSQL and Payara Micro running the
@@ -91,7 +93,16 @@ public final class TestServer {
      * closes it; should it not, it is stopped when the JVM exits.
      */
     public synchronized PayaraMicroProcess startAnotherNode(int port, String name) throws Exception {
-        var node = startPayara(database, port, name);
+        return startAnotherNode(port, name, Map.of());
+    }
+
+    /**
+     * {@link #startAnotherNode(int, String)} with these settings added to its environment, and the pre-boot commands
+     * {@code ./vocelio run} makes of them ({@code VOCELIO_METRICS_ENABLED}).
+     */
+    public synchronized PayaraMicroProcess startAnotherNode(int port, String name, Map<String, String> settings)
+            throws Exception {
+        var node = startPayara(database, port, name, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
@@ -103,17 +114,21 @@ public final class TestServer {
     }
 
     private static PayaraMicroProcess startPayara(EmbeddedDatabase database) throws Exception {
-        return startPayara(database, Integer.getInteger("vocelio.it.http.port", 18080), "payara");
+        return startPayara(database, Integer.getInteger("vocelio.it.http.port", 18080), "payara", Map.of());
     }
 
-    private static PayaraMicroProcess startPayara(EmbeddedDatabase database, int port, String name) throws Exception {
+    private static PayaraMicroProcess startPayara(
+            EmbeddedDatabase database, int port, String name, Map<String, String> settings) throws Exception {
         Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
         Path home = Path.of(System.getProperty("vocelio.it.home", ".."));
         var options = new PayaraMicroProcess.Options(
                 Path.of(System.getProperty("vocelio.it.payara-jar")),
                 Path.of(System.getProperty("vocelio.it.war")),
                 port,
-                home.resolve("payara-config/pre-boot-commands.asadmin"),
+                Main.preBootCommands(
+                        home.resolve("payara-config/pre-boot-commands.asadmin"),
+                        work.resolve(name + "-config"),
+                        settings),
                 List.of("-Xmx512m"),
                 work.resolve(name),
                 work.resolve(name + ".log"));
@@ -122,6 +137,7 @@ public final class TestServer {
         environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");
         environment.put("VOCELIO_AUTH_REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE);
         environment.put("VOCELIO_HTTP_HSTS", HSTS);
+        environment.putAll(settings);
         return PayaraMicroProcess.start(options, environment);
     }
 

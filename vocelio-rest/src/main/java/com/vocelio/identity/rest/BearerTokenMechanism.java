@@ -1,6 +1,7 @@
 package com.vocelio.identity.rest;
 
 import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.platform.rest.MetricsTokenFilter;
 import com.vocelio.platform.rest.TokenSecurityContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header == null
+        if (MetricsTokenFilter.guards(request) // its bearer is the metrics token, which that filter checks
+                || header == null
                 || !header.regionMatches(true, 0, "Bearer ", 0, 7)
                 || header.substring(7).isBlank()) {
             return context.doNothing();
