@@ -28,7 +28,8 @@ public final class Failures {
             "40001", // serialization_failure
             "40P01", // deadlock_detected
             "55P03", // lock_not_available
-            "23505"); // unique_violation: the key was free when we looked
+            "23505", // unique_violation: the key was free when we looked
+            "23503"); // foreign_key_violation: the row was unreferenced (or there) when we looked
 
     private static final Set<String> UNAVAILABLE = Set.of(
             "57P01", // admin_shutdown (pg_terminate_backend, a stopping server)
