@@ -42,6 +42,7 @@ public final class Main {
         int port = port(env.getOrDefault("PORT", "8080"));
         // before anything starts: a refused setting leaves nothing running
         Path preBoot = preBootCommands(home.resolve("payara-config/pre-boot-commands.asadmin"), dataDir, env);
+        boolean jsonLogs = jsonLogs(env);
 
         EmbeddedDatabase embedded = null;
         DatabaseSettings database;
@@ -57,15 +58,16 @@ public final class Main {
         }
 
         var options = new PayaraMicroProcess.Options(
-                home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
-                home.resolve("vocelio-web/target/vocelio.war"),
-                port,
-                preBoot,
-                jvmOptions(env),
-                dataDir.resolve("payara"),
-                dataDir.resolve("logs/payara.log"),
-                megabytes(env.getOrDefault("VOCELIO_LOG_MAX_MB", "20")) * 1024 * 1024,
-                count(env.getOrDefault("VOCELIO_LOG_FILES", "5")));
+                        home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
+                        home.resolve("vocelio-web/target/vocelio.war"),
+                        port,
+                        preBoot,
+                        jvmOptions(env),
+                        dataDir.resolve("payara"),
+                        dataDir.resolve("logs/payara.log"),
+                        megabytes(env.getOrDefault("VOCELIO_LOG_MAX_MB", "20")) * 1024 * 1024,
+                        count(env.getOrDefault("VOCELIO_LOG_FILES", "5")))
+                .withJsonLogs(jsonLogs);
         System.out.println("Starting Payara Micro on port " + port + " (log in " + options.log() + ")");
         var appEnvironment = new HashMap<>(database.asEnvironment());
         boolean demo = !"production".equalsIgnoreCase(env.getOrDefault("VOCELIO_MODE", "development"));
@@ -133,6 +135,16 @@ public final class Main {
                         + "set-openapi-configuration --enabled=true\n"
                         + "set-microprofile-healthcheck-configuration --enabled=true --endpoint=mp-health\n");
         return withMetrics;
+    }
+
+    /** {@code VOCELIO_LOG_FORMAT}: whether the log is JSON lines ({@code json}) or Payara's plain text ({@code plain}). */
+    public static boolean jsonLogs(Map<String, String> env) {
+        String format = env.getOrDefault("VOCELIO_LOG_FORMAT", "plain").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (format) {
+            case "plain", "" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("VOCELIO_LOG_FORMAT must be plain or json, got: " + format);
+        };
     }
 
     private static List<String> jvmOptions(Map<String, String> env) {

@@ -57,6 +57,11 @@ public final class TestServer {
         return payara.baseUri();
     }
 
+    /** The application's log file (Payara's output). */
+    public java.nio.file.Path log() {
+        return payara.log();
+    }
+
     /** The operating system's id of the application's process. */
     public long pid() {
         return payara.pid();
@@ -122,16 +127,17 @@ public final class TestServer {
         Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
         Path home = Path.of(System.getProperty("vocelio.it.home", ".."));
         var options = new PayaraMicroProcess.Options(
-                Path.of(System.getProperty("vocelio.it.payara-jar")),
-                Path.of(System.getProperty("vocelio.it.war")),
-                port,
-                Main.preBootCommands(
-                        home.resolve("payara-config/pre-boot-commands.asadmin"),
-                        work.resolve(name + "-config"),
-                        settings),
-                List.of("-Xmx512m"),
-                work.resolve(name),
-                work.resolve(name + ".log"));
+                        Path.of(System.getProperty("vocelio.it.payara-jar")),
+                        Path.of(System.getProperty("vocelio.it.war")),
+                        port,
+                        Main.preBootCommands(
+                                home.resolve("payara-config/pre-boot-commands.asadmin"),
+                                work.resolve(name + "-config"),
+                                settings),
+                        List.of("-Xmx512m"),
+                        work.resolve(name),
+                        work.resolve(name + ".log"))
+                .withJsonLogs(Main.jsonLogs(settings));
         var environment = new HashMap<>(database.settings().asEnvironment());
         // the suite tells throttled sign-ins apart by X-Forwarded-For, so one test's lockout is not another's
         environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");
