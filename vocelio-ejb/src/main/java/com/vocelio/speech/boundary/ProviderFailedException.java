@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A speech provider we depend on failed (down, too slow, refusing our key): not the client's mistake and not ours,
- * so the REST layer answers 502 naming the provider. Nothing is written for a failed synthesis.
+ * so the REST layer answers 502 (Bad Gateway) naming the provider. Nothing is written for a failed synthesis.
  */
 public class ProviderFailedException extends BusinessException {
 
@@ -15,7 +15,7 @@ public class ProviderFailedException extends BusinessException {
 
     public ProviderFailedException(String provider, String message) {
         super(
-                Kind.UNAVAILABLE,
+                Kind.UPSTREAM_FAILED,
                 "provider_failed",
                 "Speech provider " + provider + " failed: " + message,
                 List.of(new Detail("provider", provider)));
