@@ -350,4 +350,21 @@ class CloudSpeechIT {
                         .size()
                 == 1);
     }
+
+    @Test
+    void theCacheIsSharedByTheNodes() {
+        var request = body("text", unique("Said on the first node"), "provider", "local");
+        organization
+                .asAdmin()
+                .body(request)
+                .post("/synthesize")
+                .then()
+                .statusCode(200)
+                .header("X-Speech-Cache", "miss");
+        synthesize(request)
+                .then()
+                .statusCode(200)
+                .header("X-Speech-Cache", "hit")
+                .header("Provider", "local");
+    }
 }

@@ -7,7 +7,9 @@ import com.vocelio.speech.entity.Utterance;
 import com.vocelio.speech.entity.Voice;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
  * FreeTTS, in this JVM: speech with no keys and no network, 16-bit mono WAV. Its voices are loaded straight from
  * their directory class (not through FreeTTS's {@code VoiceManager}, whose look-up by class name and system class
  * path fails inside an application server). A FreeTTS voice speaks one text at a time, so each voice is a small pool
- * of allocated instances, one per core at most, loaded on first use (about half a second each).
+ * of allocated instances, one per core at most, loaded on first use (about half a second each). Where the machine
+ * has eSpeak NG, its voices ({@link Espeak}) are this engine's too.
  */
 @ApplicationScoped
 public class LocalSpeech implements SpeechProvider {
@@ -55,13 +58,23 @@ public class LocalSpeech implements SpeechProvider {
         return true;
     }
 
+    @Inject
+    Espeak espeak;
+
+    /** FreeTTS's voices first (kevin16 is the default), then eSpeak NG's where it is installed. */
     @Override
     public List<Voice> voices() {
-        return List.copyOf(VOICES.values());
+        var all = new ArrayList<>(VOICES.values());
+        all.addAll(espeak.voices());
+        return all;
     }
 
     @Override
     public Audio synthesize(Utterance utterance) {
+        if (espeak.speaks(utterance.voiceId())) {
+            byte[] wav = espeak.speak(utterance);
+            return new Audio(wav, AudioFormat.WAV.mediaType(), NAME, utterance.voiceId(), Wav.seconds(wav), false);
+        }
         var pcm = new ByteArrayOutputStream();
         int rate = speak(utterance, new AudioSink() {
             @Override
@@ -79,6 +92,9 @@ public class LocalSpeech implements SpeechProvider {
     /** A WAV header with open length first, then each sentence's samples as soon as FreeTTS has them. */
     @Override
     public Audio stream(Utterance utterance, AudioSink sink) {
+        if (espeak.speaks(utterance.voiceId())) {
+            return SpeechProvider.super.stream(utterance, sink); // eSpeak's output comes whole
+        }
         var pcm = new ByteArrayOutputStream();
         int rate = speak(utterance, new AudioSink() {
             private boolean begun;

@@ -88,6 +88,9 @@ public class ProviderHttp {
             pending.cancel(true);
             throw new ProviderFailure(provider, "did not answer within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) { // the request's own limit, the same
+                throw new ProviderFailure(provider, "did not answer within " + timeout.toMillis() + " ms", e);
+            }
             throw new ProviderFailure(
                     provider, "cannot be reached (" + e.getCause().getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
