@@ -316,4 +316,20 @@ class LocalSpeechIT {
         ssml.then().statusCode(200);
         assertTrue(WavFile.parse(ssml.asByteArray()).rms() > 0.01);
     }
+
+    @Test
+    void usageIsForManagersAndCacheFiguresForAdmins() {
+        var organization = Api.newOrganization();
+        String supervisor = Api.signedIn(organization, "supervisor", null);
+        String service = Api.signedIn(organization, "service", null);
+        Api.as(service)
+                .body(body("text", "A bot speaks " + UUID.randomUUID(), "provider", "local"))
+                .post("/synthesize")
+                .then()
+                .statusCode(200);
+        Api.as(service).get("/speech/usage").then().statusCode(403).contentType("application/json");
+        Api.as(supervisor).get("/speech/usage").then().statusCode(200).body("usage[0].syntheses", equalTo(1));
+        Api.as(supervisor).get("/speech/cache").then().statusCode(403);
+        organization.asAdmin().get("/speech/cache").then().statusCode(200).body("hit_rate", instanceOf(Float.class));
+    }
 }
