@@ -118,6 +118,20 @@ public class AudioCache {
         }
     }
 
+    /** This node's hits since it started. */
+    public static long hits() {
+        return HITS.get();
+    }
+
+    public static long misses() {
+        return MISSES.get();
+    }
+
+    /** Hits ÷ look-ups on this node since it started; 0 before the first. */
+    public static double hitRate() {
+        return new Statistics(HITS.get(), MISSES.get(), 0, 0).hitRate();
+    }
+
     public Statistics statistics() {
         long entries = 0;
         long bytes = 0;
