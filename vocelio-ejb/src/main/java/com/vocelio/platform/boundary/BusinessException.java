@@ -30,7 +30,9 @@ public class BusinessException extends RuntimeException {
         /** too many attempts; see {@link #retryAfterSeconds()} */
         TOO_MANY_REQUESTS,
         /** something the work needs (the database) is not there now; see {@link #retryAfterSeconds()} */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** a service we call on the caller's behalf (a speech or telephony provider) failed or did not answer */
+        UPSTREAM_FAILED
     }
 
     /** One problem with one input field. */
