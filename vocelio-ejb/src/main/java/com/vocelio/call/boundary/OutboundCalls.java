@@ -74,19 +74,19 @@ public class OutboundCalls {
      * The organization's own number as asked, else the default number. The simulator rings no one, so there it
      * keeps the number asked; Twilio would place the call under a number that is not ours, which is refused.
      */
-    private String callerId(String asked, TelephonyProvider provider) {
-        if (!asked.isEmpty() && ours(asked)) {
-            return asked;
+    private String callerId(MakeCall.Asked asked, TelephonyProvider provider) {
+        if (!asked.from().isEmpty() && ours(asked.from())) {
+            return asked.from();
         }
         var fallback = twilio.phoneNumber().flatMap(number -> PhoneNumbers.toE164(number, region));
         if (fallback.isPresent()) {
             return fallback.get();
         }
         if (provider.name().equals(Telephony.SIMULATED)) {
-            return asked;
+            return asked.from().isEmpty() ? asked.fromTyped() : asked.from();
         }
         throw BusinessException.invalid(
-                "from",
+                asked.fromField(),
                 "is not one of this organization's numbers (register it with a flow) and no default number is set");
     }
 
