@@ -212,7 +212,7 @@ class SimulatedCallsIT {
                 .post("/api/calls/" + sid + "/mute")
                 .then()
                 .statusCode(409)
-                .body("error", equalTo("call_not_answered"));
+                .body("code", equalTo("call_not_answered"));
         awaitStatus(sid, "in-progress");
         routing.admin()
                 .post("/api/calls/" + sid + "/mute")
@@ -259,7 +259,7 @@ class SimulatedCallsIT {
                 .post("/api/calls/" + sid + "/hold")
                 .then()
                 .statusCode(409)
-                .body("error", equalTo("call_ended"));
+                .body("code", equalTo("call_ended"));
     }
 
     @Test
@@ -311,7 +311,7 @@ class SimulatedCallsIT {
                 other.admin().post("/api/calls/" + sid + "/mute"),
                 other.admin().post("/api/calls/" + sid + "/hold"),
                 routing.admin().get("/api/calls/CA" + "0".repeat(32) + "/status"))) {
-            request.then().statusCode(404).body("error", equalTo("call_not_found"));
+            request.then().statusCode(404).body("code", equalTo("call_not_found"));
         }
         other.admin()
                 .get("/admin/active-calls")

@@ -238,7 +238,7 @@ class TwilioCallsIT {
                 .post("/api/calls/make")
                 .then()
                 .statusCode(409)
-                .body("error", equalTo("telephony_refused"));
+                .body("code", equalTo("telephony_refused"));
         assertEquals(before, Database.number("select count(*) from calls where caller_number = ?", from));
         // a caller id that is none of ours, without a default number, is refused before Twilio hears of it
         int requests = twilio.received().size();
@@ -354,5 +354,43 @@ class TwilioCallsIT {
         other.admin().baseUri(base).delete("/api/calls/" + sid).then().statusCode(404);
         assertEquals("in-progress", statusOf(sid));
         assertEquals(0, twilio.about(sid).size(), "Twilio heard nothing of the other organization's requests");
+    }
+
+    @Test
+    void aColdTransferDialsTheNumberAndARoutedAgentIsBridgedByTheirSipAddress() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        onNode().body(Map.of("call_sid", sid, "transfer_to", "555-222-3333"))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(200)
+                .body("transfer_to", equalTo("+15552223333"));
+        var dialled = twilio.about(sid);
+        assertEquals(1, dialled.size(), dialled.toString());
+        assertEquals(
+                XML + "<Response><Dial>+15552223333</Dial></Response>",
+                dialled.get(0).param("Twiml"));
+        assertEquals(
+                "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + sid + ".json",
+                dialled.get(0).path());
+
+        String routed = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(routed, "in-progress", Map.of());
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
+                .post("/api/calls/" + routed + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        routing.agent(department, Map.of("sip_uri", "sip:ann@pbx.example.com", "phone_number", "+15553334444"));
+        routing.awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        var bridged = twilio.about(routed);
+        assertEquals(1, bridged.size(), bridged.toString());
+        assertEquals(
+                XML + "<Response><Dial><Sip>sip:ann@pbx.example.com</Sip></Dial></Response>",
+                bridged.get(0).param("Twiml"));
+        onNode().get("/api/calls/" + routed + "/status").then().body("call_status", equalTo("connected"));
     }
 }

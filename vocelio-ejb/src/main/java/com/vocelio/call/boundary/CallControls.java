@@ -1,5 +1,6 @@
 package com.vocelio.call.boundary;
 
+import com.vocelio.agent.entity.Agent;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.Providers;
 import com.vocelio.call.entity.Call;
@@ -68,6 +69,25 @@ public class CallControls {
             providers.of(call.provider()).hold(call, wanted);
         }
         return call;
+    }
+
+    /**
+     * The routed agent takes the call: the caller is dialled through to the agent's SIP URI, else phone number. A
+     * call an AI only reported (no provider) is bridged by the AI's own platform; nothing to do here.
+     */
+    public void bridge(Call call, Agent agent) {
+        if (call.provider().isEmpty()) {
+            return;
+        }
+        String target = !agent.sipUri().isBlank() ? agent.sipUri() : agent.phoneNumber();
+        if (target.isBlank()) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "agent_unreachable",
+                    "Agent " + agent.agentId() + " has no phone number or SIP URI to bridge call " + call.callId()
+                            + " to");
+        }
+        providers.of(call.provider()).dial(call, target);
     }
 
     /**

@@ -34,6 +34,6 @@ public interface TelephonyProvider {
     /** Holds the caller (hold music) or resumes the call's own script. */
     void hold(Call call, boolean on);
 
-    /** Hands the caller to {@code number} (E.164) with a {@code <Dial>}; the AI leaves the call. */
-    void dial(Call call, String number);
+    /** Hands the caller to {@code target} (E.164 or a {@code sip:} URI) with a {@code <Dial>}; the AI leaves the call. */
+    void dial(Call call, String target);
 }

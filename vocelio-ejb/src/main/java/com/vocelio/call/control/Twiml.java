@@ -25,8 +25,15 @@ public final class Twiml {
         return this;
     }
 
-    public Twiml dial(String number) {
-        verbs.append("<Dial>").append(escape(number)).append("</Dial>");
+    /** Dials a phone number (E.164) or, for {@code sip:} addresses, a SIP endpoint. */
+    public Twiml dial(String target) {
+        verbs.append("<Dial>");
+        if (target.startsWith("sip:")) {
+            verbs.append("<Sip>").append(escape(target)).append("</Sip>");
+        } else {
+            verbs.append(escape(target));
+        }
+        verbs.append("</Dial>");
         return this;
     }
 

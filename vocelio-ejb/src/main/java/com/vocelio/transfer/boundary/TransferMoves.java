@@ -1,5 +1,6 @@
 package com.vocelio.transfer.boundary;
 
+import com.vocelio.call.boundary.CallControls;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
@@ -31,6 +32,9 @@ public class TransferMoves {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    CallControls calls;
 
     @Inject
     Clock clock;
@@ -66,7 +70,8 @@ public class TransferMoves {
         switch (move) {
             case ACCEPT -> {
                 transfer.accept(now);
-                transfer.connect(now); // until telephony bridges calls, the bridge answers at once
+                calls.bridge(transfer.call(), transfer.agent().orElseThrow());
+                transfer.connect(now); // the provider dials the agent; the agent's leg is not yet tracked apart
                 return transfer; // the agent stays taken: nothing to dispatch
             }
             case REJECT -> transfer.reject(now);
