@@ -41,7 +41,7 @@ public class CallControls {
 
     public Call end(String callSid) {
         Call call = get(callSid);
-        if (call.status().isLive()) {
+        if (call.onTheLine()) {
             var now = Clocks.now(clock);
             if (call.provider().isEmpty()) {
                 call.hangUp(now);

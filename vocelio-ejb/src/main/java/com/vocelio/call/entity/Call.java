@@ -293,7 +293,7 @@ public class Call {
      * @return whether this ended it
      */
     public boolean hangUp(OffsetDateTime now) {
-        if (!status.isLive()) {
+        if (!onTheLine()) {
             return false;
         }
         if (provider.isEmpty()) {
@@ -301,6 +301,14 @@ public class Call {
             return true;
         }
         return reportStatus(hangUpStatus(), null, null, now);
+    }
+
+    /**
+     * Whether the call still holds a line: for a provider's call, until the provider says it is over (a transfer
+     * completed by the agent ends the record, not the phone call); for a reported call, while it is live.
+     */
+    public boolean onTheLine() {
+        return provider.isEmpty() ? status.isLive() : !telephonyStatus.isFinal();
     }
 
     /** What hanging up now would make of the call in the provider's words. */
