@@ -385,12 +385,100 @@ class TwilioCallsIT {
                 .path("transfer_id");
         routing.agent(department, Map.of("sip_uri", "sip:ann@pbx.example.com", "phone_number", "+15553334444"));
         routing.awaitOffer(transferId);
-        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        onNode().post("/transfer/" + transferId + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("connecting"));
         var bridged = twilio.about(routed);
         assertEquals(1, bridged.size(), bridged.toString());
+        String query = "?transfer_id=" + transferId;
         assertEquals(
-                XML + "<Response><Dial><Sip>sip:ann@pbx.example.com</Sip></Dial></Response>",
+                XML + "<Response><Dial timeout=\"20\" action=\"" + PUBLIC_URL + "/webhooks/twilio/bridge" + query
+                        + "\" method=\"POST\"><Sip url=\"" + PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query
+                        + "\" method=\"POST\">sip:ann@pbx.example.com</Sip></Dial></Response>",
                 bridged.get(0).param("Twiml"));
+        // connecting until the agent's leg answers
+        assertEquals("connecting", routing.status(transferId));
+        var answered = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge/answered" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
+                Map.of("CallSid", "CA" + "a".repeat(32), "ParentCallSid", routed, "CallStatus", "in-progress"),
+                null);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals(XML + "<Response></Response>", answered.body()); // cold: no briefing
+        assertEquals("connected", routing.status(transferId));
         onNode().get("/api/calls/" + routed + "/status").then().body("call_status", equalTo("connected"));
+        // the conversation is over when the dial ends after an answer
+        var over = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
+                Map.of("CallSid", routed, "DialCallStatus", "completed", "DialCallDuration", "30"),
+                null);
+        assertEquals(XML + "<Response><Hangup/></Response>", over.body());
+        assertEquals("completed", routing.status(transferId));
+    }
+
+    @Test
+    void aWarmTransfersAgentHearsTheBriefingAndAnAgentWhoNeverAnswersSendsItBackToTheQueue() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String transferId = onNode().body(
+                        Map.of("transfer_to", department, "type", "warm", "context", "Refund of order 42"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        String agent = routing.agent(department, Map.of("phone_number", "+15553335555"));
+        routing.awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        assertTrue(
+                twilio.about(sid).get(0).param("Twiml").contains("<Number url=\""),
+                twilio.about(sid).toString());
+        String query = "?transfer_id=" + transferId;
+
+        // the agent's phone rang out: the caller holds, the transfer waits again, the agent missed an offer
+        var rangOut = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
+                Map.of("CallSid", sid, "DialCallStatus", "no-answer"),
+                null);
+        assertEquals(200, rangOut.statusCode(), rangOut.body());
+        assertTrue(rangOut.body().contains("<Play loop=\"0\">"), rangOut.body());
+        assertEquals("queued", routing.status(transferId));
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                        transferId));
+        assertEquals("available", routing.statusOf(agent));
+        onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+
+        // the next agent answers and hears the briefing first
+        routing.setStatus(agent, "offline");
+        routing.agent(department, Map.of("phone_number", "+15553336666"));
+        routing.awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        var answered = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge/answered" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
+                Map.of("CallSid", "CA" + "b".repeat(32), "ParentCallSid", sid),
+                null);
+        assertEquals(XML + "<Response><Say>Refund of order 42</Say></Response>", answered.body());
+        assertEquals("connected", routing.status(transferId));
+        // a bridge report for another call's transfer changes nothing
+        var forged = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
+                Map.of("CallSid", make(randomNumber(), ourNumber(Map.of()), "Hi", ""), "DialCallStatus", "failed"),
+                null);
+        assertEquals(200, forged.statusCode());
+        assertEquals("connected", routing.status(transferId));
     }
 }

@@ -74,10 +74,12 @@ public class CallControls {
     /**
      * The routed agent takes the call: the caller is dialled through to the agent's SIP URI, else phone number. A
      * call an AI only reported (no provider) is bridged by the AI's own platform; nothing to do here.
+     *
+     * @return true when the bridge is up now; false when the provider reports the agent's answer later
      */
-    public void bridge(Call call, Agent agent) {
+    public boolean bridge(Call call, Agent agent, String transferId, String briefing) {
         if (call.provider().isEmpty()) {
-            return;
+            return true;
         }
         String target = !agent.sipUri().isBlank() ? agent.sipUri() : agent.phoneNumber();
         if (target.isBlank()) {
@@ -87,7 +89,7 @@ public class CallControls {
                     "Agent " + agent.agentId() + " has no phone number or SIP URI to bridge call " + call.callId()
                             + " to");
         }
-        providers.of(call.provider()).dial(call, target);
+        return providers.of(call.provider()).bridge(call, target, transferId, briefing);
     }
 
     /**

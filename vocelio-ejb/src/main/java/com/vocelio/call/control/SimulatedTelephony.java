@@ -70,6 +70,12 @@ public class SimulatedTelephony implements TelephonyProvider {
     @Override
     public void dial(Call call, String number) {}
 
+    /** Simulated agents answer at once. */
+    @Override
+    public boolean bridge(Call call, String target, String transferId, String briefing) {
+        return true;
+    }
+
     /** Moves a call whose timer is due one step along its number's script, and sets the next timer. */
     public void step(Call call, OffsetDateTime now) {
         Outcome outcome = Outcome.of(call.calledNumber());

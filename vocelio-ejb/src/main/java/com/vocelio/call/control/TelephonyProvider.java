@@ -36,4 +36,13 @@ public interface TelephonyProvider {
 
     /** Hands the caller to {@code target} (E.164 or a {@code sip:} URI) with a {@code <Dial>}; the AI leaves the call. */
     void dial(Call call, String target);
+
+    /**
+     * Connects the routed agent at {@code target} (E.164 or {@code sip:}) to the caller for the transfer
+     * {@code transferId}; a warm transfer's agent first hears {@code briefing}.
+     *
+     * @return true when the bridge is up now; false when the provider will tell whether the agent's leg answered
+     *     (then the transfer stays {@code connecting})
+     */
+    boolean bridge(Call call, String target, String transferId, String briefing);
 }

@@ -15,6 +15,10 @@ public class TwilioSettings {
 
     public static final String STATUS_CALLBACK = "/webhooks/twilio/status";
     public static final String VOICE_WEBHOOK = "/webhooks/twilio/voice";
+    /** Twilio posts here when a bridge's {@code <Dial>} ends (the agent's leg failed, or the conversation is over). */
+    public static final String BRIDGE_ENDED = "/webhooks/twilio/bridge";
+    /** Twilio fetches the agent leg's TwiML here when the agent answers, before the caller is connected. */
+    public static final String BRIDGE_ANSWERED = "/webhooks/twilio/bridge/answered";
 
     @Inject
     @ConfigProperty(name = "twilio.account-sid")

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
@@ -78,6 +80,31 @@ public class TwilioTelephony implements TelephonyProvider {
     @Override
     public void dial(Call call, String number) {
         update(call, Twiml.response().dial(number).toString());
+    }
+
+    /**
+     * Dials the agent with Twilio telling us both ends of it: when the agent answers (their leg fetches
+     * {@value TwilioSettings#BRIDGE_ANSWERED}, which speaks the briefing) and when the {@code <Dial>} is over
+     * ({@value TwilioSettings#BRIDGE_ENDED}, with the agent leg's outcome). Without a public address Twilio cannot
+     * tell us, so the bridge counts as up at once.
+     */
+    @Override
+    public boolean bridge(Call call, String target, String transferId, String briefing) {
+        var base = settings.publicUrl();
+        if (base.isEmpty()) {
+            dial(call, target);
+            return true;
+        }
+        String query = "?transfer_id=" + URLEncoder.encode(transferId, StandardCharsets.UTF_8);
+        update(
+                call,
+                Twiml.response()
+                        .dialTracked(
+                                target,
+                                base.get() + TwilioSettings.BRIDGE_ENDED + query,
+                                base.get() + TwilioSettings.BRIDGE_ANSWERED + query)
+                        .toString());
+        return false;
     }
 
     /** What an outbound call says once answered: the message, then the line stays open for the AI. */

@@ -37,6 +37,23 @@ public final class Twiml {
         return this;
     }
 
+    /**
+     * Dials {@code target} (number or {@code sip:}) for at most 20 seconds; Twilio posts the outcome to
+     * {@code action} when the dial ends, and runs {@code answered}'s TwiML on the target's leg once it answers.
+     */
+    public Twiml dialTracked(String target, String action, String answered) {
+        verbs.append("<Dial timeout=\"20\" action=\"").append(escape(action)).append("\" method=\"POST\">");
+        String noun = target.startsWith("sip:") ? "Sip" : "Number";
+        verbs.append('<')
+                .append(noun)
+                .append(" url=\"")
+                .append(escape(answered))
+                .append("\" method=\"POST\">");
+        verbs.append(escape(target)).append("</").append(noun).append('>');
+        verbs.append("</Dial>");
+        return this;
+    }
+
     public Twiml playForever(String url) {
         verbs.append("<Play loop=\"0\">").append(escape(url)).append("</Play>");
         return this;
