@@ -2,6 +2,7 @@ package com.vocelio.call.rest;
 
 import com.vocelio.call.entity.Call;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
@@ -31,7 +32,7 @@ public record CallView(
 
     public static CallView of(Call call, OffsetDateTime now) {
         long duration = call.talkSeconds().map(Integer::longValue).orElseGet(() -> call.answeredAt()
-                .map(answered -> java.time.Duration.between(answered, now).toSeconds())
+                .map(answered -> Duration.between(answered, now).toSeconds())
                 .orElse(call.provider().isEmpty() ? call.durationSeconds(now) : 0L));
         return new CallView(
                 true,
