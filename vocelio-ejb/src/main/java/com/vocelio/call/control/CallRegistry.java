@@ -6,7 +6,9 @@ import com.vocelio.platform.control.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 
 /**
  * Finds a call by its public id, starting the record of an AI call in progress when this is the first we hear of it,
@@ -30,6 +32,18 @@ public class CallRegistry {
         Sql.of(em, "select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)")
                 .setParameter(1, tenant.id() + "/" + key)
                 .getSingleResult();
+    }
+
+    /**
+     * The organization's call with this public id, locked until the caller's transaction ends: requests about one
+     * call (the portal's two or three {@code end}s, a callback racing a hang-up) are served one after the other.
+     */
+    public Optional<Call> lock(String callId) {
+        return em.createNamedQuery(Call.BY_CALL_ID, Call.class)
+                .setParameter("callId", callId == null ? "" : callId.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
     }
 
     /** A locked call, and whether this transaction started its record (then the caller announces the start). */

@@ -4,6 +4,7 @@ import com.vocelio.agent.entity.Agent;
 import com.vocelio.department.entity.Department;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.DomainEvents;
+import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -16,6 +17,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -89,6 +91,45 @@ public class Call {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** The provider carrying the call: {@code simulated}, {@code twilio}, or empty for a call an AI only reported. */
+    @Column(nullable = false, length = 12)
+    private String provider = "";
+
+    @Convert(converter = TelephonyStatus.Column.class)
+    @Column(name = "telephony_status", nullable = false, length = 12)
+    private TelephonyStatus telephonyStatus = TelephonyStatus.NONE;
+
+    @Column(nullable = false, length = 2000)
+    private String message = "";
+
+    @Column(name = "voice_provider", nullable = false, length = 20)
+    private String voiceProvider = "";
+
+    @Column(name = "voice_id", nullable = false, length = 100)
+    private String voiceId = "";
+
+    @Column(nullable = false)
+    private boolean muted;
+
+    @Column(name = "on_hold", nullable = false)
+    private boolean onHold;
+
+    @Column(name = "answered_at")
+    private OffsetDateTime answeredAt;
+
+    @Column(name = "talk_seconds")
+    private Integer talkSeconds;
+
+    @Column(precision = 10, scale = 4)
+    private BigDecimal price;
+
+    @Column(name = "price_unit", nullable = false, length = 3)
+    private String priceUnit = "USD";
+
+    /** When the simulator moves this call next; null when nothing is due (not simulated, or over). */
+    @Column(name = "next_step_at")
+    private OffsetDateTime nextStepAt;
+
     @Version
     private long version;
 
@@ -105,12 +146,58 @@ public class Call {
         raise("call_started", now);
     }
 
+    /**
+     * An outbound call the provider has just accepted under {@code callSid}: it rings {@code to} from {@code from}
+     * and says {@code message} once answered.
+     */
+    public static Call outbound(
+            String callSid,
+            String provider,
+            String from,
+            String to,
+            String message,
+            String voiceProvider,
+            String voiceId,
+            OffsetDateTime now) {
+        var call = new Call();
+        call.id = UUID.randomUUID().toString();
+        call.callId = callSid;
+        call.provider = provider;
+        call.callerNumber = from;
+        call.calledNumber = to;
+        call.direction = "outbound";
+        call.status = CallStatus.RINGING;
+        call.telephonyStatus = TelephonyStatus.QUEUED;
+        call.message = message;
+        call.voiceProvider = voiceProvider;
+        call.voiceId = voiceId;
+        call.startedAt = now;
+        call.createdAt = now;
+        call.updatedAt = now;
+        call.raise("call_started", now);
+        return call;
+    }
+
     public String id() {
         return id;
     }
 
     public String callId() {
         return callId;
+    }
+
+    /**
+     * The provider tells us of an inbound call to {@code to}, one of our numbers, which the flow {@code flowId}
+     * answers now.
+     */
+    public void answeredByFlow(String provider, String to, String flowId, OffsetDateTime now) {
+        this.provider = provider;
+        this.calledNumber = to;
+        this.currentFlow = flowId;
+        this.direction = "inbound";
+        this.status = CallStatus.RINGING;
+        this.telephonyStatus = TelephonyStatus.RINGING;
+        reportStatus(TelephonyStatus.IN_PROGRESS, null, null, now);
     }
 
     /** A call first heard of now (inserted by the registry's upsert rather than this class's constructor). */
@@ -157,6 +244,146 @@ public class Call {
         raise("call_status_changed", now);
     }
 
+    /**
+     * The provider says where the call is. Only progress counts: a repeated or late status changes nothing, so a
+     * {@code completed} never goes back to {@code ringing}. Answered, the call is with the AI (unless a transfer has
+     * it already); a final status ends the call with the matching outcome. Talk time and price, when the provider
+     * tells them, are kept even from a repeat (Twilio may send them only once the call is over).
+     *
+     * @return whether the status moved
+     */
+    public boolean reportStatus(
+            TelephonyStatus next, Integer talkSecondsTold, BigDecimal priceTold, OffsetDateTime now) {
+        if (talkSecondsTold != null) {
+            this.talkSeconds = talkSecondsTold;
+        }
+        if (priceTold != null) {
+            this.price = priceTold;
+        }
+        if (!telephonyStatus.precedes(next)) {
+            touch(now);
+            return false;
+        }
+        this.telephonyStatus = next;
+        if (next == TelephonyStatus.IN_PROGRESS && answeredAt == null) {
+            this.answeredAt = now;
+        }
+        if (next.isFinal()) {
+            this.nextStepAt = null;
+            if (talkSeconds == null) {
+                this.talkSeconds = answeredAt == null
+                        ? 0
+                        : (int) Duration.between(answeredAt, now).toSeconds();
+            }
+            end(next.callStatus(), now);
+            return true;
+        }
+        if (status == CallStatus.RINGING) {
+            this.status = next.callStatus();
+        }
+        touch(now);
+        raise("call_status_changed", now);
+        return true;
+    }
+
+    /**
+     * Someone ends the call: an answered call is {@code completed}, one not yet answered is {@code canceled}. A call
+     * already over stays as it is.
+     *
+     * @return whether this ended it
+     */
+    public boolean hangUp(OffsetDateTime now) {
+        if (!onTheLine()) {
+            return false;
+        }
+        if (provider.isEmpty()) {
+            end(CallStatus.COMPLETED, now);
+            return true;
+        }
+        return reportStatus(hangUpStatus(), null, null, now);
+    }
+
+    /**
+     * Whether the call still holds a line: for a provider's call, until the provider says it is over (a transfer
+     * completed by the agent ends the record, not the phone call); for a reported call, while it is live.
+     */
+    public boolean onTheLine() {
+        return provider.isEmpty() ? status.isLive() : !telephonyStatus.isFinal();
+    }
+
+    /** What hanging up now would make of the call in the provider's words. */
+    public TelephonyStatus hangUpStatus() {
+        return answeredAt == null ? TelephonyStatus.CANCELED : TelephonyStatus.COMPLETED;
+    }
+
+    /** Mutes or unmutes the AI's side; a call must be answered and not over. */
+    public void mute(boolean on, OffsetDateTime now) {
+        requireAnswered("mute");
+        if (muted != on) {
+            this.muted = on;
+            touch(now);
+            raise("call_status_changed", now);
+        }
+    }
+
+    /** Puts the caller on hold (hold music) or takes them off it; a call must be answered and not over. */
+    public void hold(boolean on, OffsetDateTime now) {
+        requireAnswered("hold");
+        if (onHold != on) {
+            this.onHold = on;
+            if (on && status == CallStatus.ACTIVE) {
+                this.status = CallStatus.ON_HOLD;
+            } else if (!on && status == CallStatus.ON_HOLD) {
+                this.status = CallStatus.ACTIVE;
+            }
+            touch(now);
+            raise("call_status_changed", now);
+        }
+    }
+
+    /**
+     * The caller is handed to a number outside (a cold transfer): the AI leaves the call, which goes on with that
+     * number until someone hangs up.
+     */
+    public void handTo(String number, OffsetDateTime now) {
+        requireAnswered("transfer");
+        this.currentFlow = "";
+        this.onHold = false;
+        if (status == CallStatus.ON_HOLD) {
+            this.status = CallStatus.ACTIVE;
+        }
+        this.transferCount++;
+        touch(now);
+        DomainEvents.raise(DomainEvent.of(
+                "call_transferred",
+                DomainEvent.LIVE_CALL,
+                Jsons.objectBuilder(snapshot(now)).add("transfer_to", number).build()));
+    }
+
+    private void requireAnswered(String what) {
+        if (!status.isLive()) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "call_ended",
+                    "Cannot " + what + " call " + callId + ": it is over (" + telephonyOrCallStatus() + ")");
+        }
+        if (!provider.isEmpty() && answeredAt == null) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "call_not_answered",
+                    "Cannot " + what + " call " + callId + ": it has not been answered yet");
+        }
+    }
+
+    private String telephonyOrCallStatus() {
+        return provider.isEmpty() ? status.wireName() : telephonyStatus.wireName();
+    }
+
+    /** The simulator's next move for this call is due at {@code when} (null: none). */
+    public void scheduleStep(OffsetDateTime when) {
+        this.nextStepAt = when;
+    }
+
     public void end(CallStatus outcome, OffsetDateTime now) {
         if (status.isLive()) {
             this.status = outcome;
@@ -187,6 +414,13 @@ public class Call {
                 .add("agent_id", agent == null ? "" : agent.agentId())
                 .add("transfer_count", transferCount)
                 .add("started_at", startedAt.toString())
+                .add("call_sid", callId)
+                .add("provider", provider)
+                .add("telephony_status", telephonyStatus.wireName())
+                .add("from", callerNumber)
+                .add("to", calledNumber)
+                .add("muted", muted)
+                .add("on_hold", onHold)
                 .build();
     }
 
@@ -240,6 +474,54 @@ public class Call {
 
     public int transferCount() {
         return transferCount;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public TelephonyStatus telephonyStatus() {
+        return telephonyStatus;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String voiceProvider() {
+        return voiceProvider;
+    }
+
+    public String voiceId() {
+        return voiceId;
+    }
+
+    public boolean muted() {
+        return muted;
+    }
+
+    public boolean onHold() {
+        return onHold;
+    }
+
+    public Optional<OffsetDateTime> answeredAt() {
+        return Optional.ofNullable(answeredAt);
+    }
+
+    public Optional<Integer> talkSeconds() {
+        return Optional.ofNullable(talkSeconds);
+    }
+
+    public Optional<BigDecimal> price() {
+        return Optional.ofNullable(price);
+    }
+
+    public String priceUnit() {
+        return priceUnit;
+    }
+
+    public Optional<OffsetDateTime> nextStepAt() {
+        return Optional.ofNullable(nextStepAt);
     }
 
     /** Whole seconds from start to end, or to now while it lasts. */

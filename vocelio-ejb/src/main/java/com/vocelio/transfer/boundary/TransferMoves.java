@@ -1,5 +1,6 @@
 package com.vocelio.transfer.boundary;
 
+import com.vocelio.call.boundary.CallControls;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
@@ -7,6 +8,7 @@ import com.vocelio.platform.control.Clocks;
 import com.vocelio.transfer.control.Dispatcher;
 import com.vocelio.transfer.entity.Transfer;
 import com.vocelio.transfer.entity.TransferStatus;
+import com.vocelio.transfer.entity.TransferType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What happens to a transfer after its request: the offered agent accepts, rejects or completes it, or the caller
@@ -31,6 +34,13 @@ public class TransferMoves {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    CallControls calls;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.routing.max-missed-offers", defaultValue = "3")
+    int maxMissedOffers;
 
     @Inject
     Clock clock;
@@ -66,7 +76,10 @@ public class TransferMoves {
         switch (move) {
             case ACCEPT -> {
                 transfer.accept(now);
-                transfer.connect(now); // until telephony bridges calls, the bridge answers at once
+                String briefing = transfer.type() == TransferType.WARM ? transfer.contextSummary() : "";
+                if (calls.bridge(transfer.call(), transfer.agent().orElseThrow(), transferId, briefing)) {
+                    transfer.connect(now);
+                } // else connecting until the provider says the agent's leg answered (bridgeAnswered)
                 return transfer; // the agent stays taken: nothing to dispatch
             }
             case REJECT -> transfer.reject(now);
@@ -75,6 +88,45 @@ public class TransferMoves {
         em.flush();
         dispatcher.dispatch(transfer.department());
         return transfer;
+    }
+
+    /**
+     * The provider says the accepted agent's leg answered: the bridge is up. Only for the call it was placed on; a
+     * repeat or a late report changes nothing.
+     */
+    public Transfer bridgeAnswered(String transferId, String callSid) {
+        var transfer = toMove(transferId);
+        if (transfer.call().callId().equals(callSid) && transfer.status() == TransferStatus.CONNECTING) {
+            transfer.connect(Clocks.now(clock));
+        }
+        return transfer;
+    }
+
+    /**
+     * The provider says the bridge's dial is over. An agent leg that never answered sends the transfer back to the
+     * queue at its old place (a missed offer for the agent) and the department dispatches it again; one that
+     * answered ended the conversation, which completes the transfer.
+     *
+     * @return whether the caller is still waiting for an agent (to be kept on hold, not hung up on)
+     */
+    public boolean bridgeEnded(String transferId, String callSid, boolean agentAnswered) {
+        var transfer = toMove(transferId);
+        if (!transfer.call().callId().equals(callSid)) {
+            return false;
+        }
+        var now = Clocks.now(clock);
+        if (transfer.status() == TransferStatus.CONNECTING && !agentAnswered) {
+            transfer.bridgeFailed(maxMissedOffers, now);
+            em.flush();
+            dispatcher.dispatch(transfer.department());
+            return true;
+        }
+        if (transfer.status() == TransferStatus.CONNECTED) {
+            transfer.complete(transfer.department().policy().wrapUpSeconds(), now);
+            em.flush();
+            dispatcher.dispatch(transfer.department());
+        }
+        return transfer.status() == TransferStatus.QUEUED || transfer.status() == TransferStatus.OFFERED;
     }
 
     /** The caller hung up: the transfer is abandoned and whatever agent it held is free again. */

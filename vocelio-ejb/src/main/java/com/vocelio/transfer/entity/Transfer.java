@@ -285,8 +285,21 @@ public class Transfer {
         decline(true, maxMissedOffers, now);
     }
 
+    /**
+     * The accepted agent's phone never answered (busy, no answer, failed): the caller is not dropped, the transfer
+     * waits again at its old place, and it counts as a missed offer for that agent.
+     */
+    public void bridgeFailed(int maxMissedOffers, OffsetDateTime now) {
+        require(TransferStatus.CONNECTING, "re-queued after a failed bridge");
+        decline(true, maxMissedOffers, now, "transfer_bridge_failed");
+    }
+
     private void decline(boolean missed, int maxMissedOffers, OffsetDateTime now) {
         require(TransferStatus.OFFERED, missed ? "timed out" : "rejected");
+        decline(missed, maxMissedOffers, now, missed ? "transfer_timed_out" : "transfer_rejected");
+    }
+
+    private void decline(boolean missed, int maxMissedOffers, OffsetDateTime now, String event) {
         String decliner = agent.agentId();
         agent.release(now);
         if (missed) {
@@ -300,7 +313,7 @@ public class Transfer {
         this.offerExpiresAt = null;
         touch(now);
         DomainEvents.raise(DomainEvent.of(
-                missed ? "transfer_timed_out" : "transfer_rejected",
+                event,
                 DomainEvent.TRANSFERS,
                 Jsons.objectBuilder(snapshot()).add("declined_by", decliner).build()));
     }

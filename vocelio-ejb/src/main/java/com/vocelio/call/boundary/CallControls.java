@@ -1,0 +1,110 @@
+package com.vocelio.call.boundary;
+
+import com.vocelio.agent.entity.Agent;
+import com.vocelio.call.control.CallRegistry;
+import com.vocelio.call.control.Providers;
+import com.vocelio.call.entity.Call;
+import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Clocks;
+import com.vocelio.platform.control.PhoneNumbers;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the organization does with a call in progress: read it, end it, mute it, hold it, hand it to a number. Each
+ * locks the call first, so concurrent requests about one call take turns; ending is idempotent (the portal sends it
+ * two or three times): a call already over is answered as it is, and the provider is asked to hang up once.
+ */
+@Stateless
+@UnitOfWork
+public class CallControls {
+
+    @Inject
+    CallRegistry registry;
+
+    @Inject
+    Providers providers;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.phone.default-region", defaultValue = "US")
+    String region;
+
+    public Call get(String callSid) {
+        return registry.lock(callSid).orElseThrow(() -> new UnknownCallException(callSid));
+    }
+
+    public Call end(String callSid) {
+        Call call = get(callSid);
+        if (call.onTheLine()) {
+            var now = Clocks.now(clock);
+            if (call.provider().isEmpty()) {
+                call.hangUp(now);
+            } else {
+                providers.of(call.provider()).hangUp(call, now);
+            }
+        }
+        return call;
+    }
+
+    /** @param on mute or unmute; null toggles */
+    public Call mute(String callSid, Boolean on) {
+        Call call = get(callSid);
+        call.mute(on == null ? !call.muted() : on, Clocks.now(clock));
+        return call;
+    }
+
+    /** @param on hold or resume; null toggles */
+    public Call hold(String callSid, Boolean on) {
+        Call call = get(callSid);
+        boolean wanted = on == null ? !call.onHold() : on;
+        boolean change = wanted != call.onHold();
+        call.hold(wanted, Clocks.now(clock)); // refuses a call not answered or over before the provider hears of it
+        if (change && !call.provider().isEmpty()) {
+            providers.of(call.provider()).hold(call, wanted);
+        }
+        return call;
+    }
+
+    /**
+     * The routed agent takes the call: the caller is dialled through to the agent's SIP URI, else phone number. A
+     * call an AI only reported (no provider) is bridged by the AI's own platform; nothing to do here.
+     *
+     * @return true when the bridge is up now; false when the provider reports the agent's answer later
+     */
+    public boolean bridge(Call call, Agent agent, String transferId, String briefing) {
+        if (call.provider().isEmpty()) {
+            return true;
+        }
+        String target = !agent.sipUri().isBlank() ? agent.sipUri() : agent.phoneNumber();
+        if (target.isBlank()) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "agent_unreachable",
+                    "Agent " + agent.agentId() + " has no phone number or SIP URI to bridge call " + call.callId()
+                            + " to");
+        }
+        return providers.of(call.provider()).bridge(call, target, transferId, briefing);
+    }
+
+    /**
+     * A cold transfer to a number: the caller is dialled through to {@code number} and the AI leaves the call.
+     *
+     * @param field the name the client gave the number, for the error
+     */
+    public Call dial(String callSid, String field, String number) {
+        String e164 = PhoneNumbers.toE164(number, region)
+                .orElseThrow(() -> BusinessException.invalid(field, "is not a valid phone number"));
+        Call call = get(callSid);
+        call.handTo(e164, Clocks.now(clock));
+        if (!call.provider().isEmpty()) {
+            providers.of(call.provider()).dial(call, e164);
+        }
+        return call;
+    }
+}

@@ -1,0 +1,147 @@
+package com.vocelio.call.control;
+
+import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.TelephonyStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The offline telephone network: no keys, no network, and calls that live like real ones. A placed call is
+ * {@code queued}, rings after a second, is answered two seconds later and completes after the configured talk time.
+ * The number called decides the rest, so every outcome can be reached on purpose (README, "Simulated telephony"):
+ * numbers ending in {@code 0000} are busy, {@code 0001} do not answer, {@code 0002} fail, {@code 0003} answer and hang
+ * up after two seconds. The timers live in the database ({@link Call#nextStepAt()}), so any node moves any call
+ * along and a restart loses none.
+ */
+@ApplicationScoped
+public class SimulatedTelephony implements TelephonyProvider {
+
+    public static final String NAME = "simulated";
+    static final Duration TO_RINGING = Duration.ofSeconds(1);
+    static final Duration RING_TIME = Duration.ofSeconds(2);
+    static final Duration BUSY_AFTER = Duration.ofSeconds(1);
+    static final Duration NO_ANSWER_AFTER = Duration.ofSeconds(4);
+    static final Duration SHORT_CALL = Duration.ofSeconds(2);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    @ConfigProperty(name = "vocelio.telephony.simulator.talk-time", defaultValue = "PT2M")
+    Duration talkTime;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.telephony.simulator.price-per-minute", defaultValue = "0.014")
+    BigDecimal pricePerMinute;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Call sids look like Twilio's ({@code CA} and 32 hex digits), so clients treat both alike. */
+    @Override
+    public Placement place(Outbound call) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return new Placement("CA" + HexFormat.of().formatHex(bytes), TelephonyStatus.QUEUED);
+    }
+
+    @Override
+    public void placed(Call call, OffsetDateTime now) {
+        call.scheduleStep(now.plus(TO_RINGING));
+    }
+
+    /** The simulated network is the record: ending the call is recording it, with what it cost. */
+    @Override
+    public void hangUp(Call call, OffsetDateTime now) {
+        call.reportStatus(call.hangUpStatus(), null, price(call, now), now);
+    }
+
+    @Override
+    public void hold(Call call, boolean on) {}
+
+    @Override
+    public void dial(Call call, String number) {}
+
+    /** Simulated agents answer at once. */
+    @Override
+    public boolean bridge(Call call, String target, String transferId, String briefing) {
+        return true;
+    }
+
+    /** Moves a call whose timer is due one step along its number's script, and sets the next timer. */
+    public void step(Call call, OffsetDateTime now) {
+        Outcome outcome = Outcome.of(call.calledNumber());
+        TelephonyStatus next;
+        Duration then;
+        switch (call.telephonyStatus()) {
+            case QUEUED -> {
+                next = outcome == Outcome.FAILS ? TelephonyStatus.FAILED : TelephonyStatus.RINGING;
+                then = switch (outcome) {
+                    case BUSY -> BUSY_AFTER;
+                    case NO_ANSWER -> NO_ANSWER_AFTER;
+                    default -> RING_TIME;
+                };
+            }
+            case RINGING -> {
+                next = switch (outcome) {
+                    case BUSY -> TelephonyStatus.BUSY;
+                    case NO_ANSWER -> TelephonyStatus.NO_ANSWER;
+                    default -> TelephonyStatus.IN_PROGRESS;
+                };
+                then = outcome == Outcome.SHORT ? SHORT_CALL : talkTime;
+            }
+            case IN_PROGRESS -> {
+                next = TelephonyStatus.COMPLETED;
+                then = null;
+            }
+            default -> {
+                call.scheduleStep(null);
+                return;
+            }
+        }
+        if (next.isFinal()) {
+            call.reportStatus(next, null, price(call, now), now);
+        } else {
+            call.reportStatus(next, null, null, now);
+            call.scheduleStep(now.plus(then));
+        }
+    }
+
+    /** What the simulated carrier charges: started minutes of talk at the configured rate (unanswered: nothing). */
+    public BigDecimal price(Call call, OffsetDateTime now) {
+        long seconds = call.answeredAt()
+                .map(answered -> Duration.between(answered, now).toSeconds())
+                .orElse(0L);
+        long minutes = (seconds + 59) / 60;
+        return pricePerMinute.multiply(BigDecimal.valueOf(minutes)).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    enum Outcome {
+        ANSWERS,
+        BUSY,
+        NO_ANSWER,
+        FAILS,
+        SHORT;
+
+        static Outcome of(String number) {
+            if (number.endsWith("0000")) {
+                return BUSY;
+            }
+            if (number.endsWith("0001")) {
+                return NO_ANSWER;
+            }
+            if (number.endsWith("0002")) {
+                return FAILS;
+            }
+            return number.endsWith("0003") ? SHORT : ANSWERS;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.vocelio.call.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Twilio account and how Twilio reaches us: credentials, the default caller id, the public address Twilio calls
+ * back (and signs its requests for), and where the SDK's requests go ({@code api.twilio.com} unless a test or a
+ * proxy says otherwise).
+ */
+@ApplicationScoped
+public class TwilioSettings {
+
+    public static final String STATUS_CALLBACK = "/webhooks/twilio/status";
+    public static final String VOICE_WEBHOOK = "/webhooks/twilio/voice";
+    /** Twilio posts here when a bridge's {@code <Dial>} ends (the agent's leg failed, or the conversation is over). */
+    public static final String BRIDGE_ENDED = "/webhooks/twilio/bridge";
+    /** Twilio fetches the agent leg's TwiML here when the agent answers, before the caller is connected. */
+    public static final String BRIDGE_ANSWERED = "/webhooks/twilio/bridge/answered";
+
+    @Inject
+    @ConfigProperty(name = "twilio.account-sid")
+    Optional<String> accountSid;
+
+    @Inject
+    @ConfigProperty(name = "twilio.auth-token")
+    Optional<String> authToken;
+
+    @Inject
+    @ConfigProperty(name = "twilio.phone-number")
+    Optional<String> phoneNumber;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.twilio.api-base")
+    Optional<String> apiBase;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(
+            name = "vocelio.telephony.hold-music-url",
+            defaultValue = "http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3")
+    String holdMusicUrl;
+
+    public boolean configured() {
+        return accountSid().isPresent() && authToken().isPresent();
+    }
+
+    public Optional<String> accountSid() {
+        return accountSid.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    public Optional<String> authToken() {
+        return authToken.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** The organization's default caller id when the {@code from} asked for is none of its numbers. */
+    public Optional<String> phoneNumber() {
+        return phoneNumber.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** Where the SDK's HTTP goes instead of Twilio (scheme, host and port only), for tests and egress proxies. */
+    public Optional<String> apiBase() {
+        return apiBase.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** The address the world reaches us at, without a trailing slash ({@code https://api.example.com}). */
+    public Optional<String> publicUrl() {
+        return publicUrl
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .map(v -> v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+    }
+
+    public String holdMusicUrl() {
+        return holdMusicUrl;
+    }
+}

@@ -1,0 +1,112 @@
+package com.vocelio.call.control;
+
+/**
+ * TwiML, the instructions Twilio follows on a call, written by hand so that what we send is exactly what the tests
+ * read (and every text is escaped: a caller's message must not become markup).
+ */
+public final class Twiml {
+
+    private final StringBuilder verbs = new StringBuilder();
+
+    public static Twiml response() {
+        return new Twiml();
+    }
+
+    /** Speaks {@code text}; {@code voice} only when Twilio knows it (Polly, Google, man, woman, alice). */
+    public Twiml say(String text, String voice) {
+        if (text == null || text.isBlank()) {
+            return this;
+        }
+        verbs.append("<Say");
+        if (twilioVoice(voice)) {
+            verbs.append(" voice=\"").append(escape(voice)).append('"');
+        }
+        verbs.append('>').append(escape(text)).append("</Say>");
+        return this;
+    }
+
+    /** Dials a phone number (E.164) or, for {@code sip:} addresses, a SIP endpoint. */
+    public Twiml dial(String target) {
+        verbs.append("<Dial>");
+        if (target.startsWith("sip:")) {
+            verbs.append("<Sip>").append(escape(target)).append("</Sip>");
+        } else {
+            verbs.append(escape(target));
+        }
+        verbs.append("</Dial>");
+        return this;
+    }
+
+    /**
+     * Dials {@code target} (number or {@code sip:}) for at most 20 seconds; Twilio posts the outcome to
+     * {@code action} when the dial ends, and runs {@code answered}'s TwiML on the target's leg once it answers.
+     */
+    public Twiml dialTracked(String target, String action, String answered) {
+        verbs.append("<Dial timeout=\"20\" action=\"").append(escape(action)).append("\" method=\"POST\">");
+        String noun = target.startsWith("sip:") ? "Sip" : "Number";
+        verbs.append('<')
+                .append(noun)
+                .append(" url=\"")
+                .append(escape(answered))
+                .append("\" method=\"POST\">");
+        verbs.append(escape(target)).append("</").append(noun).append('>');
+        verbs.append("</Dial>");
+        return this;
+    }
+
+    public Twiml playForever(String url) {
+        verbs.append("<Play loop=\"0\">").append(escape(url)).append("</Play>");
+        return this;
+    }
+
+    /** Keeps the line open (the AI's media stream talks over it); Twilio's longest pause is an hour. */
+    public Twiml pause(int seconds) {
+        verbs.append("<Pause length=\"").append(seconds).append("\"/>");
+        return this;
+    }
+
+    public Twiml redirect(String url) {
+        verbs.append("<Redirect method=\"POST\">").append(escape(url)).append("</Redirect>");
+        return this;
+    }
+
+    public Twiml hangup() {
+        verbs.append("<Hangup/>");
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>" + verbs + "</Response>";
+    }
+
+    /**
+     * The portal offers Azure and ElevenLabs voice ids ({@code en-US-AriaNeural}); Twilio would refuse the call for
+     * those, so they fall back to Twilio's default voice.
+     */
+    static boolean twilioVoice(String voice) {
+        if (voice == null || voice.isBlank()) {
+            return false;
+        }
+        return voice.startsWith("Polly.")
+                || voice.startsWith("Google.")
+                || voice.equals("man")
+                || voice.equals("woman")
+                || voice.equals("alice");
+    }
+
+    static String escape(String text) {
+        var out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

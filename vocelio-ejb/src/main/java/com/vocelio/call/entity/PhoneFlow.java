@@ -1,0 +1,94 @@
+package com.vocelio.call.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * Which flow answers one of the organization's numbers (E.164), and where that flow lives: an inbound call to the
+ * number is greeted and handed to the flow's webhook. A number has one flow at a time; registering it again moves it.
+ */
+@Entity
+@Table(name = "phone_flows")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(name = PhoneFlow.BY_NUMBER, query = "select f from PhoneFlow f where f.phoneNumber = :number")
+public class PhoneFlow {
+
+    public static final String BY_NUMBER = "PhoneFlow.byNumber";
+    public static final int URL_MAX = 2000;
+
+    @Id
+    @Column(columnDefinition = "uuid")
+    private String id;
+
+    @Column(name = "phone_number", nullable = false, length = 20)
+    private String phoneNumber;
+
+    @Column(name = "flow_id", nullable = false, length = 100)
+    private String flowId;
+
+    @Column(name = "webhook_url", nullable = false, length = URL_MAX)
+    private String webhookUrl = "";
+
+    @Column(nullable = false, length = 2000)
+    private String greeting = "";
+
+    @Column(nullable = false, length = 100)
+    private String voice = "";
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected PhoneFlow() {}
+
+    public PhoneFlow(String phoneNumber, OffsetDateTime now) {
+        this.id = UUID.randomUUID().toString();
+        this.phoneNumber = phoneNumber;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The flow (and its greeting) that answers this number from now on. */
+    public void answerWith(String flowId, String webhookUrl, String greeting, String voice, OffsetDateTime now) {
+        this.flowId = flowId;
+        this.webhookUrl = webhookUrl;
+        this.greeting = greeting;
+        this.voice = voice;
+        this.updatedAt = now;
+    }
+
+    public String phoneNumber() {
+        return phoneNumber;
+    }
+
+    public String flowId() {
+        return flowId;
+    }
+
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public String greeting() {
+        return greeting;
+    }
+
+    public String voice() {
+        return voice;
+    }
+}

@@ -1,0 +1,90 @@
+package com.vocelio.transfer.boundary;
+
+import com.vocelio.call.boundary.CallControls;
+import com.vocelio.call.entity.Call;
+import com.vocelio.department.boundary.Departments;
+import com.vocelio.department.entity.Department;
+import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.PhoneNumbers;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Hands a call on to what {@code transfer_to} names: a department of the organization (by id or name) gets it
+ * through the routing engine, like any transfer request; a phone number gets it at once, by a cold transfer that
+ * dials it (the AI leaves the call). A department is looked for first, so a department never loses its calls to a
+ * name that also reads as a vanity number.
+ */
+@Stateless
+@UnitOfWork
+public class CallHandoffs {
+
+    @Inject
+    Departments departments;
+
+    @Inject
+    Transfers transfers;
+
+    @Inject
+    CallControls calls;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.phone.default-region", defaultValue = "US")
+    String region;
+
+    /** What became of the call: a routed transfer, or a call dialled through to a number. */
+    public sealed interface Handoff {}
+
+    public record Routed(Transfers.Placed placed) implements Handoff {}
+
+    public record Dialed(Call call, String number) implements Handoff {}
+
+    /**
+     * @param type cold, warm or conference (routed transfers only; a number is always a cold transfer)
+     * @param context what the agent should know (text, or an object kept as its JSON), shown at the hand-off
+     */
+    public Handoff handOff(String callSid, String transferTo, String type, JsonValue context, String idempotencyKey) {
+        String sid = Checks.requiredText("call_sid", callSid, 100);
+        String target = Checks.requiredText("transfer_to", transferTo, 200);
+        Optional<Department> department = department(target);
+        if (department.isPresent()) {
+            var request = new TransferRequest(
+                    sid,
+                    null,
+                    type,
+                    null,
+                    null,
+                    department.get().id(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    context,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            return new Routed(transfers.request(request, idempotencyKey));
+        }
+        String number = PhoneNumbers.toE164(target, region)
+                .orElseThrow(() ->
+                        BusinessException.invalid("transfer_to", "names no department and is not a phone number"));
+        return new Dialed(calls.dial(sid, "transfer_to", number), number);
+    }
+
+    /** Looked up among all (an unknown name must not fail the transaction, as a refused lookup would). */
+    private Optional<Department> department(String idOrName) {
+        String name = idOrName.toLowerCase(Locale.ROOT);
+        return departments.all().stream()
+                .filter(d -> d.id().equals(idOrName)
+                        || d.name().toLowerCase(Locale.ROOT).equals(name))
+                .findFirst();
+    }
+}

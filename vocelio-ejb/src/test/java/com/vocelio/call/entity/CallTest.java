@@ -1,0 +1,81 @@
+package com.vocelio.call.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vocelio.platform.boundary.BusinessException;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class CallTest {
+
+    static final OffsetDateTime T0 = OffsetDateTime.of(2026, 1, 5, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    static Call placed() {
+        return Call.outbound("CA1", "twilio", "+15551230000", "+15557654321", "Hi", "azure", "", T0);
+    }
+
+    @Test
+    void statusesOnlyMoveForward() {
+        var call = placed();
+        assertTrue(call.reportStatus(TelephonyStatus.RINGING, null, null, T0.plusSeconds(1)));
+        assertTrue(call.reportStatus(TelephonyStatus.IN_PROGRESS, null, null, T0.plusSeconds(3)));
+        assertEquals(CallStatus.ACTIVE, call.status());
+        assertTrue(call.reportStatus(TelephonyStatus.COMPLETED, 40, null, T0.plusSeconds(43)));
+        assertFalse(call.reportStatus(TelephonyStatus.RINGING, null, null, T0.plusSeconds(44)));
+        assertFalse(call.reportStatus(TelephonyStatus.BUSY, null, null, T0.plusSeconds(44)));
+        assertEquals(TelephonyStatus.COMPLETED, call.telephonyStatus());
+        assertEquals(CallStatus.COMPLETED, call.status());
+        // a repeat may still bring what Twilio tells only at the end
+        call.reportStatus(TelephonyStatus.COMPLETED, 40, new BigDecimal("0.0130"), T0.plusSeconds(50));
+        assertEquals(new BigDecimal("0.0130"), call.price().orElseThrow());
+        assertEquals(40, call.talkSeconds().orElseThrow());
+    }
+
+    @Test
+    void hangingUpARingingCallCancelsItAndAnAnsweredOneCompletesIt() {
+        var ringing = placed();
+        ringing.reportStatus(TelephonyStatus.RINGING, null, null, T0.plusSeconds(1));
+        assertEquals(TelephonyStatus.CANCELED, ringing.hangUpStatus());
+        assertTrue(ringing.hangUp(T0.plusSeconds(2)));
+        assertEquals(CallStatus.ABANDONED, ringing.status());
+        assertEquals(0, ringing.talkSeconds().orElseThrow());
+        assertFalse(ringing.hangUp(T0.plusSeconds(3)));
+
+        var answered = placed();
+        answered.reportStatus(TelephonyStatus.IN_PROGRESS, null, null, T0.plusSeconds(2));
+        assertTrue(answered.hangUp(T0.plusSeconds(12)));
+        assertEquals(TelephonyStatus.COMPLETED, answered.telephonyStatus());
+        assertEquals(10, answered.talkSeconds().orElseThrow());
+    }
+
+    @Test
+    void aCallWhoseRecordEndedStaysOnTheLineUntilTheProviderSaysSo() {
+        var call = placed();
+        call.reportStatus(TelephonyStatus.IN_PROGRESS, null, null, T0.plusSeconds(2));
+        call.end(CallStatus.COMPLETED, T0.plusSeconds(30)); // the agent completed the transfer
+        assertTrue(call.onTheLine());
+        assertTrue(call.hangUp(T0.plusSeconds(31)));
+        assertFalse(call.onTheLine());
+    }
+
+    @Test
+    void muteAndHoldNeedAnAnsweredLiveCall() {
+        var call = placed();
+        var early = assertThrows(BusinessException.class, () -> call.mute(true, T0));
+        assertEquals("call_not_answered", early.code());
+        call.reportStatus(TelephonyStatus.IN_PROGRESS, null, null, T0.plusSeconds(2));
+        call.hold(true, T0.plusSeconds(3));
+        assertEquals(CallStatus.ON_HOLD, call.status());
+        call.hold(false, T0.plusSeconds(4));
+        assertEquals(CallStatus.ACTIVE, call.status());
+        call.hangUp(T0.plusSeconds(5));
+        assertEquals(
+                "call_ended",
+                assertThrows(BusinessException.class, () -> call.hold(true, T0)).code());
+    }
+}

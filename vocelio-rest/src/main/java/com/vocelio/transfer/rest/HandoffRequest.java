@@ -1,0 +1,15 @@
+package com.vocelio.transfer.rest;
+
+import jakarta.json.JsonValue;
+
+/**
+ * The Call Center's Transfer button ({@code {call_sid, transfer_to}}, T4) and the flow executor's
+ * {@code {transfer_to, type, context}} (the call named by the path there). {@code type} may also be spelt
+ * {@code transfer_type}; {@code context} is text or an object.
+ */
+public record HandoffRequest(String callSid, String transferTo, String type, String transferType, JsonValue context) {
+
+    String typeAsked() {
+        return type != null ? type : transferType;
+    }
+}

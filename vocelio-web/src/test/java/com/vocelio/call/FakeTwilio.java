@@ -1,0 +1,208 @@
+package com.vocelio.call;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Twilio's REST API as far as we use it, on a local port: it checks the Basic auth and the paths the SDK sends,
+ * keeps every request's form for the test to read, answers like Twilio (JSON call resources), and plays status
+ * callbacks back to the application signed with the account's auth token, the way Twilio signs them.
+ */
+final class FakeTwilio implements AutoCloseable {
+
+    static final String ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
+    static final String AUTH_TOKEN = "fake-twilio-auth-token-0123456789";
+
+    private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Calls\\.json");
+    private static final Pattern CALL =
+            Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Calls/(CA[0-9a-f]{32})\\.json");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One request the application made: what the SDK sent, and whether its credentials were right. */
+    record Received(String method, String path, boolean authorized, Map<String, List<String>> form) {
+        String param(String name) {
+            var values = form.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new ArrayList<>();
+    /** A status for the next requests to answer with an error instead (Twilio's code and message). */
+    private volatile int failWith;
+
+    FakeTwilio() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    synchronized List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    synchronized List<Received> about(String callSid) {
+        return received.stream().filter(r -> r.path().contains(callSid)).toList();
+    }
+
+    void failNextWith(int status) {
+        failWith = status;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            String expected = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+            boolean authorized = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            var form = parse(body);
+            synchronized (this) {
+                received.add(new Received(exchange.getRequestMethod(), path, authorized, form));
+            }
+            if (!authorized) {
+                reply(exchange, 401, error(401, 20003, "Authenticate"));
+                return;
+            }
+            int fail = failWith;
+            if (fail != 0) {
+                failWith = 0;
+                reply(
+                        exchange,
+                        fail,
+                        error(fail, fail == 400 ? 21211 : 20500, "The 'To' number is not a valid phone number."));
+                return;
+            }
+            var many = CALLS.matcher(path);
+            var one = CALL.matcher(path);
+            if (exchange.getRequestMethod().equals("POST") && many.matches()) {
+                String sid = "CA" + HexFormat.of().formatHex(bytes(16));
+                reply(exchange, 201, call(sid, "queued", first(form, "To"), first(form, "From")));
+            } else if (exchange.getRequestMethod().equals("POST") && one.matches()) {
+                String status = first(form, "Status");
+                reply(exchange, 200, call(one.group(2), status == null ? "in-progress" : status, "", ""));
+            } else {
+                reply(exchange, 404, error(404, 20404, "The requested resource " + path + " was not found"));
+            }
+        }
+    }
+
+    /**
+     * Posts a callback to {@code base + path} as Twilio would, signed for {@code signedUrl} (what Twilio believes it
+     * called) unless {@code signature} is given; {@code headers} are added as name, value pairs.
+     */
+    static HttpResponse<String> callback(
+            URI base, String path, String signedUrl, Map<String, String> form, String signature, String... headers) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        String signed = signature != null ? signature : sign(signedUrl, form);
+        if (!signed.isEmpty()) {
+            request.header("X-Twilio-Signature", signed);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Twilio's signature: HMAC-SHA1 of the URL followed by each parameter's name and value, sorted by name. */
+    static String sign(String url, Map<String, String> form) {
+        var data = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String call(String sid, String status, String to, String from) {
+        return "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + ACCOUNT_SID + "\",\"status\":\"" + status
+                + "\",\"to\":\"" + to + "\",\"from\":\"" + from + "\",\"direction\":\"outbound-api\",\"price\":null}";
+    }
+
+    /** Twilio's error body repeats the HTTP status, which the SDK reports as the exception's status code. */
+    private static String error(int status, int code, String message) {
+        return "{\"code\":" + code + ",\"message\":\"" + message
+                + "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}";
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, List<String>> parse(String body) {
+        var form = new LinkedHashMap<String, List<String>>();
+        if (body.isBlank()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+        return form;
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        var values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,484 @@
+package com.vocelio.call;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vocelio.launcher.PayaraMicroProcess;
+import com.vocelio.testing.Database;
+import com.vocelio.testing.Http;
+import com.vocelio.testing.Routing;
+import com.vocelio.testing.TestServer;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15 against Twilio, played by a local fake that checks what the SDK sends: a node of the application with
+ * Twilio credentials, its SDK routed to the fake, and Twilio's webhooks played back signed (or not) the way Twilio
+ * signs them, directly and behind a proxy.
+ */
+class TwilioCallsIT {
+
+    static final String PUBLIC_URL = "http://voice.example.test";
+    static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+    private static FakeTwilio twilio;
+    private static PayaraMicroProcess node;
+    private static Routing routing;
+
+    @BeforeAll
+    static void twilioNode() throws Exception {
+        twilio = new FakeTwilio();
+        node = TestServer.get()
+                .startAnotherNode(
+                        freePort(),
+                        "twilio-node",
+                        Map.of(
+                                "TWILIO_ACCOUNT_SID",
+                                FakeTwilio.ACCOUNT_SID,
+                                "TWILIO_AUTH_TOKEN",
+                                FakeTwilio.AUTH_TOKEN,
+                                "VOCELIO_TWILIO_API_BASE",
+                                twilio.base(),
+                                "VOCELIO_PUBLIC_URL",
+                                PUBLIC_URL + "/"));
+        routing = Routing.newOrganization();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (node != null) {
+            node.close();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static RequestSpecification onNode() {
+        return routing.admin().baseUri(node.baseUri().toString());
+    }
+
+    static String randomNumber() {
+        return "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    }
+
+    /** Registers a flow for a fresh number of the organization and returns the number. */
+    private static String ourNumber(Map<String, Object> extra) {
+        String number = randomNumber();
+        var body = new java.util.HashMap<String, Object>(Map.of(
+                "flow_id",
+                "flow-" + number.substring(5),
+                "phone_numbers",
+                List.of(number),
+                "webhook_url",
+                "https://flows.example.com/webhook/execute"));
+        body.putAll(extra);
+        onNode().body(body)
+                .post("/admin/register-flow")
+                .then()
+                .statusCode(200)
+                .body("flows[0].phone_number", equalTo(number));
+        return number;
+    }
+
+    private static String make(String to, String from, String message, String voice) {
+        return onNode().body(Map.of(
+                        "to", to,
+                        "from", from,
+                        "message", message,
+                        "voice_settings", Map.of("provider", "azure", "voice_id", voice)))
+                .post("/api/calls/make")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("call_sid");
+    }
+
+    private static HttpResponse<String> status(String callSid, String status, Map<String, String> more) {
+        var form = new java.util.HashMap<>(
+                Map.of("CallSid", callSid, "CallStatus", status, "AccountSid", FakeTwilio.ACCOUNT_SID));
+        form.putAll(more);
+        return FakeTwilio.callback(
+                node.baseUri(), "webhooks/twilio/status", PUBLIC_URL + "/webhooks/twilio/status", form, null);
+    }
+
+    private static String statusOf(String callSid) {
+        return onNode().get("/api/calls/" + callSid + "/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
+    }
+
+    @Test
+    void aCallIsPlacedWithTheFormTwilioExpects() {
+        String from = ourNumber(Map.of());
+        String sid = make("(555) 765-4321", from, "Hi <there> & bye", "Polly.Joanna");
+        var create = twilio.about("/Calls.json").stream()
+                .filter(r -> from.equals(r.param("From")))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(create.authorized());
+        assertEquals("POST", create.method());
+        assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls.json", create.path());
+        assertEquals("+15557654321", create.param("To"));
+        assertEquals(
+                XML
+                        + "<Response><Say voice=\"Polly.Joanna\">Hi &lt;there&gt; &amp; bye</Say><Pause length=\"60\"/></Response>",
+                create.param("Twiml"));
+        assertEquals(PUBLIC_URL + "/webhooks/twilio/status", create.param("StatusCallback"));
+        assertEquals("POST", create.param("StatusCallbackMethod"));
+        assertEquals(
+                List.of("initiated", "ringing", "answered", "completed"),
+                create.form().get("StatusCallbackEvent"));
+        assertEquals("queued", statusOf(sid));
+        // a voice Twilio does not know (the portal's Azure ids) falls back to Twilio's default
+        make("+15557654322", from, "Hello", "en-US-AriaNeural");
+        assertTrue(twilio.received().stream()
+                .anyMatch(r -> "+15557654322".equals(r.param("To"))
+                        && (XML + "<Response><Say>Hello</Say><Pause length=\"60\"/></Response>")
+                                .equals(r.param("Twiml"))));
+    }
+
+    @Test
+    void statusCallbacksMoveTheCallForwardOnly() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        assertEquals(200, status(sid, "initiated", Map.of()).statusCode());
+        assertEquals(200, status(sid, "ringing", Map.of()).statusCode());
+        assertEquals("ringing", statusOf(sid));
+        assertEquals(200, status(sid, "in-progress", Map.of()).statusCode());
+        assertEquals("in-progress", statusOf(sid));
+        assertEquals(200, status(sid, "completed", Map.of("CallDuration", "42")).statusCode());
+        // late and repeated callbacks change nothing
+        assertEquals(200, status(sid, "ringing", Map.of()).statusCode());
+        assertEquals(200, status(sid, "in-progress", Map.of()).statusCode());
+        assertEquals(
+                200,
+                status(sid, "completed", Map.of("CallDuration", "42", "Price", "-0.0130"))
+                        .statusCode());
+        onNode().get("/api/calls/" + sid + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("duration", equalTo(42))
+                .body("price", equalTo(0.013f));
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'call_ended' and payload->>'call_sid' = ?", sid));
+        // a callback about a call nobody has, or a status Twilio does not have, is acknowledged and ignored
+        assertEquals(200, status("CA" + "f".repeat(32), "completed", Map.of()).statusCode());
+        assertEquals(200, status(sid, "exploded", Map.of()).statusCode());
+    }
+
+    @Test
+    void endingIsOneHangUpHoweverOftenItIsAskedAndCancelsACallNotAnswered() {
+        String answered = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(answered, "in-progress", Map.of());
+        Callable<Response> end = () -> onNode().post("/api/calls/" + answered + "/end");
+        var ends = Http.atOnce(Collections.nCopies(3, end));
+        for (var ended : ends) {
+            ended.then().statusCode(200).body("status", equalTo("completed"));
+        }
+        var hangUps = twilio.about(answered);
+        assertEquals(1, hangUps.size(), hangUps.toString());
+        assertEquals("completed", hangUps.get(0).param("Status"));
+        assertTrue(hangUps.get(0).authorized());
+
+        String ringing = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        onNode().delete("/api/calls/" + ringing).then().statusCode(200).body("status", equalTo("canceled"));
+        assertEquals("canceled", twilio.about(ringing).get(0).param("Status"));
+    }
+
+    @Test
+    void holdPlaysMusicAndResumingSaysTheCallsScriptAgain() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Your order shipped", "alice");
+        status(sid, "in-progress", Map.of());
+        onNode().body(Map.of("on_hold", true))
+                .post("/api/calls/" + sid + "/hold")
+                .then()
+                .statusCode(200);
+        onNode().body(Map.of("on_hold", false))
+                .post("/api/calls/" + sid + "/hold")
+                .then()
+                .statusCode(200);
+        var updates = twilio.about(sid);
+        assertEquals(2, updates.size(), updates.toString());
+        assertTrue(updates.get(0).param("Twiml").startsWith(XML + "<Response><Play loop=\"0\">"), updates.toString());
+        assertEquals(
+                XML + "<Response><Say voice=\"alice\">Your order shipped</Say><Pause length=\"60\"/></Response>",
+                updates.get(1).param("Twiml"));
+        onNode().post("/api/calls/" + sid + "/end").then().statusCode(200);
+    }
+
+    @Test
+    void whatTwilioRefusesIsAClientErrorAndLeavesNoCall() {
+        String from = ourNumber(Map.of());
+        long before = Database.number("select count(*) from calls where caller_number = ?", from);
+        twilio.failNextWith(400);
+        onNode().body(Map.of("to", "+15557654399", "from", from))
+                .post("/api/calls/make")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("telephony_refused"));
+        assertEquals(before, Database.number("select count(*) from calls where caller_number = ?", from));
+        // a caller id that is none of ours, without a default number, is refused before Twilio hears of it
+        int requests = twilio.received().size();
+        onNode().body(Map.of("to", "+15557654399", "from", "+15550009999"))
+                .post("/api/calls/make")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("from"));
+        assertEquals(requests, twilio.received().size());
+    }
+
+    @Test
+    void webhooksNeedTwilioSignatureForTheUrlTwilioCalled() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        var form = Map.of("CallSid", sid, "CallStatus", "ringing", "AccountSid", FakeTwilio.ACCOUNT_SID);
+        String path = "webhooks/twilio/status";
+        assertEquals(
+                403, FakeTwilio.callback(node.baseUri(), path, null, form, "").statusCode());
+        assertEquals(
+                403,
+                FakeTwilio.callback(node.baseUri(), path, null, form, "bm90IGEgc2lnbmF0dXJl")
+                        .statusCode());
+        // signed by someone else's token
+        var tampered = new java.util.HashMap<>(form);
+        tampered.put("CallStatus", "completed");
+        String signedForRinging = FakeTwilio.sign(PUBLIC_URL + "/" + path, form);
+        assertEquals(
+                403,
+                FakeTwilio.callback(node.baseUri(), path, null, tampered, signedForRinging)
+                        .statusCode());
+        assertEquals("queued", statusOf(sid));
+        // behind a proxy, Twilio signed the proxy's URL
+        assertEquals(
+                200,
+                FakeTwilio.callback(
+                                node.baseUri(),
+                                path,
+                                "https://proxy.example.org/" + path,
+                                form,
+                                null,
+                                "X-Forwarded-Proto",
+                                "https",
+                                "X-Forwarded-Host",
+                                "proxy.example.org")
+                        .statusCode());
+        assertEquals("ringing", statusOf(sid));
+        var forOtherUrl = FakeTwilio.callback(
+                node.baseUri(), path, PUBLIC_URL + "/" + path, form, null, "X-Forwarded-Host", "proxy.example.org");
+        assertEquals(403, forOtherUrl.statusCode());
+        assertTrue(forOtherUrl.body().contains("invalid_signature"), forOtherUrl.body());
+    }
+
+    @Test
+    void anInboundCallIsGreetedAndHandedToItsNumbersFlowOnce() {
+        String number = ourNumber(Map.of("greeting", "Welcome to Vocelio & co", "voice", "Polly.Joanna"));
+        String sid = "CA" + java.util.HexFormat.of().formatHex(new byte[16]).substring(0, 24) + "0000beef";
+        var form = Map.of(
+                "CallSid",
+                sid,
+                "From",
+                "+15557650000",
+                "To",
+                number,
+                "CallStatus",
+                "ringing",
+                "Direction",
+                "inbound",
+                "AccountSid",
+                FakeTwilio.ACCOUNT_SID);
+        String expected = XML + "<Response><Say voice=\"Polly.Joanna\">Welcome to Vocelio &amp; co</Say>"
+                + "<Redirect method=\"POST\">https://flows.example.com/webhook/execute</Redirect></Response>";
+        for (int i = 0; i < 2; i++) {
+            var answer = FakeTwilio.callback(
+                    node.baseUri(), "webhooks/twilio/voice", PUBLIC_URL + "/webhooks/twilio/voice", form, null);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(expected, answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+        }
+        onNode().get("/api/calls/" + sid + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("in-progress"))
+                .body("direction", equalTo("inbound"))
+                .body("from", equalTo("+15557650000"))
+                .body("to", equalTo(number));
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'call_started' and payload->>'call_sid' = ?", sid));
+        status(sid, "completed", Map.of("CallDuration", "7"));
+        assertEquals("completed", statusOf(sid));
+
+        var unknown = new java.util.HashMap<>(form);
+        unknown.put("To", randomNumber());
+        unknown.put("CallSid", "CA" + "1".repeat(32));
+        var notOurs = FakeTwilio.callback(
+                node.baseUri(), "webhooks/twilio/voice", PUBLIC_URL + "/webhooks/twilio/voice", unknown, null);
+        assertEquals(200, notOurs.statusCode());
+        assertEquals(XML + "<Response><Say>This number is not in service.</Say><Hangup/></Response>", notOurs.body());
+        assertEquals(0, Database.number("select count(*) from calls where call_id = ?", "CA" + "1".repeat(32)));
+    }
+
+    @Test
+    void anotherOrganizationCannotEndMuteOrReadTheCall() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        var other = Routing.newOrganization();
+        String base = node.baseUri().toString();
+        other.admin().baseUri(base).get("/api/calls/" + sid + "/status").then().statusCode(404);
+        other.admin().baseUri(base).post("/api/calls/" + sid + "/end").then().statusCode(404);
+        other.admin().baseUri(base).post("/api/calls/" + sid + "/mute").then().statusCode(404);
+        other.admin().baseUri(base).post("/api/calls/" + sid + "/hold").then().statusCode(404);
+        other.admin().baseUri(base).delete("/api/calls/" + sid).then().statusCode(404);
+        assertEquals("in-progress", statusOf(sid));
+        assertEquals(0, twilio.about(sid).size(), "Twilio heard nothing of the other organization's requests");
+    }
+
+    @Test
+    void aColdTransferDialsTheNumberAndARoutedAgentIsBridgedByTheirSipAddress() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        onNode().body(Map.of("call_sid", sid, "transfer_to", "555-222-3333"))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(200)
+                .body("transfer_to", equalTo("+15552223333"));
+        var dialled = twilio.about(sid);
+        assertEquals(1, dialled.size(), dialled.toString());
+        assertEquals(
+                XML + "<Response><Dial>+15552223333</Dial></Response>",
+                dialled.get(0).param("Twiml"));
+        assertEquals(
+                "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + sid + ".json",
+                dialled.get(0).path());
+
+        String routed = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(routed, "in-progress", Map.of());
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
+                .post("/api/calls/" + routed + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        routing.agent(department, Map.of("sip_uri", "sip:ann@pbx.example.com", "phone_number", "+15553334444"));
+        routing.awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("connecting"));
+        var bridged = twilio.about(routed);
+        assertEquals(1, bridged.size(), bridged.toString());
+        String query = "?transfer_id=" + transferId;
+        assertEquals(
+                XML + "<Response><Dial timeout=\"20\" action=\"" + PUBLIC_URL + "/webhooks/twilio/bridge" + query
+                        + "\" method=\"POST\"><Sip url=\"" + PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query
+                        + "\" method=\"POST\">sip:ann@pbx.example.com</Sip></Dial></Response>",
+                bridged.get(0).param("Twiml"));
+        // connecting until the agent's leg answers
+        assertEquals("connecting", routing.status(transferId));
+        var answered = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge/answered" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
+                Map.of("CallSid", "CA" + "a".repeat(32), "ParentCallSid", routed, "CallStatus", "in-progress"),
+                null);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals(XML + "<Response></Response>", answered.body()); // cold: no briefing
+        assertEquals("connected", routing.status(transferId));
+        onNode().get("/api/calls/" + routed + "/status").then().body("call_status", equalTo("connected"));
+        // the conversation is over when the dial ends after an answer
+        var over = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
+                Map.of("CallSid", routed, "DialCallStatus", "completed", "DialCallDuration", "30"),
+                null);
+        assertEquals(XML + "<Response><Hangup/></Response>", over.body());
+        assertEquals("completed", routing.status(transferId));
+    }
+
+    @Test
+    void aWarmTransfersAgentHearsTheBriefingAndAnAgentWhoNeverAnswersSendsItBackToTheQueue() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String transferId = onNode().body(
+                        Map.of("transfer_to", department, "type", "warm", "context", "Refund of order 42"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        String agent = routing.agent(department, Map.of("phone_number", "+15553335555"));
+        routing.awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        assertTrue(
+                twilio.about(sid).get(0).param("Twiml").contains("<Number url=\""),
+                twilio.about(sid).toString());
+        String query = "?transfer_id=" + transferId;
+
+        // the agent's phone rang out: the caller holds, the transfer waits again, the agent missed an offer
+        var rangOut = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
+                Map.of("CallSid", sid, "DialCallStatus", "no-answer"),
+                null);
+        assertEquals(200, rangOut.statusCode(), rangOut.body());
+        assertTrue(rangOut.body().contains("<Play loop=\"0\">"), rangOut.body());
+        assertEquals("queued", routing.status(transferId));
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                        transferId));
+        assertEquals("available", routing.statusOf(agent));
+        onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+
+        // the next agent answers and hears the briefing first
+        routing.setStatus(agent, "offline");
+        routing.agent(department, Map.of("phone_number", "+15553336666"));
+        routing.awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        var answered = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge/answered" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
+                Map.of("CallSid", "CA" + "b".repeat(32), "ParentCallSid", sid),
+                null);
+        assertEquals(XML + "<Response><Say>Refund of order 42</Say></Response>", answered.body());
+        assertEquals("connected", routing.status(transferId));
+        // a bridge report for another call's transfer changes nothing
+        var forged = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
+                Map.of("CallSid", make(randomNumber(), ourNumber(Map.of()), "Hi", ""), "DialCallStatus", "failed"),
+                null);
+        assertEquals(200, forged.statusCode());
+        assertEquals("connected", routing.status(transferId));
+    }
+}

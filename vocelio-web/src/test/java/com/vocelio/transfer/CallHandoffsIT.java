@@ -1,0 +1,153 @@
+package com.vocelio.transfer;
+
+import static com.vocelio.testing.EventClient.event;
+import static com.vocelio.testing.EventClient.payload;
+import static com.vocelio.testing.Feeds.liveFeed;
+import static com.vocelio.testing.Feeds.subscribe;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.vocelio.testing.Routing;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15's transfers on simulated calls: {@code transfer_to} a number dials it at once (cold), a department
+ * routes the call; the routed agent who accepts is bridged in, and one who cannot be reached is refused before the
+ * call is touched.
+ */
+class CallHandoffsIT {
+
+    static final Duration LIFECYCLE = Duration.ofSeconds(15);
+
+    private static final Routing routing = Routing.newOrganization();
+
+    /** A simulated call placed now and answered (the simulator answers numbers not ending in 0000–0003). */
+    private static String answeredCall() throws InterruptedException {
+        String sid = routing.admin()
+                .body(Map.of("to", "+1555444" + (5000 + (int) (Math.random() * 4000))))
+                .post("/api/calls/make")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("call_sid");
+        long deadline = System.nanoTime() + LIFECYCLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if ("in-progress"
+                    .equals(routing.admin().get("/api/calls/" + sid + "/status").path("status"))) {
+                return sid;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(sid + " was never answered");
+    }
+
+    @Test
+    void aNumberIsDialledAtOnce() throws Exception {
+        String sid = answeredCall();
+        try (var live = liveFeed(routing)) {
+            subscribe(live, "{\"type\":\"subscribe\",\"channel\":\"live_call\"}", "live_call");
+            routing.admin()
+                    .body(Map.of("call_sid", sid, "transfer_to", "(555) 222-3333"))
+                    .post("/calls/transfer")
+                    .then()
+                    .statusCode(200)
+                    .body("success", equalTo(true))
+                    .body("call_sid", equalTo(sid))
+                    .body("transfer_to", equalTo("+15552223333"))
+                    .body("status", equalTo("transferred"));
+            var handed = live.await("call_transferred", LIFECYCLE, event("call_transferred", "call_sid", sid));
+            assertEquals("+15552223333", payload(handed).getString("transfer_to"));
+        }
+        routing.admin().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+        routing.admin().post("/api/calls/" + sid + "/end").then().statusCode(200);
+    }
+
+    @Test
+    void aDepartmentGetsTheCallThroughRoutingAndTheAgentIsBridgedIn() throws Exception {
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String name = routing.departmentName(department);
+        String sid = answeredCall();
+        String transferId = routing.admin()
+                .body(Map.of(
+                        "transfer_to",
+                        name,
+                        "type",
+                        "cold",
+                        "context",
+                        Map.of("summary", "Wants a refund", "intent", "billing")))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .body("transfer.call_id", equalTo(sid))
+                .body("transfer.transfer_type", equalTo("cold"))
+                .extract()
+                .path("transfer_id");
+        routing.admin().get("/api/calls/" + sid + "/status").then().body("call_status", equalTo("transferring"));
+
+        // an agent nobody can dial cannot take a telephony call: the offer stands until it expires
+        String unreachable = routing.agent(department);
+        routing.awaitOffer(transferId);
+        routing.move(transferId, "accept").then().statusCode(409).body("code", equalTo("agent_unreachable"));
+        routing.setStatus(unreachable, "offline");
+        routing.move(transferId, "reject").then().statusCode(200);
+
+        routing.agent(department, Map.of("phone_number", "+15553334444"));
+        routing.awaitOffer(transferId);
+        routing.move(transferId, "accept").then().statusCode(200);
+        routing.admin()
+                .get("/api/calls/" + sid + "/status")
+                .then()
+                .body("status", equalTo("in-progress"))
+                .body("call_status", equalTo("connected"));
+        routing.move(transferId, "complete").then().statusCode(200);
+        routing.admin()
+                .post("/api/calls/" + sid + "/end")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"));
+    }
+
+    @Test
+    void badHandOffsNameTheField() throws Exception {
+        routing.admin()
+                .body(Map.of("transfer_to", "+15552223333"))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("call_sid"));
+        routing.admin()
+                .body(Map.of("call_sid", "CA" + "0".repeat(32)))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("transfer_to"));
+        routing.admin()
+                .body(Map.of("call_sid", "CA" + "0".repeat(32), "transfer_to", "nobody at all"))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("transfer_to"));
+        routing.admin()
+                .body(Map.of("call_sid", "CA" + "0".repeat(32), "transfer_to", "+15552223333"))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("call_not_found"));
+        String sid = answeredCall();
+        Routing.newOrganization()
+                .admin()
+                .body(Map.of("transfer_to", "+15552223333"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(404);
+        routing.admin().post("/api/calls/" + sid + "/end").then().statusCode(200);
+        routing.admin()
+                .body(Map.of("transfer_to", "+15552223333"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("call_ended"));
+    }
+}
