@@ -5,6 +5,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.transfer.control.Dispatcher;
+import com.vocelio.transfer.control.TransferMetrics;
 import com.vocelio.transfer.entity.Transfer;
 import com.vocelio.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
@@ -34,6 +35,9 @@ public class TransferMoves {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TransferMetrics metrics;
 
     /** What the agent an offer went to does with it. */
     public enum Move {
@@ -69,8 +73,14 @@ public class TransferMoves {
                 transfer.connect(now); // until telephony bridges calls, the bridge answers at once
                 return transfer; // the agent stays taken: nothing to dispatch
             }
-            case REJECT -> transfer.reject(now);
-            case COMPLETE -> transfer.complete(transfer.department().policy().wrapUpSeconds(), now);
+            case REJECT -> {
+                transfer.reject(now);
+                metrics.rejected();
+            }
+            case COMPLETE -> {
+                transfer.complete(transfer.department().policy().wrapUpSeconds(), now);
+                metrics.ended(TransferStatus.COMPLETED);
+            }
         }
         em.flush();
         dispatcher.dispatch(transfer.department());
@@ -86,6 +96,7 @@ public class TransferMoves {
         boolean heldAnAgent = transfer.agent().isPresent();
         String why = Checks.optionalText("reason", reason, 200);
         transfer.abandon(why.isEmpty() ? "caller_hung_up" : why, Clocks.now(clock));
+        metrics.ended(TransferStatus.ABANDONED);
         if (heldAnAgent) {
             em.flush();
             dispatcher.dispatch(transfer.department());
