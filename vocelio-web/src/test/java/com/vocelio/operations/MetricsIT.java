@@ -207,6 +207,16 @@ class MetricsIT {
     }
 
     @Test
+    void theApplicationsDatabaseConnectionsAreGaugedByState() {
+        var now = scrape();
+        // the scrape's own query holds one of the pool's connections while it reads pg_stat_activity
+        assertTrue(now.value("vocelio_db_connections", "state", "active") >= 1, now.text());
+        assertTrue(now.has("vocelio_db_connections", "state", "idle"), now.text());
+        assertTrue(now.has("vocelio_db_connections", "state", "idle_in_transaction"), now.text());
+        assertEquals(48, now.value("vocelio_db_pool_max"), now.text());
+    }
+
+    @Test
     void metricsStayBehindTheMetricsToken() {
         assertEquals(401, Http.raw(base, "GET", "/metrics", null).status());
         assertEquals(
