@@ -28,7 +28,7 @@ public class LiveMetrics {
             metrics.gauge(
                     "vocelio.sockets.open",
                     "Event sockets open on this node, signed in or not (transfers: /ws/transfers, live: /ws,"
-                            + " dashboard: /ws/dashboard and /ws/analytics)",
+                            + " dashboard: the hub at /ws/{feed})",
                     MetricUnits.NONE,
                     () -> sockets.open(dialect),
                     new Tag("path", dialect.name().toLowerCase(Locale.ROOT)));
