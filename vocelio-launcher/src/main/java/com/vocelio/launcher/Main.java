@@ -19,26 +19,39 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !"run".equals(args[0])) {
-            System.err.println("usage: vocelio run");
+        boolean run = args.length == 1 && "run".equals(args[0]);
+        boolean backup = args.length == 2 && ("backup".equals(args[0]) || "restore".equals(args[0]));
+        if (!run && !backup) {
+            System.err.println("usage: vocelio run | vocelio backup FILE | vocelio restore FILE");
             System.exit(2);
         }
         try {
-            run(System.getenv());
+            if (run) {
+                run(System.getenv());
+            } else {
+                BackupCommand.run(args[0], Path.of(args[1]).toAbsolutePath(), home(), System.getenv());
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("vocelio: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static void run(Map<String, String> env) throws Exception {
-        Path home = Path.of(System.getProperty("vocelio.home", "."))
-                .toAbsolutePath()
-                .normalize();
-        Path dataDir = Path.of(env.getOrDefault(
+    static Path home() {
+        return Path.of(System.getProperty("vocelio.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** {@code VOCELIO_DATA_DIR}, by default {@code .vocelio} in the repository. */
+    static Path dataDirectory(Path home, Map<String, String> env) {
+        return Path.of(env.getOrDefault(
                         "VOCELIO_DATA_DIR", home.resolve(".vocelio").toString()))
                 .toAbsolutePath()
                 .normalize();
+    }
+
+    static void run(Map<String, String> env) throws Exception {
+        Path home = home();
+        Path dataDir = dataDirectory(home, env);
         int port = port(env.getOrDefault("PORT", "8080"));
         // before anything starts: a refused setting leaves nothing running
         Path preBoot = preBootCommands(home.resolve("payara-config/pre-boot-commands.asadmin"), dataDir, env);

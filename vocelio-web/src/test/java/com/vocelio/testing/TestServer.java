@@ -1,5 +1,6 @@
 package com.vocelio.testing;
 
+import com.vocelio.launcher.DatabaseSettings;
 import com.vocelio.launcher.Directories;
 import com.vocelio.launcher.EmbeddedDatabase;
 import com.vocelio.launcher.Main;
@@ -69,6 +70,11 @@ public final class TestServer {
 
     public String jdbcUrl() {
         return database.settings().url();
+    }
+
+    /** Where the application's database is, with its credentials. */
+    public DatabaseSettings databaseSettings() {
+        return database.settings();
     }
 
     /** Stops PostgreSQL under the running application (fast shutdown: its sessions are ended), as an outage would. */
