@@ -9,8 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,10 +52,24 @@ public class Sockets {
     @ConfigProperty(name = "vocelio.events.auth-timeout", defaultValue = "PT5S")
     Duration authTimeout;
 
+    /** The sockets open on this node, signed in or not, by path (for {@link LiveMetrics}). */
+    private final Map<SocketDialect, Set<SocketConnection>> open = new EnumMap<>(SocketDialect.class);
+
+    {
+        for (SocketDialect dialect : SocketDialect.values()) {
+            open.put(dialect, ConcurrentHashMap.newKeySet());
+        }
+    }
+
+    int open(SocketDialect dialect) {
+        return open.get(dialect).size();
+    }
+
     void open(Session session, SocketDialect dialect) {
         var connection = new SocketConnection(
                 session, dialect, subscriptions.executor(), senders, subscriptions.queueCapacity());
         session.getUserProperties().put(CONNECTION, connection);
+        open.get(dialect).add(connection);
         connection.since(ClientMessage.eventId(parameter(session, "since")));
         String token = parameter(session, "access_token");
         if (token == null) {
@@ -111,6 +128,7 @@ public class Sockets {
     void closed(Session session) {
         SocketConnection connection = connection(session);
         if (connection != null) {
+            open.values().forEach(connections -> connections.remove(connection));
             connection.closed();
             ResumableSubscriber subscription = connection.subscription();
             if (subscription != null) {

@@ -48,7 +48,12 @@ public final class SseStream implements AutoCloseable {
 
     /** {@code GET path} with {@code Accept: text/event-stream} and the headers given as name/value pairs. */
     public static HttpResponse<Stream<String>> get(String path, String... headers) {
-        var request = HttpRequest.newBuilder(TestServer.get().baseUri().resolve(path.replaceFirst("^/", "")))
+        return get(TestServer.get().baseUri(), path, headers);
+    }
+
+    /** {@link #get(String, String...)} on another node. */
+    public static HttpResponse<Stream<String>> get(URI base, String path, String... headers) {
+        var request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
                 .header("Accept", "text/event-stream")
                 .GET();
         if (headers.length > 0) {
@@ -64,7 +69,12 @@ public final class SseStream implements AutoCloseable {
 
     /** Opens the stream; fails unless it answers 200 with {@code text/event-stream}. */
     public static SseStream open(String path, String... headers) {
-        var response = get(path, headers);
+        return open(TestServer.get().baseUri(), path, headers);
+    }
+
+    /** {@link #open(String, String...)} on another node. */
+    public static SseStream open(URI base, String path, String... headers) {
+        var response = get(base, path, headers);
         if (response.statusCode() != 200
                 || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
             String body;

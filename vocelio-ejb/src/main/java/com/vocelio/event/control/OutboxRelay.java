@@ -66,6 +66,9 @@ public class OutboxRelay {
     Event<FiguresDue> figuresDueEvent;
 
     @Inject
+    EventMetrics metrics;
+
+    @Inject
     CurrentTenant tenant;
 
     @Inject
@@ -189,6 +192,7 @@ public class OutboxRelay {
                         }
                         StoredEvent event = StoredEvent.read(rows);
                         subscribers.deliver(event);
+                        metrics.relayed(event);
                         cursor = event.position();
                         if (!event.channel().equals("live_call")
                                 && !event.channel().equals("system_alert")) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -98,5 +99,10 @@ public class Subscribers {
 
     public int count() {
         return byTenant.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** How many subscribers of a kind this node has (read when metrics are scraped, not per event). */
+    public long count(Predicate<Subscriber> kind) {
+        return byTenant.values().stream().flatMap(Set::stream).filter(kind).count();
     }
 }

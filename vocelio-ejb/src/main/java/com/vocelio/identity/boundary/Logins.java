@@ -1,6 +1,7 @@
 package com.vocelio.identity.boundary;
 
 import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.identity.control.LoginMetrics;
 import com.vocelio.identity.control.LoginThrottle;
 import com.vocelio.identity.control.Passwords;
 import com.vocelio.identity.control.Secrets;
@@ -53,6 +54,9 @@ public class Logins {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LoginMetrics metrics;
 
     /**
      * @param secondFactorStep whether a missing TOTP code may be answered with {@link LoginOutcome.SecondFactorRequired}
@@ -132,6 +136,7 @@ public class Logins {
     private BusinessException invalidKey(String address, BusinessException refusal) {
         LOG.info(() -> "API key sign-in refused (" + refusal.code() + ") from " + address);
         throttle.recordAddressFailure(address);
+        metrics.failed(LoginMetrics.Method.API_KEY, refusal.code());
         return refusal;
     }
 
@@ -139,6 +144,7 @@ public class Logins {
         // not the email: people type their password into it by mistake
         LOG.info(() -> "Sign-in refused (" + refusal.code() + ") from " + address);
         throttle.recordFailure(email, address);
+        metrics.failed(LoginMetrics.Method.PASSWORD, refusal.code());
         return refusal;
     }
 }

@@ -32,6 +32,9 @@ public class LoginThrottle {
     DataSource dataSource;
 
     @Inject
+    LoginMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "vocelio.auth.throttle.max-failures-per-email", defaultValue = "5")
     int maxPerEmail;
 
@@ -49,7 +52,7 @@ public class LoginThrottle {
 
     /** Refuses with 429 while the email or the address is locked. */
     public void requireNotLocked(String email, String address) {
-        requireNotLocked(List.of(emailKey(email), addressKey(address)), address);
+        requireNotLocked(List.of(emailKey(email), addressKey(address)), address, LoginMetrics.Method.PASSWORD);
     }
 
     /**
@@ -57,10 +60,10 @@ public class LoginThrottle {
      * (a lockout per key would lock nobody out, and one shared key would lock everyone out).
      */
     public void requireAddressNotLocked(String address) {
-        requireNotLocked(List.of(addressKey(address)), address);
+        requireNotLocked(List.of(addressKey(address)), address, LoginMetrics.Method.API_KEY);
     }
 
-    private void requireNotLocked(List<String> keys, String address) {
+    private void requireNotLocked(List<String> keys, String address, LoginMetrics.Method method) {
         String sql = "select ceil(extract(epoch from max(locked_until) - now())) from login_failures"
                 + " where throttle_key = any(?) and locked_until > now()";
         try (var connection = dataSource.getConnection();
@@ -70,6 +73,7 @@ public class LoginThrottle {
                 if (rows.next() && rows.getObject(1) != null) {
                     long seconds = rows.getLong(1);
                     LOG.info(() -> "Sign-in refused from " + address + ": locked out for " + seconds + " s");
+                    metrics.throttled(method);
                     throw BusinessException.tooManyRequests("Too many failed sign-ins; try again later", seconds);
                 }
             }

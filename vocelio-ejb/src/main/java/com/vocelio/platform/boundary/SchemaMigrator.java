@@ -33,7 +33,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
         user = "${MPCONFIG=DATABASE_USER}",
         password = "${MPCONFIG=DATABASE_PASSWORD}",
         minPoolSize = 2,
-        maxPoolSize = 48,
+        maxPoolSize = SchemaMigrator.MAX_POOL_SIZE,
         properties = {
             "stringType=unspecified",
             "tcpKeepAlive=true",
@@ -57,6 +57,10 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 public class SchemaMigrator {
 
     public static final String DATASOURCE = "java:app/jdbc/vocelio";
+
+    /** The most connections a node's pool opens (also reported at /metrics). */
+    public static final int MAX_POOL_SIZE = 48;
+
     static final String CHANGELOG = "liquibase/db.changelog.xml";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());

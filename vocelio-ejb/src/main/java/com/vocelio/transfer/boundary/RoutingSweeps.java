@@ -7,6 +7,7 @@ import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
 import com.vocelio.transfer.control.Dispatcher;
+import com.vocelio.transfer.control.TransferMetrics;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -46,6 +47,9 @@ public class RoutingSweeps {
     Clock clock;
 
     @Inject
+    TransferMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "vocelio.routing.max-missed-offers", defaultValue = "3")
     int maxMissedOffers;
 
@@ -60,6 +64,7 @@ public class RoutingSweeps {
                 tenantId)) {
             var transfer = em.find(Transfer.class, id);
             transfer.expire(maxMissedOffers, Clocks.now(clock));
+            metrics.expired();
             touched.put(transfer.department().id(), transfer.department());
         }
         for (String id : ids(

@@ -6,6 +6,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.transfer.control.Dispatcher;
+import com.vocelio.transfer.control.TransferMetrics;
 import com.vocelio.transfer.entity.Transfer;
 import com.vocelio.transfer.entity.TransferStatus;
 import com.vocelio.transfer.entity.TransferType;
@@ -45,6 +46,9 @@ public class TransferMoves {
     @Inject
     Clock clock;
 
+    @Inject
+    TransferMetrics metrics;
+
     /** What the agent an offer went to does with it. */
     public enum Move {
         ACCEPT,
@@ -82,8 +86,14 @@ public class TransferMoves {
                 } // else connecting until the provider says the agent's leg answered (bridgeAnswered)
                 return transfer; // the agent stays taken: nothing to dispatch
             }
-            case REJECT -> transfer.reject(now);
-            case COMPLETE -> transfer.complete(transfer.department().policy().wrapUpSeconds(), now);
+            case REJECT -> {
+                transfer.reject(now);
+                metrics.rejected();
+            }
+            case COMPLETE -> {
+                transfer.complete(transfer.department().policy().wrapUpSeconds(), now);
+                metrics.ended(TransferStatus.COMPLETED);
+            }
         }
         em.flush();
         dispatcher.dispatch(transfer.department());
@@ -138,6 +148,7 @@ public class TransferMoves {
         boolean heldAnAgent = transfer.agent().isPresent();
         String why = Checks.optionalText("reason", reason, 200);
         transfer.abandon(why.isEmpty() ? "caller_hung_up" : why, Clocks.now(clock));
+        metrics.ended(TransferStatus.ABANDONED);
         if (heldAnAgent) {
             em.flush();
             dispatcher.dispatch(transfer.department());

@@ -10,6 +10,7 @@ import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.Constraints;
 import com.vocelio.transfer.control.Dispatcher;
 import com.vocelio.transfer.control.QueuePositions;
+import com.vocelio.transfer.control.TransferMetrics;
 import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
 import com.vocelio.transfer.entity.TransferStatus;
@@ -48,6 +49,9 @@ public class Transfers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TransferMetrics metrics;
 
     /** A transfer, where it stands, and whether this request created it (an idempotent repeat did not). */
     public record Placed(Transfer transfer, Spot spot, boolean created) {}
@@ -95,6 +99,7 @@ public class Transfers {
         var transfer =
                 new Transfer(call, department, asked.type(), asked.urgency(), asked.details(), Clocks.now(clock));
         em.persist(transfer);
+        metrics.requested();
         try {
             em.flush();
         } catch (PersistenceException e) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,9 @@ public class Dispatcher {
     @Inject
     Clock clock;
 
+    @Inject
+    TransferMetrics metrics;
+
     /** @return how many offers were made */
     public int dispatch(Department department) {
         String tenantId = tenant.id();
@@ -60,7 +64,9 @@ public class Dispatcher {
                 passedOver.add(transfer.id()); // its agents are taken by another dispatcher or cooling down
                 continue;
             }
-            transfer.offerTo(em.find(Agent.class, agentId.get()), coolDown(department), Clocks.now(clock));
+            OffsetDateTime now = Clocks.now(clock);
+            transfer.offerTo(em.find(Agent.class, agentId.get()), coolDown(department), now);
+            metrics.offered(transfer, now);
             em.flush(); // the next queries must see this agent's taken slot
             offers++;
         }
