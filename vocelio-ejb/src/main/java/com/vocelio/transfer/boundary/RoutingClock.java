@@ -2,17 +2,13 @@ package com.vocelio.transfer.boundary;
 
 import com.vocelio.platform.boundary.SchemaMigrator;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.Failures;
+import com.vocelio.platform.control.OrganizationClock;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -35,41 +31,17 @@ public class RoutingClock {
     @Inject
     CurrentTenant tenant;
 
-    /** Whether the last tick found the database away: an outage is logged once, not every second. */
-    private boolean databaseAway;
+    private final OrganizationClock clock = new OrganizationClock("Routing sweeps", LOG);
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
-        try {
-            for (String organization : organizationsWithWorkDue()) {
-                try {
-                    tenant.runAs(organization, sweeps::sweep);
-                } catch (RuntimeException e) {
-                    if (Failures.databaseUnavailable(e)) {
-                        throw e;
-                    }
-                    LOG.log(Level.WARNING, "Routing sweep failed for organization " + organization, e);
-                }
-            }
-            if (databaseAway) {
-                databaseAway = false;
-                LOG.info("Routing sweeps run again: the database is back");
-            }
-        } catch (SQLException | RuntimeException e) {
-            // never out of the timer: it must keep ticking through an outage and pick up where it left off
-            if (!Failures.databaseUnavailable(e)) {
-                LOG.log(Level.WARNING, "Cannot look for routing work", e);
-            } else if (!databaseAway) {
-                databaseAway = true;
-                LOG.warning("Routing sweeps paused: the database is not available (" + e.getMessage() + ")");
-            }
-        }
+        clock.tick(dataSource, WORK_DUE, tenant, sweeps::sweep);
     }
 
-    private List<String> organizationsWithWorkDue() throws SQLException {
-        String sql =
-                """
+    /** Expired offers, finished wrap-ups, overflows due, and a waiting call beside a free agent. */
+    private static final String WORK_DUE =
+            """
                 select cast(tenant_id as text) from transfers where status = 'offered' and offer_expires_at <= now()
                 union
                 select cast(tenant_id as text) from agents where status = 'wrap_up' and wrap_up_until <= now()
@@ -81,14 +53,4 @@ public class RoutingClock {
                 select cast(t.tenant_id as text) from transfers t join agents a
                 on a.department_id = t.department_id and a.tenant_id = t.tenant_id
                 where t.status = 'queued' and a.status = 'available' and a.active_calls < a.max_concurrent_calls""";
-        var organizations = new ArrayList<String>();
-        try (var connection = dataSource.getConnection();
-                var statement = connection.prepareStatement(sql);
-                var rows = statement.executeQuery()) {
-            while (rows.next()) {
-                organizations.add(rows.getString(1));
-            }
-        }
-        return organizations;
-    }
 }
