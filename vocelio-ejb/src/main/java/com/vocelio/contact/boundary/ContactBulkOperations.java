@@ -76,9 +76,9 @@ public class ContactBulkOperations {
                 if (listId == null || listId.isBlank()) {
                     throw BusinessException.invalid("data.listId", "is required for move-to-list");
                 }
-                lists.find(listId);
+                lists.require(listId);
                 if (fromListId != null) {
-                    lists.find(fromListId);
+                    lists.require(fromListId);
                     memberships.remove(fromListId, List.copyOf(found));
                 } else {
                     Sql.of(

@@ -69,7 +69,7 @@ public class ContactLists {
     }
 
     public ListCard get(String id) {
-        return cards(List.of(find(id))).get(0);
+        return cards(List.of(require(id))).get(0);
     }
 
     public ListCard create(ContactListRequest request, String userId) {
@@ -82,7 +82,7 @@ public class ContactLists {
     }
 
     public ListCard update(String id, ContactListRequest request) {
-        var list = find(id);
+        var list = require(id);
         request.applyTo(list);
         requireUniqueName(list);
         list.touch(Clocks.now(clock));
@@ -92,23 +92,24 @@ public class ContactLists {
 
     /** Deletes the list and its memberships; its contacts stay (they may be on other lists). */
     public ContactList delete(String id) {
-        var list = find(id);
+        var list = require(id);
         em.remove(list);
         return list;
     }
 
     /** @return how many of the contacts were added (those already on the list count once) */
     public int addMembers(String listId, List<String> contactIds, String userId) {
-        find(listId);
+        require(listId);
         return memberships.add(List.of(listId), contactIds, userId, Clocks.now(clock));
     }
 
     public int removeMembers(String listId, List<String> contactIds) {
-        find(listId);
+        require(listId);
         return memberships.remove(listId, contactIds);
     }
 
-    ContactList find(String id) {
+    /** The organization's list with this id; a 404 for any other id. */
+    public ContactList require(String id) {
         return Optional.ofNullable(Checks.isUuid(id) ? em.find(ContactList.class, id) : null)
                 .orElseThrow(() -> UnknownContactException.list(id));
     }

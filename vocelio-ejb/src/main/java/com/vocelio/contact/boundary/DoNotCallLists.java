@@ -1,5 +1,6 @@
 package com.vocelio.contact.boundary;
 
+import com.vocelio.contact.control.DoNotCallGuard;
 import com.vocelio.contact.control.PhoneLines;
 import com.vocelio.contact.entity.DoNotCallList;
 import com.vocelio.event.control.UnitOfWork;
@@ -49,6 +50,9 @@ public class DoNotCallLists {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    DoNotCallGuard guard;
+
     public List<ListCard> all() {
         var lists = em.createNamedQuery(DoNotCallList.ALL, DoNotCallList.class).getResultList();
         @SuppressWarnings("unchecked")
@@ -63,6 +67,12 @@ public class DoNotCallLists {
         return lists.stream()
                 .map(list -> new ListCard(list, sizes.getOrDefault(list.id(), 0L)))
                 .toList();
+    }
+
+    /** The number (as typed) in E.164, and whether a call to it would be vetoed: the same question calls ask. */
+    public Map.Entry<String, Boolean> check(String phone) {
+        String e164 = PhoneLines.require("phone", phone, phoneRegion).e164();
+        return Map.entry(e164, guard.isBlocked(e164));
     }
 
     public ListCard create(String name, String description) {

@@ -33,7 +33,7 @@ public class DoNotCallScrubs {
     ContactLists lists;
 
     public Scrub scrub(String listId, boolean remove) {
-        lists.find(listId);
+        lists.require(listId);
         Object[] counts = (Object[]) Sql.of(
                         em,
                         "select count(*), count(*) filter (where " + BLOCKED + ") from contact_list_memberships m"

@@ -109,6 +109,15 @@ public class DoNotCallResource {
         return Map.of("message", "Do-not-call entry deleted successfully", "id", id);
     }
 
+    /** Whether a call to the number would be refused ({@code code: do_not_call}). */
+    @GET
+    @Path("dnc/check")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
+    public Map<String, Object> check(@QueryParam("phone") String phone) {
+        var checked = doNotCall.check(phone);
+        return data(Map.of("phone", checked.getKey(), "blocked", checked.getValue()));
+    }
+
     /**
      * {@code {listId, removeBlocked}}: how many of the contact list's contacts are on a do-not-call list, and (when
      * asked) takes them off it. {@code /dnc/scrub-campaign} is the guide's name; {@code contactListId} is accepted.
