@@ -99,3 +99,40 @@ create unique index dnc_entries_list_phone_uq on dnc_entries (list_id, phone);
 -- the veto of every outbound call and the flag on every contact read look numbers up here
 create index dnc_entries_tenant_phone_idx on dnc_entries (tenant_id, phone);
 --rollback drop table dnc_entries; drop table dnc_lists; drop table contact_list_memberships; drop table contacts; drop table contact_lists;
+
+--changeset vocelio:014-contact-imports
+-- a CSV import is a job: the upload is kept here until it has run, so any node can run it. It goes in batch by
+-- batch, each batch committed with the job's counters and its checkpoint (rows_done): a run that dies is resumed
+-- from there (the writes are upserts on the phone key, so a batch written twice is written once). One transaction
+-- for a whole file would hold back every live event of every organization while it ran (the outbox relay delivers
+-- only what is older than the oldest running transaction).
+create table contact_imports (
+    id                uuid primary key,
+    tenant_id         uuid         not null references organizations (id),
+    list_id           uuid references contact_lists (id) on delete set null,
+    filename          varchar(255) not null,
+    file_size         bigint       not null,
+    content           bytea,
+    options           jsonb        not null default '{}'::jsonb,
+    status            varchar(20)  not null default 'pending',
+    progress          integer      not null default 0,
+    total_rows        integer      not null default 0,
+    valid_contacts    integer      not null default 0,
+    invalid_contacts  integer      not null default 0,
+    duplicates        integer      not null default 0,
+    imported          integer      not null default 0,
+    skipped           integer      not null default 0,
+    validation_errors jsonb        not null default '[]'::jsonb,
+    failure           varchar(1000) not null default '',
+    rows_done         bigint       not null default 0,
+    heartbeat_at      timestamptz,
+    created_by        uuid,
+    created_at        timestamptz  not null,
+    started_at        timestamptz,
+    completed_at      timestamptz,
+    version           bigint       not null default 1,
+    constraint contact_imports_status_known check (status in ('pending', 'processing', 'completed', 'failed')),
+    constraint contact_imports_progress_range check (progress between 0 and 100)
+);
+create index contact_imports_tenant_created_idx on contact_imports (tenant_id, created_at);
+--rollback drop table contact_imports;
