@@ -51,11 +51,12 @@ public class ContactImportRuns {
         if (claimed.isEmpty()) {
             return false;
         }
-        var job = claimed.get();
+        var job = claimed.get().job();
+        byte[] content = claimed.get().content();
         var options = ImportOptions.of(job.options(), job.listId().orElse(null));
-        var layout = ContactCsv.layout(job.content(), options.csv());
+        var layout = ContactCsv.layout(content, options.csv());
         var run = new Run(jobId, job.rowsDone(), job.fileSize(), !options.skipDuplicates(), userId);
-        var counted = new CountingStream(job.content());
+        var counted = new CountingStream(content);
         run.counted = counted;
         ContactCsv.read(counted, layout, run::take);
         run.write();

@@ -8,6 +8,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -71,12 +72,20 @@ public class ContactImports {
         String listId = list(options, userId);
         var job = new ContactImport(
                 filename == null || filename.isBlank() ? "contacts.csv" : filename,
-                content,
+                content.length,
                 listId,
                 options.toJson(),
                 Checks.isUuid(userId) ? userId : null,
                 Clocks.now(clock));
         em.persist(job);
+        em.flush();
+        Sql.of(
+                        em,
+                        "update contact_imports set content = ?3 where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
+                .setParameter(1, tenant.id())
+                .setParameter(2, job.id())
+                .setParameter(3, content)
+                .executeUpdate(); // the upload is not mapped: it never travels with the job's status
         launchAfterCommit(tenant.id(), job.id(), userId);
         return job;
     }

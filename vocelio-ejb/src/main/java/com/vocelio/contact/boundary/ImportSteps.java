@@ -46,7 +46,7 @@ public class ImportSteps {
      *
      * @return the job, or empty when another run has it or it is finished
      */
-    public Optional<ContactImport> claim(String jobId, Duration staleAfter) {
+    public Optional<Claim> claim(String jobId, Duration staleAfter) {
         var now = Clocks.now(clock);
         int claimed = Sql.of(
                         em,
@@ -64,9 +64,17 @@ public class ImportSteps {
         }
         var job = em.find(ContactImport.class, jobId);
         em.refresh(job);
-        job.content(); // read the upload while the transaction is open (it is fetched lazily)
-        return Optional.of(job);
+        byte[] content = (byte[]) Sql.of(
+                        em,
+                        "select content from contact_imports where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
+                .setParameter(1, tenant.id())
+                .setParameter(2, jobId)
+                .getSingleResult();
+        return Optional.of(new Claim(job, content == null ? new byte[0] : content));
     }
+
+    /** A job taken by this run, with its upload. */
+    public record Claim(ContactImport job, byte[] content) {}
 
     public void step(
             String jobId,
@@ -92,6 +100,16 @@ public class ImportSteps {
 
     public void complete(String jobId) {
         em.find(ContactImport.class, jobId).complete(Clocks.now(clock));
+        forget(jobId); // the rows are contacts now
+    }
+
+    private void forget(String jobId) {
+        Sql.of(
+                        em,
+                        "update contact_imports set content = null where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
+                .setParameter(1, tenant.id())
+                .setParameter(2, jobId)
+                .executeUpdate();
     }
 
     /**
@@ -105,6 +123,7 @@ public class ImportSteps {
         }
         if (final_) {
             job.fail(reason, Clocks.now(clock));
+            forget(jobId);
         } else {
             job.stall(reason);
         }

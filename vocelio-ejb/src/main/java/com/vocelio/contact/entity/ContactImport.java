@@ -5,10 +5,8 @@ import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -21,8 +19,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A CSV file of contacts being imported: {@code pending} until a node takes it, {@code processing} while it runs
- * (progress 0–99), then {@code completed} with its results and the rows it refused (by line), or {@code failed} with
- * nothing of it imported. Keeps the upload until it has run.
+ * (progress 0–99), then {@code completed} with its results and the rows it refused (by line), or {@code failed}.
+ * The upload itself ({@code content}) is not mapped: it is written and read once, by {@code ImportSteps}, and never
+ * travels with the job's status.
  */
 @Entity
 @Table(name = "contact_imports")
@@ -49,10 +48,6 @@ public class ContactImport {
 
     @Column(name = "file_size", nullable = false)
     private long fileSize;
-
-    @Basic(fetch = FetchType.LAZY)
-    @Column(columnDefinition = "bytea")
-    private byte[] content;
 
     @Column(nullable = false, columnDefinition = "jsonb")
     private String options = "{}";
@@ -111,11 +106,10 @@ public class ContactImport {
     protected ContactImport() {}
 
     public ContactImport(
-            String filename, byte[] content, String listId, JsonObject options, String createdBy, OffsetDateTime now) {
+            String filename, long fileSize, String listId, JsonObject options, String createdBy, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.filename = filename.length() > 255 ? filename.substring(0, 255) : filename;
-        this.content = content;
-        this.fileSize = content.length;
+        this.fileSize = fileSize;
         this.listId = listId;
         this.options = options.toString();
         this.createdBy = createdBy;
@@ -159,7 +153,6 @@ public class ContactImport {
         this.progress = 100;
         this.completedAt = now;
         this.heartbeatAt = now;
-        this.content = null; // the rows are contacts now
         DomainEvents.raise(progressEvent());
     }
 
@@ -173,7 +166,6 @@ public class ContactImport {
         this.status = "failed";
         this.failure = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         this.completedAt = now;
-        this.content = null;
         DomainEvents.raise(progressEvent());
     }
 
@@ -206,10 +198,6 @@ public class ContactImport {
 
     public long fileSize() {
         return fileSize;
-    }
-
-    public byte[] content() {
-        return content;
     }
 
     public JsonObject options() {
