@@ -19,29 +19,43 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !"run".equals(args[0])) {
-            System.err.println("usage: vocelio run");
+        boolean run = args.length == 1 && "run".equals(args[0]);
+        boolean backup = args.length == 2 && ("backup".equals(args[0]) || "restore".equals(args[0]));
+        if (!run && !backup) {
+            System.err.println("usage: vocelio run | vocelio backup FILE | vocelio restore FILE");
             System.exit(2);
         }
         try {
-            run(System.getenv());
+            if (run) {
+                run(System.getenv());
+            } else {
+                BackupCommand.run(args[0], Path.of(args[1]).toAbsolutePath(), home(), System.getenv());
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("vocelio: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static void run(Map<String, String> env) throws Exception {
-        Path home = Path.of(System.getProperty("vocelio.home", "."))
-                .toAbsolutePath()
-                .normalize();
-        Path dataDir = Path.of(env.getOrDefault(
+    static Path home() {
+        return Path.of(System.getProperty("vocelio.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** {@code VOCELIO_DATA_DIR}, by default {@code .vocelio} in the repository. */
+    static Path dataDirectory(Path home, Map<String, String> env) {
+        return Path.of(env.getOrDefault(
                         "VOCELIO_DATA_DIR", home.resolve(".vocelio").toString()))
                 .toAbsolutePath()
                 .normalize();
+    }
+
+    static void run(Map<String, String> env) throws Exception {
+        Path home = home();
+        Path dataDir = dataDirectory(home, env);
         int port = port(env.getOrDefault("PORT", "8080"));
         // before anything starts: a refused setting leaves nothing running
         Path preBoot = preBootCommands(home.resolve("payara-config/pre-boot-commands.asadmin"), dataDir, env);
+        boolean jsonLogs = jsonLogs(env);
 
         EmbeddedDatabase embedded = null;
         DatabaseSettings database;
@@ -57,15 +71,16 @@ public final class Main {
         }
 
         var options = new PayaraMicroProcess.Options(
-                home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
-                home.resolve("vocelio-web/target/vocelio.war"),
-                port,
-                preBoot,
-                jvmOptions(env),
-                dataDir.resolve("payara"),
-                dataDir.resolve("logs/payara.log"),
-                megabytes(env.getOrDefault("VOCELIO_LOG_MAX_MB", "20")) * 1024 * 1024,
-                count(env.getOrDefault("VOCELIO_LOG_FILES", "5")));
+                        home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
+                        home.resolve("vocelio-web/target/vocelio.war"),
+                        port,
+                        preBoot,
+                        jvmOptions(env),
+                        dataDir.resolve("payara"),
+                        dataDir.resolve("logs/payara.log"),
+                        megabytes(env.getOrDefault("VOCELIO_LOG_MAX_MB", "20")) * 1024 * 1024,
+                        count(env.getOrDefault("VOCELIO_LOG_FILES", "5")))
+                .withJsonLogs(jsonLogs);
         System.out.println("Starting Payara Micro on port " + port + " (log in " + options.log() + ")");
         var appEnvironment = new HashMap<>(database.asEnvironment());
         boolean demo = !"production".equalsIgnoreCase(env.getOrDefault("VOCELIO_MODE", "development"));
@@ -133,6 +148,16 @@ public final class Main {
                         + "set-openapi-configuration --enabled=true\n"
                         + "set-microprofile-healthcheck-configuration --enabled=true --endpoint=mp-health\n");
         return withMetrics;
+    }
+
+    /** {@code VOCELIO_LOG_FORMAT}: whether the log is JSON lines ({@code json}) or Payara's plain text ({@code plain}). */
+    public static boolean jsonLogs(Map<String, String> env) {
+        String format = env.getOrDefault("VOCELIO_LOG_FORMAT", "plain").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (format) {
+            case "plain", "" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("VOCELIO_LOG_FORMAT must be plain or json, got: " + format);
+        };
     }
 
     private static List<String> jvmOptions(Map<String, String> env) {

@@ -62,6 +62,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.addAll(
                     List.of("--prebootcommandfile", options.preBootCommands().toString()));
         }
+        if (options.jsonLogs()) {
+            command.addAll(List.of("--logproperties", jsonLogProperties(options).toString()));
+        }
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -70,8 +73,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 options.log(),
                 options.logMaxBytes(),
                 options.logFiles(),
-                "---- " + java.time.OffsetDateTime.now() + " starting Payara Micro on port " + options.port()
-                        + " ----");
+                "---- " + java.time.OffsetDateTime.now() + " starting Payara Micro on port " + options.port() + " ----",
+                options.jsonLogs());
         var payara = new PayaraMicroProcess(process, log, options.port());
         try {
             payara.awaitReady();
@@ -80,6 +83,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
             throw e;
         }
         return payara;
+    }
+
+    /**
+     * Payara's logging.properties for JSON lines from its first line on: its own {@code JSONLogFormatter} (the
+     * application's formatter, which adds the request id, takes over once it is deployed and uses the same field
+     * names). Payara Micro's other defaults are INFO levels, kept by {@code .level}.
+     */
+    private static Path jsonLogProperties(Options options) throws IOException {
+        Path file =
+                options.rootDirectory().resolveSibling(options.rootDirectory().getFileName() + "-logging.properties");
+        Files.writeString(
+                file,
+                """
+                # written by the Vocelio launcher for VOCELIO_LOG_FORMAT=json
+                handlers=java.util.logging.ConsoleHandler
+                java.util.logging.ConsoleHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter
+                java.util.logging.ConsoleHandler.level=FINE
+                .level=INFO
+                org.hibernate.validator.internal.util.Version.level=WARNING
+                """);
+        return file;
     }
 
     private void awaitReady() throws InterruptedException {
@@ -161,7 +185,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * How to launch Payara Micro. Its output is appended to {@code log}, which rotates past {@code logMaxBytes}
-     * keeping {@code logFiles} older files.
+     * keeping {@code logFiles} older files; with {@code jsonLogs} every line of it is a JSON object.
      */
     public record Options(
             Path payaraJar,
@@ -172,7 +196,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Path rootDirectory,
             Path log,
             long logMaxBytes,
-            int logFiles) {
+            int logFiles,
+            boolean jsonLogs) {
 
         public static final long DEFAULT_LOG_MAX_BYTES = 20L * 1024 * 1024;
         public static final int DEFAULT_LOG_FILES = 5;
@@ -194,7 +219,36 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     rootDirectory,
                     log,
                     DEFAULT_LOG_MAX_BYTES,
-                    DEFAULT_LOG_FILES);
+                    DEFAULT_LOG_FILES,
+                    false);
+        }
+
+        public Options(
+                Path payaraJar,
+                Path war,
+                int port,
+                Path preBootCommands,
+                List<String> jvmOptions,
+                Path rootDirectory,
+                Path log,
+                long logMaxBytes,
+                int logFiles) {
+            this(payaraJar, war, port, preBootCommands, jvmOptions, rootDirectory, log, logMaxBytes, logFiles, false);
+        }
+
+        /** The same launch, logging JSON lines or not. */
+        public Options withJsonLogs(boolean jsonLogs) {
+            return new Options(
+                    payaraJar,
+                    war,
+                    port,
+                    preBootCommands,
+                    jvmOptions,
+                    rootDirectory,
+                    log,
+                    logMaxBytes,
+                    logFiles,
+                    jsonLogs);
         }
     }
 }

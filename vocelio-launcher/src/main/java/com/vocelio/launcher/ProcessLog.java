@@ -31,10 +31,16 @@ public final class ProcessLog implements Runnable {
     private final Charset charset = Charset.defaultCharset();
     private final List<String> problems = new ArrayList<>(); // guarded by this
     private volatile boolean startupFinished;
+    private final boolean jsonLines;
     private OutputStream out;
     private long size;
 
     ProcessLog(InputStream from, Path file, long maxBytes, int keep) {
+        this(from, file, maxBytes, keep, false);
+    }
+
+    ProcessLog(InputStream from, Path file, long maxBytes, int keep, boolean jsonLines) {
+        this.jsonLines = jsonLines;
         this.from = from;
         this.file = file;
         this.maxBytes = maxBytes;
@@ -44,7 +50,17 @@ public final class ProcessLog implements Runnable {
     /** Starts copying {@code from} into {@code file} on a daemon thread, after a line that marks the start. */
     public static ProcessLog start(InputStream from, Path file, long maxBytes, int keep, String banner)
             throws IOException {
-        var log = new ProcessLog(from, file, maxBytes, keep);
+        return start(from, file, maxBytes, keep, banner, false);
+    }
+
+    /**
+     * With {@code jsonLines}, every line written is a JSON object: what the process prints outside its logger (a
+     * library writing to standard output, the JVM's own warnings) and the start banner are wrapped as the message of
+     * one, in the field names of Payara's JSON log; blank lines are dropped.
+     */
+    public static ProcessLog start(
+            InputStream from, Path file, long maxBytes, int keep, String banner, boolean jsonLines) throws IOException {
+        var log = new ProcessLog(from, file, maxBytes, keep, jsonLines);
         log.open();
         log.write(banner);
         var thread = new Thread(log, "log " + file.getFileName());
@@ -95,6 +111,12 @@ public final class ProcessLog implements Runnable {
     }
 
     synchronized void write(String line) {
+        if (jsonLines && !line.startsWith("{")) {
+            if (line.isBlank()) {
+                return;
+            }
+            line = asJson(line);
+        }
         byte[] bytes = (line + System.lineSeparator()).getBytes(charset);
         try {
             if (size > 0 && size + bytes.length > maxBytes) {
@@ -106,6 +128,25 @@ public final class ProcessLog implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static String asJson(String line) {
+        var json = new StringBuilder(line.length() + 128)
+                .append("{\"Timestamp\":\"")
+                .append(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")))
+                .append("\",\"Level\":\"INFO\",\"LoggerName\":\"stdout\",\"LogMessage\":\"");
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append("\"}").toString();
     }
 
     void open() throws IOException {

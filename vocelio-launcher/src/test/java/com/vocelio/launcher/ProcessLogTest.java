@@ -25,6 +25,29 @@ class ProcessLogTest {
     }
 
     @Test
+    void jsonLogsWrapWhatThePrintedOutsideTheLoggerAndDropBlankLines() throws Exception {
+        Path file = dir.resolve("payara.log");
+        var log = new ProcessLog(
+                new ByteArrayInputStream("{\"LogMessage\":\"logged\"}\nUPDATE SUMMARY \"x\" \\ \t\n\n"
+                        .getBytes(Charset.defaultCharset())),
+                file,
+                1_000_000,
+                2,
+                true);
+        log.open();
+        log.run();
+        var lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals("{\"LogMessage\":\"logged\"}", lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"Timestamp\":\""), lines.get(1));
+        assertTrue(
+                lines.get(1)
+                        .endsWith(
+                                "\"LoggerName\":\"stdout\",\"LogMessage\":\"UPDATE SUMMARY \\\"x\\\" \\\\ \\u0009\"}"),
+                lines.get(1));
+    }
+
+    @Test
     void aRestartAppendsToTheLogInsteadOfErasingIt() throws Exception {
         Path file = dir.resolve("logs/payara.log");
         pump(file, "the incident\n", 1_000_000, 3);

@@ -370,7 +370,7 @@ class BadInputIT {
         return List.of(path);
     }
 
-    private static String httpMethod(Method method) {
+    static String httpMethod(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {
@@ -381,7 +381,7 @@ class BadInputIT {
     }
 
     /** The concrete classes with {@code @Path} next to {@link VocelioApplication} (a directory or a jar). */
-    private static List<Class<?>> resourceClasses() {
+    static List<Class<?>> resourceClasses() {
         try {
             var location = VocelioApplication.class
                     .getProtectionDomain()

@@ -1,5 +1,6 @@
 package com.vocelio.testing;
 
+import com.vocelio.launcher.DatabaseSettings;
 import com.vocelio.launcher.Directories;
 import com.vocelio.launcher.EmbeddedDatabase;
 import com.vocelio.launcher.Main;
@@ -57,6 +58,11 @@ public final class TestServer {
         return payara.baseUri();
     }
 
+    /** The application's log file (Payara's output). */
+    public java.nio.file.Path log() {
+        return payara.log();
+    }
+
     /** The operating system's id of the application's process. */
     public long pid() {
         return payara.pid();
@@ -64,6 +70,11 @@ public final class TestServer {
 
     public String jdbcUrl() {
         return database.settings().url();
+    }
+
+    /** Where the application's database is, with its credentials. */
+    public DatabaseSettings databaseSettings() {
+        return database.settings();
     }
 
     /** Stops PostgreSQL under the running application (fast shutdown: its sessions are ended), as an outage would. */
@@ -122,16 +133,17 @@ public final class TestServer {
         Path work = Path.of(System.getProperty("vocelio.it.work", "target/it"));
         Path home = Path.of(System.getProperty("vocelio.it.home", ".."));
         var options = new PayaraMicroProcess.Options(
-                Path.of(System.getProperty("vocelio.it.payara-jar")),
-                Path.of(System.getProperty("vocelio.it.war")),
-                port,
-                Main.preBootCommands(
-                        home.resolve("payara-config/pre-boot-commands.asadmin"),
-                        work.resolve(name + "-config"),
-                        settings),
-                List.of("-Xmx512m"),
-                work.resolve(name),
-                work.resolve(name + ".log"));
+                        Path.of(System.getProperty("vocelio.it.payara-jar")),
+                        Path.of(System.getProperty("vocelio.it.war")),
+                        port,
+                        Main.preBootCommands(
+                                home.resolve("payara-config/pre-boot-commands.asadmin"),
+                                work.resolve(name + "-config"),
+                                settings),
+                        List.of("-Xmx512m"),
+                        work.resolve(name),
+                        work.resolve(name + ".log"))
+                .withJsonLogs(Main.jsonLogs(settings));
         var environment = new HashMap<>(database.settings().asEnvironment());
         // the suite tells throttled sign-ins apart by X-Forwarded-For, so one test's lockout is not another's
         environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");

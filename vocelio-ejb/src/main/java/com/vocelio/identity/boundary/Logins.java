@@ -14,12 +14,14 @@ import com.vocelio.identity.entity.User;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.LogContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.logging.Logger;
 
 /**
  * Signing in before the caller has an organization: by password (and TOTP when enabled) and by API key, both
@@ -31,6 +33,8 @@ import java.time.Clock;
 @UnitOfWork
 @UnitOfWork.BeforeSignIn
 public class Logins {
+
+    private static final Logger LOG = Logger.getLogger(Logins.class.getName());
 
     @PersistenceContext(unitName = "vocelio")
     EntityManager em;
@@ -66,6 +70,7 @@ public class Logins {
             throw failed(email, address, AuthenticationException.invalidCredentials());
         }
         CurrentTenant.bind(em, tenant.get());
+        LogContext.organization(tenant.get());
         User user = em.createNamedQuery(User.BY_EMAIL, User.class)
                 .setParameter("email", email)
                 .getSingleResult();
@@ -93,6 +98,7 @@ public class Logins {
         }
         throttle.clear(email);
         user.recordLogin(Clocks.now(clock));
+        LOG.info(() -> "Signed in: user " + user.id() + (user.totpEnabled() ? " with a two-factor code" : ""));
         return new LoginOutcome.SignedIn(sessions.open(user, em.find(Organization.class, tenant.get())));
     }
 
@@ -109,6 +115,7 @@ public class Logins {
         var invalid = new AuthenticationException("invalid_api_key", "The API key is invalid or revoked");
         String tenant = directory.ofApiKey(hash).orElseThrow(() -> invalidKey(address, invalid));
         CurrentTenant.bind(em, tenant);
+        LogContext.organization(tenant);
         ApiKey apiKey = em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
                 .setParameter("hash", hash)
                 .getResultStream()
@@ -118,15 +125,19 @@ public class Logins {
         if (user == null || !user.isActive()) {
             throw invalidKey(address, invalid);
         }
+        LOG.info(() -> "Signed in: user " + user.id() + " with API key " + apiKey.id());
         return sessions.accessOnly(user, em.find(Organization.class, tenant));
     }
 
     private BusinessException invalidKey(String address, BusinessException refusal) {
+        LOG.info(() -> "API key sign-in refused (" + refusal.code() + ") from " + address);
         throttle.recordAddressFailure(address);
         return refusal;
     }
 
     private BusinessException failed(String email, String address, BusinessException refusal) {
+        // not the email: people type their password into it by mistake
+        LOG.info(() -> "Sign-in refused (" + refusal.code() + ") from " + address);
         throttle.recordFailure(email, address);
         return refusal;
     }

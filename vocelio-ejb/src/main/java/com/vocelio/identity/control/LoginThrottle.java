@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @UnitOfWork
 @UnitOfWork.BeforeSignIn
 public class LoginThrottle {
+
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
 
     @Resource(lookup = SchemaMigrator.DATASOURCE)
     DataSource dataSource;
@@ -46,7 +49,7 @@ public class LoginThrottle {
 
     /** Refuses with 429 while the email or the address is locked. */
     public void requireNotLocked(String email, String address) {
-        requireNotLocked(List.of(emailKey(email), addressKey(address)));
+        requireNotLocked(List.of(emailKey(email), addressKey(address)), address);
     }
 
     /**
@@ -54,10 +57,10 @@ public class LoginThrottle {
      * (a lockout per key would lock nobody out, and one shared key would lock everyone out).
      */
     public void requireAddressNotLocked(String address) {
-        requireNotLocked(List.of(addressKey(address)));
+        requireNotLocked(List.of(addressKey(address)), address);
     }
 
-    private void requireNotLocked(List<String> keys) {
+    private void requireNotLocked(List<String> keys, String address) {
         String sql = "select ceil(extract(epoch from max(locked_until) - now())) from login_failures"
                 + " where throttle_key = any(?) and locked_until > now()";
         try (var connection = dataSource.getConnection();
@@ -65,8 +68,9 @@ public class LoginThrottle {
             statement.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
             try (var rows = statement.executeQuery()) {
                 if (rows.next() && rows.getObject(1) != null) {
-                    throw BusinessException.tooManyRequests(
-                            "Too many failed sign-ins; try again later", rows.getLong(1));
+                    long seconds = rows.getLong(1);
+                    LOG.info(() -> "Sign-in refused from " + address + ": locked out for " + seconds + " s");
+                    throw BusinessException.tooManyRequests("Too many failed sign-ins; try again later", seconds);
                 }
             }
         } catch (SQLException e) {

@@ -40,9 +40,11 @@ public class CurrentTenant {
     public <T> T runAs(String tenantId, Supplier<T> work) {
         String previous = SYSTEM_WORK.get();
         SYSTEM_WORK.set(tenantId);
+        String loggedBefore = LogContext.organization(tenantId);
         try {
             return work.get();
         } finally {
+            LogContext.organization(loggedBefore);
             if (previous == null) {
                 SYSTEM_WORK.remove();
             } else {

@@ -1,7 +1,9 @@
 package com.vocelio.identity.rest;
 
 import com.vocelio.identity.control.AccessTokens;
+import com.vocelio.platform.control.LogContext;
 import com.vocelio.platform.rest.MetricsTokenFilter;
+import com.vocelio.platform.rest.RequestIds;
 import com.vocelio.platform.rest.TokenSecurityContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        // this runs before the servlet filters: lines logged from here on name the request, and its organization
+        // once its token is verified (an anonymous request has none, whatever this thread served before)
+        RequestIds.enter(request);
+        LogContext.organization(null);
         String header = request.getHeader("Authorization");
         if (MetricsTokenFilter.guards(request) // its bearer is the metrics token, which that filter checks
                 || header == null
@@ -40,6 +46,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         return tokens.verify(header.substring(7))
                 .map(token -> {
                     request.setAttribute(TokenSecurityContext.TOKEN_ATTRIBUTE, token);
+                    LogContext.organization(token.tenantId());
                     return context.notifyContainerAboutLogin(token, token.getGroups());
                 })
                 .orElseGet(context::responseUnauthorized);

@@ -44,15 +44,27 @@ public class MetricsTokenFilter extends HttpFilter {
                 .orElse(null);
     }
 
-    /** Whether the request is for a path this filter guards (the decoded path the container mapped). */
+    /**
+     * Whether the request is for a path this filter guards (the decoded path the container mapped). The OpenAPI
+     * browser's page and files ({@link OpenApiUiServlet}) are not: a browser opens them without a token, and they
+     * fetch the document with it.
+     */
     public static boolean guards(HttpServletRequest request) {
         String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
-        return PATHS.stream().anyMatch(guarded -> path.equals(guarded) || path.startsWith(guarded + "/"));
+        return PATHS.stream().anyMatch(guarded -> under(path, guarded)) && !under(path, OpenApiUiServlet.PATH);
+    }
+
+    private static boolean under(String path, String folder) {
+        return path.equals(folder) || path.startsWith(folder + "/");
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!guards(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (tokenDigest == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

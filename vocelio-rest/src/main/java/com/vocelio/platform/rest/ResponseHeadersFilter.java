@@ -1,5 +1,6 @@
 package com.vocelio.platform.rest;
 
+import com.vocelio.platform.control.LogContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,6 +29,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>The portal runs on another origin and sends bearer tokens, never cookies, so any origin may call us. Preflights
  * are answered here, before anything else looks at them; the CallCenter preview reads the {@code Provider} and
  * {@code Voice-ID} response headers, so they are exposed.
+ *
+ * <p>Every answer carries the request's id ({@link RequestIds}: the caller's {@code X-Request-ID}, or a new one),
+ * exposed to the browser too, and every line logged while the request runs here names it (its {@link LogContext}).
  */
 public class ResponseHeadersFilter extends HttpFilter {
 
@@ -36,7 +40,7 @@ public class ResponseHeadersFilter extends HttpFilter {
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, X-Client-Version, X-Request-ID, "
             + "X-Service, X-Tenant-ID, X-Request-Source, Idempotency-Key, Last-Event-ID";
-    static final String EXPOSED_HEADERS = "Provider, Voice-ID, Location, Retry-After";
+    static final String EXPOSED_HEADERS = "Provider, Voice-ID, Location, Retry-After, X-Request-ID";
 
     private String hsts;
 
@@ -51,6 +55,28 @@ public class ResponseHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // the organization is the authentication mechanism's to set: it runs before the filters
+        String outerRequestId = RequestIds.enter(request);
+        String outerOrganization = LogContext.organization();
+        try {
+            respond(request, response, chain);
+        } finally {
+            var dispatch = request.getDispatcherType();
+            if (dispatch == DispatcherType.FORWARD || dispatch == DispatcherType.INCLUDE) {
+                // inside the request's own dispatch, which goes on
+                LogContext.requestId(outerRequestId);
+                LogContext.organization(outerOrganization);
+            } else {
+                // the thread goes back to the pool: its next request is no longer this one
+                LogContext.requestId(null);
+                LogContext.organization(null);
+            }
+        }
+    }
+
+    private void respond(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader(RequestIds.HEADER, RequestIds.of(request));
         if (request.getDispatcherType() == DispatcherType.REQUEST
                 && ("TRACE".equals(request.getMethod()) || "TRACK".equals(request.getMethod()))) {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED); // never echo a request (cookies and all)
