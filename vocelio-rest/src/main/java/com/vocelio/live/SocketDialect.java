@@ -1,5 +1,6 @@
 package com.vocelio.live;
 
+import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.platform.control.Jsons;
@@ -151,6 +152,7 @@ enum SocketDialect {
             DomainEvent.AGENTS,
             DomainEvent.QUEUE,
             DomainEvent.DEPARTMENTS,
+            ContactImport.IMPORT_PROGRESS,
             "campaign_update");
 
     /** The messages made for the latest counts: one organization's counts go to each of its sockets in turn. */

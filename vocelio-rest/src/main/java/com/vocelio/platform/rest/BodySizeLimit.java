@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies above {@code vocelio.http.max-body-bytes} with 413: at once when Content-Length says so,
- * and while reading when a chunked body grows past the limit.
+ * and while reading when a chunked body grows past the limit. File uploads ({@code multipart/form-data}, the contact
+ * CSV import) have their own, larger limit, {@code vocelio.http.max-upload-bytes}.
  */
 @Provider
 @PreMatching
@@ -23,12 +25,18 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @ConfigProperty(name = "vocelio.http.max-body-bytes", defaultValue = "65536")
     long maxBytes;
 
+    @Inject
+    @ConfigProperty(name = "vocelio.http.max-upload-bytes", defaultValue = "20971520")
+    long maxUploadBytes;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
-            throw new TooLarge(maxBytes);
+        var type = request.getMediaType();
+        long max = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) ? maxUploadBytes : maxBytes;
+        if (request.getLength() > max) {
+            throw new TooLarge(max);
         }
-        request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+        request.setEntityStream(new Bounded(request.getEntityStream(), max));
     }
 
     /** 413 in the one error shape. */

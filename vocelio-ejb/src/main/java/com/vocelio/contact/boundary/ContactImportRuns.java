@@ -1,0 +1,198 @@
+package com.vocelio.contact.boundary;
+
+import com.vocelio.contact.control.ContactCsv;
+import com.vocelio.contact.control.PhoneLines;
+import com.vocelio.contact.entity.Contact;
+import com.vocelio.contact.entity.ContactImport;
+import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Clocks;
+import com.vocelio.platform.control.Jsons;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs an import job off the request, outside any long transaction: reads the file row by row (a bad row is
+ * recorded with its line and skipped, never the end of the file), makes each valid row a contact by the same rules
+ * as a create, counts a number met twice in the file once, and hands the contacts to {@link ImportSteps} a batch at
+ * a time; a resumed run skips the rows its job's checkpoint says are in.
+ */
+@ApplicationScoped
+public class ContactImportRuns {
+
+    static final int BATCH = 1000;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.phone.default-region")
+    String phoneRegion;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.contacts.import.stale-after", defaultValue = "PT60S")
+    Duration staleAfter;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ImportSteps steps;
+
+    /** @return whether this call ran the job (false: another run has it, or it is finished) */
+    public boolean run(String jobId, String userId) {
+        var claimed = steps.claim(jobId, staleAfter);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        var job = claimed.get().job();
+        byte[] content = claimed.get().content();
+        var options = ImportOptions.of(job.options(), job.listId().orElse(null));
+        var layout = ContactCsv.layout(content, options.csv());
+        var run = new Run(jobId, job.rowsDone(), job.fileSize(), !options.skipDuplicates(), userId);
+        var counted = new CountingStream(content);
+        run.counted = counted;
+        ContactCsv.read(counted, layout, run::take);
+        run.write();
+        steps.complete(jobId);
+        return true;
+    }
+
+    /** One run: the rows read, the phones seen, the batch being filled and its counts. */
+    private final class Run {
+
+        final String jobId;
+        final long skipRows;
+        final long fileSize;
+        final boolean merge;
+        final String userId;
+        final Set<String> seen = new HashSet<>();
+        final List<Contact> batch = new ArrayList<>();
+        JsonArrayBuilder refused = Jsons.arrayBuilder();
+        CountingStream counted;
+        long rowsRead;
+        int rows;
+        int valid;
+        int invalid;
+        int inFileDuplicates;
+
+        Run(String jobId, long skipRows, long fileSize, boolean merge, String userId) {
+            this.jobId = jobId;
+            this.skipRows = skipRows;
+            this.fileSize = fileSize;
+            this.merge = merge;
+            this.userId = userId;
+        }
+
+        void take(ContactCsv.Row row) {
+            if (++rowsRead <= skipRows) {
+                return; // in already: a resumed run goes on after the checkpoint
+            }
+            rows++;
+            if (!row.readable()) {
+                refuse(row, row.error());
+            } else {
+                try {
+                    var contact = contact(row);
+                    if (seen.add(contact.phone())) {
+                        valid++;
+                        batch.add(contact);
+                    } else {
+                        inFileDuplicates++;
+                    }
+                } catch (BusinessException e) {
+                    refuse(row, e.getMessage());
+                }
+            }
+            if (batch.size() >= BATCH || rows >= BATCH) {
+                write();
+            }
+        }
+
+        void write() {
+            int progress = (int) Math.min(99, counted.read * 100 / Math.max(1, fileSize));
+            steps.step(
+                    jobId,
+                    batch,
+                    new ContactImport.Step(rows, valid, invalid, inFileDuplicates, 0, 0),
+                    refused.build(),
+                    rowsRead,
+                    progress,
+                    merge,
+                    userId);
+            batch.clear();
+            refused = Jsons.arrayBuilder();
+            rows = 0;
+            valid = 0;
+            invalid = 0;
+            inFileDuplicates = 0;
+        }
+
+        private void refuse(ContactCsv.Row row, String error) {
+            invalid++;
+            refused.add(Jsons.objectBuilder()
+                    .add("row", row.line())
+                    .add("error", error)
+                    .add("data", row.data()));
+        }
+
+        private Contact contact(ContactCsv.Row row) {
+            Map<String, String> f = row.fields();
+            var line = PhoneLines.require("phone", f.get("phone"), phoneRegion);
+            var custom = Jsons.objectBuilder();
+            row.custom().forEach(custom::add);
+            var tags = f.get("tags") == null
+                    ? null
+                    : List.of(f.get("tags").split("[;|,]")).stream()
+                            .map(String::strip)
+                            .filter(t -> !t.isEmpty())
+                            .toList();
+            String status = f.get("status") == null || f.get("status").isBlank() ? null : f.get("status");
+            var request = new ContactRequest(
+                    f.get("firstName"),
+                    f.get("lastName"),
+                    f.get("email"),
+                    null,
+                    f.get("company"),
+                    f.get("title"),
+                    f.get("address"),
+                    f.get("city"),
+                    f.get("state"),
+                    f.get("zip"),
+                    f.get("country"),
+                    status,
+                    null,
+                    f.get("notes"),
+                    tags,
+                    custom.build(),
+                    null,
+                    null);
+            var contact = new Contact(line.e164(), line.type(), Clocks.now(clock));
+            request.applyTo(contact);
+            return contact;
+        }
+    }
+
+    /** How far the reader got, for the progress bar: bytes handed to the decoder so far. */
+    private static final class CountingStream extends ByteArrayInputStream {
+
+        long read;
+
+        CountingStream(byte[] content) {
+            super(content);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            int n = super.read(b, off, len);
+            read += Math.max(0, n);
+            return n;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package com.vocelio.contact.boundary;
+
+import com.vocelio.contact.control.ContactCsv;
+import com.vocelio.contact.entity.ContactImport;
+import com.vocelio.contact.entity.ContactList;
+import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Checks;
+import com.vocelio.platform.control.Clocks;
+import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Sql;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * CSV imports of the caller's organization, run as jobs off the request: an upload is checked (not empty, a header
+ * with a phone column, readable options, a list of this organization), stored as a pending job, and handed to the
+ * managed executor once that is committed; {@link ContactImportRuns} does the work.
+ */
+@Stateless
+@UnitOfWork
+public class ContactImports {
+
+    private static final Logger LOG = Logger.getLogger(ContactImports.class.getName());
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    ContactLists lists;
+
+    @Inject
+    ContactImportRuns runs;
+
+    @Inject
+    ImportSteps steps;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.contacts.import.stale-after", defaultValue = "PT60S")
+    Duration staleAfter;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    public ContactImport accept(String filename, byte[] content, ImportOptions options, String userId) {
+        if (content == null || content.length == 0) {
+            throw BusinessException.invalid("file", "is empty: a header line and at least one row are needed");
+        }
+        ContactCsv.layout(content, options.csv()); // an unusable header is the uploader's 400, not a failed job
+        String listId = list(options, userId);
+        var job = new ContactImport(
+                filename == null || filename.isBlank() ? "contacts.csv" : filename,
+                content.length,
+                listId,
+                options.toJson(),
+                Checks.isUuid(userId) ? userId : null,
+                Clocks.now(clock));
+        em.persist(job);
+        em.flush();
+        Sql.of(
+                        em,
+                        "update contact_imports set content = ?3 where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
+                .setParameter(1, tenant.id())
+                .setParameter(2, job.id())
+                .setParameter(3, content)
+                .executeUpdate(); // the upload is not mapped: it never travels with the job's status
+        launchAfterCommit(tenant.id(), job.id(), userId);
+        return job;
+    }
+
+    /** The job; one whose run has stopped beating (its node died) is handed to a new run, which resumes it. */
+    public ContactImport get(String jobId) {
+        var job = Optional.ofNullable(Checks.isUuid(jobId) ? em.find(ContactImport.class, jobId) : null)
+                .orElseThrow(() -> new BusinessException(
+                        BusinessException.Kind.NOT_FOUND, "import_not_found", "Import job '" + jobId + "' not found"));
+        if (job.isStale(Clocks.now(clock).minus(staleAfter))) {
+            launchAfterCommit(tenant.id(), job.id(), null);
+        }
+        return job;
+    }
+
+    private String list(ImportOptions options, String userId) {
+        if (options.listId() != null) {
+            try {
+                return lists.require(options.listId()).id();
+            } catch (UnknownContactException e) {
+                throw BusinessException.invalid("listId", "names no list of this organization");
+            }
+        }
+        if (options.listName() == null) {
+            return null;
+        }
+        return em.createNamedQuery(ContactList.BY_NAME, ContactList.class)
+                .setParameter("name", options.listName())
+                .getResultStream()
+                .findFirst()
+                .map(ContactList::id)
+                .orElseGet(() -> lists.create(new ContactListRequest(options.listName(), null, null, null), userId)
+                        .list()
+                        .id());
+    }
+
+    /** The job row must be committed before a run looks for it, and must not run at all if it never is. */
+    private void launchAfterCommit(String tenantId, String jobId, String userId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    executor.submit(() -> run(tenantId, jobId, userId));
+                }
+            }
+        });
+    }
+
+    private void run(String tenantId, String jobId, String userId) {
+        tenant.runAs(tenantId, () -> {
+            try {
+                runs.run(jobId, userId);
+            } catch (BusinessException e) {
+                steps.stopped(jobId, e.getMessage(), true);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Contact import " + jobId + " stopped; it resumes from its checkpoint", e);
+                steps.stopped(
+                        jobId,
+                        "stopped (" + e.getClass().getSimpleName() + "); resumes from its checkpoint when polled after "
+                                + staleAfter,
+                        false);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,224 @@
+package com.vocelio.contact.control;
+
+import com.vocelio.contact.entity.Contact;
+import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Sql;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads contacts a page at a time in a constant number of statements: the page, its counts, the lists of its
+ * contacts and which of their numbers are on a do-not-call list (never one query per contact). Native SQL, because
+ * trigram search, jsonb containment and keyset conditions are not JPQL; it names the tenant itself.
+ */
+@Dependent
+public class ContactReads {
+
+    /** A contact's place on one list. */
+    public record Membership(String listId, String listName, OffsetDateTime addedAt) {}
+
+    /** One page and the counts of everything the filter matches. */
+    public record Page(List<Contact> contacts, long total, long active, long inactive) {}
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
+
+    @Inject
+    CurrentTenant tenant;
+
+    public Page page(ContactFilter filter, int offset, int limit) {
+        var where = new Where(tenant.id());
+        String from = from(filter, where);
+        String order = filter.listId() != null ? "m.added_at, m.contact_id" : "c.created_at, c.id";
+        var counts = where.copy();
+        if (filter.status() != null) {
+            where.and("c.status = ?", filter.status());
+        }
+        if (filter.after() != null) {
+            where.and(
+                    filter.listId() != null
+                            ? "(m.added_at, m.contact_id) > (select added_at, contact_id from contact_list_memberships"
+                                    + " where list_id = cast(? as uuid) and contact_id = cast(? as uuid))"
+                            : "(c.created_at, c.id) > (select created_at, id from contacts where id = cast(? as uuid))",
+                    filter.listId() != null
+                            ? new Object[] {filter.listId(), filter.after()}
+                            : new Object[] {filter.after()});
+        }
+        String sql = "select c.* " + from + where.sql() + " order by " + order + " limit " + limit
+                + (filter.after() == null ? " offset " + offset : "");
+        @SuppressWarnings("unchecked")
+        List<Contact> contacts = where.bind(em.createNativeQuery(renumber(sql), Contact.class)
+                        .setHint("eclipselink.jdbc.allow-native-sql-query", true))
+                .getResultList();
+        String status = filter.status() == null ? "true" : "c.status = ?";
+        String countSql = "select count(*) filter (where " + status + "), count(*) filter (where c.status = 'active'),"
+                + " count(*) filter (where c.status = 'inactive') " + from + counts.sql();
+        var countParameters = new Where(null);
+        if (filter.status() != null) {
+            countParameters.parameters.add(filter.status());
+        }
+        countParameters.parameters.addAll(counts.parameters);
+        Object[] row =
+                (Object[]) countParameters.bind(Sql.of(em, renumber(countSql))).getSingleResult();
+        return new Page(contacts, number(row[0]), number(row[1]), number(row[2]));
+    }
+
+    /** The lists each contact is on, by contact id. */
+    public Map<String, List<Membership>> memberships(List<String> contactIds) {
+        var byContact = new HashMap<String, List<Membership>>();
+        if (contactIds.isEmpty()) {
+            return byContact;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Sql.of(
+                        em,
+                        """
+                        select cast(m.contact_id as text), cast(l.id as text), l.name, m.added_at
+                        from contact_list_memberships m join contact_lists l on l.id = m.list_id
+                        where m.tenant_id = cast(?1 as uuid)
+                          and m.contact_id = any(cast(string_to_array(?2, ',') as uuid[]))
+                        order by l.name, l.id""")
+                .setParameter(1, tenant.id())
+                .setParameter(2, String.join(",", contactIds))
+                .getResultList();
+        for (Object[] row : rows) {
+            byContact
+                    .computeIfAbsent((String) row[0], id -> new ArrayList<>())
+                    .add(new Membership((String) row[1], (String) row[2], time(row[3])));
+        }
+        return byContact;
+    }
+
+    /** Those of the numbers (E.164) on any of the organization's do-not-call lists. */
+    public Set<String> doNotCall(List<String> phones) {
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = Sql.of(
+                        em,
+                        "select distinct phone from dnc_entries where tenant_id = cast(?1 as uuid)"
+                                + " and phone = any(string_to_array(?2, ','))")
+                .setParameter(1, tenant.id())
+                .setParameter(2, String.join(",", phones))
+                .getResultList();
+        var numbers = new HashSet<String>();
+        rows.forEach(phone -> numbers.add((String) phone));
+        return numbers;
+    }
+
+    /** How many contacts each list holds, by list id (lists without contacts are absent). */
+    public Map<String, Long> listSizes(List<String> listIds) {
+        var sizes = new HashMap<String, Long>();
+        if (listIds.isEmpty()) {
+            return sizes;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Sql.of(
+                        em,
+                        """
+                        select cast(list_id as text), count(*) from contact_list_memberships
+                        where tenant_id = cast(?1 as uuid) and list_id = any(cast(string_to_array(?2, ',') as uuid[]))
+                        group by list_id""")
+                .setParameter(1, tenant.id())
+                .setParameter(2, String.join(",", listIds))
+                .getResultList();
+        rows.forEach(row -> sizes.put((String) row[0], number(row[1])));
+        return sizes;
+    }
+
+    private static String from(ContactFilter filter, Where where) {
+        var from = new StringBuilder("from contacts c");
+        if (filter.listId() != null) {
+            from.append(" join contact_list_memberships m on m.contact_id = c.id and m.list_id = cast(? as uuid)");
+            where.parameters.add(0, filter.listId());
+        }
+        String term = filter.searchTerm();
+        if (term != null) {
+            where.and(
+                    "c.search_text like ?",
+                    "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.phoneType() != null) {
+            where.and("c.phone_type = ?", filter.phoneType());
+        }
+        if (!filter.tags().isEmpty()) {
+            where.and("c.tags @> cast(? as jsonb)", Sql.jsonArray(filter.tags()));
+        }
+        return from.toString();
+    }
+
+    /** {@code ?} placeholders as EclipseLink's numbered ones, in order. */
+    static String renumber(String sql) {
+        var out = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                out.append('?').append(++n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.sql.Timestamp stamp) {
+            return stamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return value == null ? null : OffsetDateTime.parse(value.toString());
+    }
+
+    /** Conditions joined with {@code and}, their parameters in the order of their placeholders. */
+    static final class Where {
+
+        final List<Object> parameters = new ArrayList<>();
+        private final StringBuilder conditions = new StringBuilder();
+
+        Where(String tenantId) {
+            if (tenantId != null) {
+                and("c.tenant_id = cast(? as uuid)", tenantId);
+            }
+        }
+
+        Where and(String condition, Object... values) {
+            conditions.append(conditions.length() == 0 ? " where " : " and ").append(condition);
+            parameters.addAll(List.of(values));
+            return this;
+        }
+
+        Where copy() {
+            var copy = new Where(null);
+            copy.conditions.append(conditions);
+            copy.parameters.addAll(parameters);
+            return copy;
+        }
+
+        String sql() {
+            return conditions.toString();
+        }
+
+        jakarta.persistence.Query bind(jakarta.persistence.Query query) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            return query;
+        }
+    }
+}

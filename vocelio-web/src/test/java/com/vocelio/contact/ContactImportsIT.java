@@ -1,0 +1,325 @@
+package com.vocelio.contact;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.vocelio.testing.Api;
+import com.vocelio.testing.Api.Organization;
+import com.vocelio.testing.Database;
+import com.vocelio.testing.EventClient;
+import com.vocelio.testing.Feeds;
+import com.vocelio.testing.TestServer;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue #17: CSV import jobs ({@code /v1/uploads/contacts}), their results, limits and progress events. */
+class ContactImportsIT {
+
+    static Organization org;
+    static Organization other;
+
+    @BeforeAll
+    static void organizations() {
+        org = Api.newOrganization();
+        other = Api.newOrganization();
+    }
+
+    static String mobile() {
+        return "+49151" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    static RequestSpecification multipart(Organization o) {
+        return RestAssured.given()
+                .baseUri(TestServer.get().baseUri().toString())
+                .header("Authorization", "Bearer " + o.accessToken())
+                .accept("application/json");
+    }
+
+    static String upload(Organization o, byte[] csv, Map<String, String> fields) {
+        var request = multipart(o).multiPart("file", "contacts.csv", csv, "text/csv");
+        fields.forEach(request::multiPart);
+        return request.post("/v1/uploads/contacts")
+                .then()
+                .statusCode(202)
+                .body("data.status", equalTo("pending"))
+                .body("data.filename", equalTo("contacts.csv"))
+                .body("data.fileSize", equalTo(csv.length))
+                .extract()
+                .path("data.jobId");
+    }
+
+    static JsonPath finished(Organization o, String jobId) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            var job = o.asAdmin()
+                    .get("/v1/uploads/contacts/" + jobId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            if (!job.getString("data.status").equals("pending")
+                    && !job.getString("data.status").equals("processing")) {
+                return job;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        fail("import " + jobId + " did not finish in 60 s");
+        return null;
+    }
+
+    @Test
+    void aFileWithBadRowsImportsTheGoodOnesAndReportsTheBadByLine() {
+        String existing = mobile();
+        org.asAdmin()
+                .body(Map.of("firstName", "Before", "phone", existing))
+                .post("/v1/contacts")
+                .then()
+                .statusCode(201);
+        String a = mobile();
+        String b = mobile();
+        var csv = new ByteArrayOutputStream();
+        csv.writeBytes(("First Name,Last Name,Phone,Email,Plan\n"
+                        + "Ann,One," + a + ",ann@example.com,gold\n" // 2
+                        + "Bad,Phone,call me,,\n" // 3
+                        + "Short,Row\n" // 4
+                        + "Dup,InFile," + a + ",,\n" // 5
+                        + "Bad,Mail," + b + ",nope@,\n" // 6
+                        + "Was,There," + existing + ",,\n") // 7
+                .getBytes(StandardCharsets.UTF_8));
+        csv.writeBytes(("J\u00fcrgen,Latin1," + mobile() + ",,\n").getBytes(StandardCharsets.ISO_8859_1)); // 8
+        csv.writeBytes(("Bee,Two," + b.substring(0, 3) + " " + b.substring(3) + ",,silver\n")
+                .getBytes(StandardCharsets.UTF_8)); // 9
+        String listName = Api.unique("Imported");
+        String job = upload(org, csv.toByteArray(), Map.of("listName", listName));
+        var done = finished(org, job);
+        assertEquals("completed", done.getString("data.status"), done.prettify());
+        assertEquals(100, done.getInt("data.progress"));
+        assertEquals(8, done.getInt("data.results.totalRows"));
+        assertEquals(3, done.getInt("data.results.validContacts")); // a, existing, b
+        assertEquals(4, done.getInt("data.results.invalidContacts"));
+        assertEquals(2, done.getInt("data.results.duplicates")); // a again, existing
+        assertEquals(2, done.getInt("data.results.imported"));
+        assertEquals(2, done.getInt("data.results.skipped"));
+        List<Integer> rows = done.getList("data.validationErrors.row");
+        assertEquals(List.of(3, 4, 6, 8), rows, done.prettify());
+        assertTrue(done.getString("data.validationErrors[0].error").startsWith("phone"));
+        assertTrue(done.getString("data.validationErrors[1].error").contains("fields"));
+        assertTrue(done.getString("data.validationErrors[2].error").startsWith("email"));
+        assertTrue(done.getString("data.validationErrors[3].error").contains("UTF-8"));
+        assertEquals("Short,Row", done.getString("data.validationErrors[1].data"));
+        String listId = done.getString("data.listId");
+        org.asAdmin()
+                .get("/v1/contact-lists/" + listId)
+                .then()
+                .body("data.name", equalTo(listName))
+                .body("data.contactCount", equalTo(3));
+        org.asAdmin()
+                .queryParam("search", a.substring(3))
+                .get("/v1/contacts")
+                .then()
+                .body("data", hasSize(1))
+                .body("data[0].firstName", equalTo("Ann"))
+                .body("data[0].customFields.Plan", equalTo("gold"))
+                .body("data[0].source", equalTo("import"));
+        org.asAdmin()
+                .queryParam("search", existing.substring(3))
+                .get("/v1/contacts")
+                .then()
+                .body("data[0].firstName", equalTo("Before")); // skipped, not overwritten
+        for (String phone : List.of(a, b, existing)) {
+            assertEquals(
+                    1,
+                    Database.number(
+                            "select count(*) from contacts where phone = ? and tenant_id = cast(? as uuid)",
+                            phone,
+                            org.id()));
+        }
+        other.asAdmin().get("/v1/uploads/contacts/" + job).then().statusCode(404);
+    }
+
+    @Test
+    void withoutSkipDuplicatesAnExistingContactIsMergedNotDuplicated() {
+        String phone = mobile();
+        org.asAdmin()
+                .body(Map.of("firstName", "Old", "phone", phone, "email", "keep@example.com"))
+                .post("/v1/contacts")
+                .then()
+                .statusCode(201);
+        String job = upload(
+                org,
+                ("phone;last_name;tags\n" + phone + ";Newer;a|b\n").getBytes(StandardCharsets.UTF_8),
+                Map.of("skipDuplicates", "false"));
+        var done = finished(org, job);
+        assertEquals(1, done.getInt("data.results.imported"));
+        assertEquals(1, done.getInt("data.results.duplicates"));
+        org.asAdmin()
+                .queryParam("search", phone.substring(3))
+                .get("/v1/contacts")
+                .then()
+                .body("data", hasSize(1))
+                .body("data[0].firstName", equalTo("Old"))
+                .body("data[0].lastName", equalTo("Newer"))
+                .body("data[0].email", equalTo("keep@example.com"))
+                .body("data[0].tags", equalTo(List.of("a", "b")));
+    }
+
+    @Test
+    void progressEventsGoOutInOrderAndEndAtOneHundred() {
+        var csv = new StringBuilder("phone,first_name\n");
+        for (int i = 0; i < 2500; i++) {
+            csv.append(mobile()).append(",Row").append(i).append('\n');
+        }
+        try (var live = EventClient.signedIn("ws", org.accessToken())) {
+            Feeds.subscribe(live, "{\"type\":\"subscribe\",\"channel\":\"import_progress\"}", "import_progress");
+            String job = upload(org, csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            progressEventsOf(job);
+            // a progress bar in the portal follows the same events on the live socket
+            live.await(
+                    "the import's last progress on the socket",
+                    Feeds.WAIT,
+                    message -> "import_progress".equals(EventClient.text(message, "type"))
+                            && job.equals(EventClient.text(EventClient.payload(message), "jobId"))
+                            && "completed".equals(EventClient.text(EventClient.payload(message), "status")));
+        }
+    }
+
+    private void progressEventsOf(String job) {
+        var done = finished(org, job);
+        assertEquals(2500, done.getInt("data.results.totalRows"));
+        assertEquals(2500, done.getInt("data.results.imported") + done.getInt("data.results.duplicates"));
+        var events = Database.rows(
+                "select cast(payload as text) as payload from events where type = 'import_progress'"
+                        + " and payload->>'jobId' = ? order by tx, id",
+                job);
+        var progress = new ArrayList<Integer>();
+        for (var event : events) {
+            progress.add(JsonPath.from((String) event.get("payload")).getInt("progress"));
+        }
+        assertTrue(progress.size() >= 4, progress.toString()); // three batches and the end
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), "out of order: " + progress);
+        }
+        assertEquals(100, progress.get(progress.size() - 1), progress.toString());
+        assertTrue(progress.subList(0, progress.size() - 1).stream().allMatch(p -> p < 100), progress.toString());
+        var last = JsonPath.from((String) events.get(events.size() - 1).get("payload"));
+        assertEquals("completed", last.getString("status"));
+        assertEquals(2500, last.getInt("processed"));
+        assertEquals(
+                org.id(),
+                Database.rows(
+                                "select cast(tenant_id as text) as t from events where type ="
+                                        + " 'import_progress' and payload->>'jobId' = ? limit 1",
+                                job)
+                        .get(0)
+                        .get("t"));
+    }
+
+    @Test
+    void uploadsThatCannotBeImportedAre400NamingTheFieldAnd413WhenTooLarge() throws Exception {
+        multipart(org)
+                .multiPart("file", "e.csv", new byte[0], "text/csv")
+                .post("/v1/uploads/contacts")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("file"));
+        multipart(org)
+                .multiPart("listName", "x")
+                .post("/v1/uploads/contacts")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("file"));
+        multipart(org)
+                .multiPart("file", "n.csv", "name,email\na,b\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/v1/uploads/contacts")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("file"))
+                .body("error", containsString("phone"));
+        byte[] ok = ("phone\n" + mobile() + "\n").getBytes(StandardCharsets.UTF_8);
+        for (var bad : List.of(
+                Map.of("encoding", "klingon"),
+                Map.of("delimiter", ";;"),
+                Map.of("skipDuplicates", "maybe"),
+                Map.of("mapping", "[1]"))) {
+            var request = multipart(org).multiPart("file", "c.csv", ok, "text/csv");
+            bad.forEach(request::multiPart);
+            request.post("/v1/uploads/contacts")
+                    .then()
+                    .statusCode(400)
+                    .body("details[0].field", equalTo(bad.keySet().iterator().next()));
+        }
+        String theirs = other.asAdmin()
+                .body(Map.of("name", Api.unique("Theirs")))
+                .post("/v1/contact-lists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        multipart(org)
+                .multiPart("file", "c.csv", ok, "text/csv")
+                .multiPart("listId", theirs)
+                .post("/v1/uploads/contacts")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("listId"));
+
+        // 50 MB: refused from its Content-Length, before the body is read
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\nphone\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[50 * 1024 * 1024]);
+        body.writeBytes("\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII));
+        var client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create(TestServer.get().baseUri() + "v1/uploads/contacts"))
+                        .header("Authorization", "Bearer " + org.accessToken())
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().contains("payload_too_large"), response.body());
+    }
+
+    @Test
+    void theTemplateNamesTheGuidesColumns() {
+        org.asAdmin()
+                .queryParam("format", "csv")
+                .get("/v1/uploads/template")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(equalTo("first_name,last_name,phone,email,company,title,address,city,state,zip\r\n"));
+        org.asAdmin()
+                .queryParam("format", "xlsx")
+                .get("/v1/uploads/template")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("format"));
+    }
+}
