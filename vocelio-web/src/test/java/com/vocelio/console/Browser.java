@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,6 +58,7 @@ final class Browser implements AutoCloseable {
                         "--no-first-run",
                         "--window-size=1400,1000",
                         "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -95,8 +97,20 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Clicks the element once it is clickable, finding it again when an Ajax update replaced it meanwhile. */
     void click(By by) {
-        await(ExpectedConditions.elementToBeClickable(by)).click();
+        await(d -> {
+            try {
+                WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+                if (element == null) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
     }
 
     <T> T await(Function<WebDriver, T> condition) {
@@ -109,6 +123,16 @@ final class Browser implements AutoCloseable {
 
     String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** What the page's scripts logged (errors included), for a failure's message. */
+    String consoleLog() {
+        var lines = new StringBuilder();
+        driver.manage().logs().get("browser").forEach(entry -> lines.append(entry.getLevel())
+                .append(' ')
+                .append(entry.getMessage())
+                .append('\n'));
+        return lines.toString();
     }
 
     void screenshot(String name) {

@@ -1,12 +1,17 @@
 package com.vocelio.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.testing.Api;
 import com.vocelio.testing.Routing;
+import com.vocelio.testing.TestServer;
 import io.restassured.path.json.JsonPath;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -123,6 +128,45 @@ class ConsoleDepartmentsIT {
             assertTrue(browser.driver
                     .findElements(By.cssSelector("#departments\\:table_data button[id$=':delete']"))
                     .isEmpty());
+        }
+    }
+
+    @Test
+    void aFormPostedWithAForgedOrMissingViewStateChangesNothing() throws Exception {
+        var routing = Routing.newOrganization();
+        try (var browser = new Browser()) {
+            browser.signIn(routing.organization().adminEmail());
+            browser.await(ExpectedConditions.urlContains("/console/wallboard.xhtml"));
+            browser.open("/console/departments/edit.xhtml");
+            browser.find(By.id("department:name"));
+            String session =
+                    browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+            var client = HttpClient.newHttpClient();
+            for (String viewState : new String[] {"-123456789:987654321", null}) {
+                String name = Routing.unique("Forged");
+                String form = "department=department&department%3Aname=" + name
+                        + "&department%3Aphone_number=%2B15551230003&department%3Asave=department%3Asave"
+                        + (viewState == null ? "" : "&jakarta.faces.ViewState=" + viewState);
+                var reply = client.send(
+                        HttpRequest.newBuilder(TestServer.get().baseUri().resolve("/console/departments/edit.xhtml"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(reply.statusCode() < 500, "answered " + reply.statusCode());
+                assertFalse(reply.body().contains("Exception"));
+                assertFalse(
+                        routing.admin()
+                                .get("/api/departments")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("departments.name", String.class)
+                                .contains(name),
+                        "a post with view state " + viewState + " created " + name);
+            }
         }
     }
 

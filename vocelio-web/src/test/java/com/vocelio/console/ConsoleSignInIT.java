@@ -103,6 +103,7 @@ class ConsoleSignInIT {
         assertEquals(200, reply.status());
         assertEquals("no-store", reply.header("Cache-Control"));
         assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+        assertTrue(reply.header("Content-Security-Policy").contains("nonce-"), "the page's scripts carry a nonce");
         var unsigned = Http.send("GET", "/console/wallboard.xhtml", null, null);
         assertEquals(303, unsigned.status());
         assertTrue(unsigned.header("Location").endsWith("/console/sign-in.xhtml"));

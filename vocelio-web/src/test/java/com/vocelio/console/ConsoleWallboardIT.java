@@ -31,7 +31,12 @@ class ConsoleWallboardIT {
             // a department created through the API shows up without a reload: the push path is open
             String name = Routing.unique("Support");
             String department = routing.department(name, Map.of("wrap_up_seconds", 0));
-            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), name));
+            try {
+                browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), name));
+            } catch (RuntimeException e) {
+                browser.screenshot("wallboard-failed");
+                throw new AssertionError(browser.consoleLog() + browser.driver.getPageSource(), e);
+            }
             String agentId = routing.agent(department, Map.of("status", "offline"));
 
             long sent = System.nanoTime();

@@ -2,6 +2,7 @@ package com.vocelio.console.wallboard;
 
 import com.vocelio.event.control.Subscriber;
 import com.vocelio.event.control.Subscribers;
+import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,17 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feeds this node's open wallboards from the outbox relay, as the API's sockets are fed: while a wallboard of an
- * organization is open here, one subscriber of that organization asks for its live figures, and each time the relay
- * hands them over (after a batch of events that touched its queues, agents or transfers, at most every
- * {@code vocelio.events.figures-interval}) the organization's wallboards are told through Faces push
- * ({@code <f:websocket channel="wallboard" user="organization">}) to fetch the board again. No polling: a quiet floor
- * sends nothing.
+ * organization is open here, one subscriber of that organization tells its wallboards through Faces push
+ * ({@code <f:websocket channel="wallboard" user="organization">}) to fetch the board again. The first transfer, agent
+ * or department event after a quiet moment is pushed at once (a change is on screen within an Ajax round trip);
+ * within {@link #SPACING} of a push the rest of a burst waits for the live figures the relay hands over after the
+ * batch, which push once more, so the board ends on the final state without a refresh per event. No polling: a quiet
+ * floor sends nothing.
  */
 @ApplicationScoped
 public class WallboardFeed {
 
     static final String CHANNEL = "wallboard";
     static final String REFRESH = "refresh";
+    static final long SPACING = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200);
+    private static final java.util.Set<String> BOARD_CHANNELS =
+            java.util.Set.of(DomainEvent.TRANSFERS, DomainEvent.AGENTS, DomainEvent.DEPARTMENTS);
 
     @Inject
     Subscribers subscribers;
@@ -66,6 +71,8 @@ public class WallboardFeed {
 
         private final String tenant;
         private int sockets; // changed only inside the map's compute for this organization
+        // the relay's and the counting thread both push: a race between them costs one extra refresh at most
+        private volatile long lastPush = System.nanoTime() - SPACING;
 
         Watch(String tenant) {
             this.tenant = tenant;
@@ -78,7 +85,9 @@ public class WallboardFeed {
 
         @Override
         public void deliver(StoredEvent event) {
-            // the figures that follow the batch say it all, once
+            if (BOARD_CHANNELS.contains(event.channel()) && System.nanoTime() - lastPush >= SPACING) {
+                refresh();
+            }
         }
 
         @Override
@@ -88,6 +97,11 @@ public class WallboardFeed {
 
         @Override
         public <F> void figures(Class<F> type, F figures) {
+            refresh();
+        }
+
+        private void refresh() {
+            lastPush = System.nanoTime();
             push.send(REFRESH, (Serializable) tenant); // asynchronous: the relay's thread does not wait
         }
     }
