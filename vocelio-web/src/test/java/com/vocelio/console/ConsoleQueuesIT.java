@@ -39,8 +39,8 @@ class ConsoleQueuesIT {
             browser.click(By.id("queues:confirmYes"));
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), first));
             assertEquals("abandoned", routing.status(first));
-            browser.await(ExpectedConditions.not(
-                    ExpectedConditions.textToBePresentInElementLocated(By.id("queues"), first)));
+            browser.await(
+                    ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("queues"), first)));
             assertTrue(browser.text(By.id("queues")).contains(late));
         }
     }
