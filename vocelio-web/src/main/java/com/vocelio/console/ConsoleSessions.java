@@ -91,6 +91,18 @@ public class ConsoleSessions {
         return token;
     }
 
+    /**
+     * The organization of the session's console sign-in, when its access token is good (the authentication mechanism
+     * renewed it for the request that carries the session, a WebSocket handshake included).
+     */
+    public Optional<String> tenantOf(HttpSession session) {
+        return session.getAttribute(ConsoleSignIn.ATTRIBUTE) instanceof ConsoleSignIn signIn
+                ? tokens.verify(signIn.accessToken())
+                        .filter(token -> token.getGroups().stream().anyMatch(CONSOLE_ROLES::contains))
+                        .map(VerifiedToken::tenantId)
+                : Optional.empty();
+    }
+
     /** Whether the request came with a session that had a console sign-in which is gone now (expired, revoked). */
     public static boolean hadSession(HttpServletRequest request) {
         return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();

@@ -1,7 +1,7 @@
 package com.vocelio.console.queues;
 
+import com.vocelio.console.Durations;
 import com.vocelio.console.Messages;
-import com.vocelio.console.wallboard.WallboardBacking;
 import com.vocelio.department.boundary.Departments;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
@@ -44,7 +44,7 @@ public class QueuesBacking {
     public record DepartmentQueue(String department, List<Waiting> waiting) {}
 
     public record Waiting(
-            String transferId, String callId, String urgency, int position, String wait, String estimatedWait) {}
+            String transferId, String callId, String urgency, int position, String waited, String estimatedWait) {}
 
     public List<DepartmentQueue> getQueues() {
         if (lines == null) {
@@ -58,10 +58,10 @@ public class QueuesBacking {
                                             w.transfer().call().callId(),
                                             w.transfer().urgency().wireName(),
                                             w.spot().position(),
-                                            WallboardBacking.duration(Duration.between(
+                                            Durations.clock(Duration.between(
                                                             w.transfer().queuedAt(), now)
                                                     .toSeconds()),
-                                            WallboardBacking.duration(w.spot().estimatedWaitSeconds())))
+                                            Durations.clock(w.spot().estimatedWaitSeconds())))
                                     .toList()))
                     .toList();
         }

@@ -4,6 +4,7 @@ import com.vocelio.agent.boundary.AgentFilter;
 import com.vocelio.agent.boundary.Agents;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.agent.entity.AgentStatus;
+import com.vocelio.console.Durations;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.transfer.boundary.Queues;
 import com.vocelio.transfer.entity.QueueBoard;
@@ -76,8 +77,8 @@ public class WallboardBacking {
                     return new Row(
                             q.department(),
                             q.queueLength(),
-                            duration(q.longestWaitSeconds()),
-                            duration(q.estimatedWaitSeconds()),
+                            Durations.clock(q.longestWaitSeconds()),
+                            Durations.clock(q.estimatedWaitSeconds()),
                             q.availableAgents(),
                             status == null ? 0 : status.busyAgents(),
                             status == null ? "" : percent(status.serviceLevelPercent()));
@@ -99,14 +100,7 @@ public class WallboardBacking {
                 t.urgency().wireName(),
                 t.status().wireName(),
                 t.agent().map(Agent::name).orElse(""),
-                duration(Duration.between(t.queuedAt(), now).toSeconds()));
-    }
-
-    static String duration(long seconds) {
-        long s = Math.max(0, seconds);
-        return s >= 3600
-                ? "%d:%02d:%02d".formatted(s / 3600, s / 60 % 60, s % 60)
-                : "%d:%02d".formatted(s / 60, s % 60);
+                Durations.clock(Duration.between(t.queuedAt(), now).toSeconds()));
     }
 
     private static String percent(double value) {
@@ -130,7 +124,7 @@ public class WallboardBacking {
     }
 
     public String getLongestWait() {
-        return duration(board.queues().stream()
+        return Durations.clock(board.queues().stream()
                 .mapToLong(QueueBoard.Queue::longestWaitSeconds)
                 .max()
                 .orElse(0));
