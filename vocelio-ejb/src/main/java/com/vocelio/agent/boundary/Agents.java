@@ -41,7 +41,21 @@ public class Agents {
     Clock clock;
 
     public List<Agent> list(AgentFilter filter) {
-        return finder.list(
+        var criteria = criteria(filter);
+        return finder.list(criteria.department(), criteria.status(), criteria.skill(), criteria.language());
+    }
+
+    /** One page of the listing, ordered by {@code sortBy} ({@code agentId}, {@code name}, {@code status}, ...). */
+    public List<Agent> page(AgentFilter filter, String sortBy, boolean descending, int first, int size) {
+        return finder.page(criteria(filter), sortBy, descending, first, Math.max(1, Math.min(size, 500)));
+    }
+
+    public long count(AgentFilter filter) {
+        return finder.count(criteria(filter));
+    }
+
+    private AgentFinder.Criteria criteria(AgentFilter filter) {
+        return new AgentFinder.Criteria(
                 present(filter.department()) ? Optional.of(departments.resolve(filter.department())) : Optional.empty(),
                 present(filter.status()) ? Optional.of(status(filter.status())) : Optional.empty(),
                 filter.skill(),

@@ -6,12 +6,16 @@ import com.vocelio.department.entity.Department;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,32 +28,82 @@ public class AgentFinder {
     @PersistenceContext(unitName = "vocelio")
     EntityManager em;
 
+    /** What a listing asks for; every criterion may be empty or blank. */
+    public record Criteria(
+            Optional<Department> department, Optional<AgentStatus> status, String skill, String language) {}
+
+    /** The columns a page may be ordered by, and the attribute each one is. */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "agentId", "agentId",
+            "name", "name",
+            "status", "status",
+            "statusChangedAt", "statusChangedAt",
+            "performanceRating", "performanceRating");
+
     public List<Agent> list(
             Optional<Department> department, Optional<AgentStatus> status, String skill, String language) {
+        return page(new Criteria(department, status, skill, language), "agentId", false, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page, ordered by {@code sortBy} (agent id when it names no sortable column), cut by the database. */
+    public List<Agent> page(Criteria criteria, String sortBy, boolean descending, int first, int size) {
         var cb = em.getCriteriaBuilder();
         var query = cb.createQuery(Agent.class);
         var agent = query.from(Agent.class);
         agent.fetch("department");
-        var where = new ArrayList<Predicate>();
-        department.ifPresent(d -> where.add(cb.equal(agent.get("department"), d)));
-        status.ifPresent(s -> where.add(cb.equal(agent.get("status"), s)));
-        var skillTag = cb.parameter(String.class, "skill");
-        if (present(skill)) {
-            where.add(containsTag(cb, agent.get("skills"), skillTag));
+        var where = new Where(cb, agent, criteria);
+        var sorted = agent.get(SORTABLE.getOrDefault(sortBy == null ? "" : sortBy, "agentId"));
+        query.select(agent)
+                .where(where.predicates)
+                .orderBy(descending ? cb.desc(sorted) : cb.asc(sorted), cb.asc(agent.get("agentId")));
+        var typed = em.createQuery(query).setFirstResult(Math.max(0, first));
+        if (size != Integer.MAX_VALUE) {
+            typed.setMaxResults(size);
         }
-        var languageTag = cb.parameter(String.class, "language");
-        if (present(language)) {
-            where.add(containsTag(cb, agent.get("languages"), languageTag));
+        return where.bind(typed).getResultList();
+    }
+
+    public long count(Criteria criteria) {
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Long.class);
+        var agent = query.from(Agent.class);
+        var where = new Where(cb, agent, criteria);
+        query.select(cb.count(agent)).where(where.predicates);
+        return where.bind(em.createQuery(query)).getSingleResult();
+    }
+
+    /** The criteria as predicates, with the tag parameters they bind. */
+    private static final class Where {
+        final Predicate[] predicates;
+        private final Criteria criteria;
+        private final ParameterExpression<String> skillTag;
+        private final ParameterExpression<String> languageTag;
+
+        Where(CriteriaBuilder cb, Root<Agent> agent, Criteria criteria) {
+            this.criteria = criteria;
+            var where = new ArrayList<Predicate>();
+            criteria.department().ifPresent(d -> where.add(cb.equal(agent.get("department"), d)));
+            criteria.status().ifPresent(s -> where.add(cb.equal(agent.get("status"), s)));
+            skillTag = cb.parameter(String.class, "skill");
+            if (present(criteria.skill())) {
+                where.add(containsTag(cb, agent.get("skills"), skillTag));
+            }
+            languageTag = cb.parameter(String.class, "language");
+            if (present(criteria.language())) {
+                where.add(containsTag(cb, agent.get("languages"), languageTag));
+            }
+            predicates = where.toArray(Predicate[]::new);
         }
-        query.select(agent).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(agent.get("agentId")));
-        var typed = em.createQuery(query);
-        if (present(skill)) {
-            typed.setParameter(skillTag, tag(skill));
+
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            if (present(criteria.skill())) {
+                query.setParameter(skillTag, tag(criteria.skill()));
+            }
+            if (present(criteria.language())) {
+                query.setParameter(languageTag, tag(criteria.language()));
+            }
+            return query;
         }
-        if (present(language)) {
-            typed.setParameter(languageTag, tag(language));
-        }
-        return typed.getResultList();
     }
 
     public long countIn(Department department) {

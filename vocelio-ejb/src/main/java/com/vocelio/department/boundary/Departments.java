@@ -1,5 +1,7 @@
 package com.vocelio.department.boundary;
 
+import com.vocelio.department.control.DepartmentPage;
+import com.vocelio.department.control.DepartmentPages;
 import com.vocelio.department.entity.Department;
 import com.vocelio.department.entity.DepartmentRemoving;
 import com.vocelio.event.control.UnitOfWork;
@@ -42,6 +44,9 @@ public class Departments {
     Clock clock;
 
     @Inject
+    DepartmentPages pages;
+
+    @Inject
     Event<DepartmentRemoving> removing;
 
     /** Overflow targets are named inside the request body: an unknown one is a 400. */
@@ -50,6 +55,16 @@ public class Departments {
 
     public List<Department> all() {
         return em.createNamedQuery(Department.ALL, Department.class).getResultList();
+    }
+
+    /** One page of the listing, filtered, ordered and cut in the database. */
+    public List<Department> page(DepartmentPage page) {
+        return pages.page(page);
+    }
+
+    /** How many departments the page's filters let through, all pages together. */
+    public long count(DepartmentPage page) {
+        return pages.count(page);
     }
 
     public Optional<Department> find(String id) {

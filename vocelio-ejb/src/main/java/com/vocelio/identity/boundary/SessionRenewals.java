@@ -81,4 +81,29 @@ public class SessionRenewals {
         }
         return sessions.rotate(current, presented, user, em.find(Organization.class, tenant));
     }
+
+    /**
+     * Ends one sign-in (the console's sign-out, or a sign-in the console refuses for its role): the refresh token's
+     * family stops working, the user's other sessions (the portal's) stay. An unknown or already ended token is
+     * nothing to end.
+     */
+    public void end(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return;
+        }
+        String hash = Secrets.sha256(refreshToken.strip());
+        var tenant = directory.ofRefreshToken(hash);
+        if (tenant.isEmpty()) {
+            return;
+        }
+        CurrentTenant.bind(em, tenant.get());
+        em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
+                .setParameter("hash", hash)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(token -> em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
+                        .setParameter("now", Clocks.now(clock))
+                        .setParameter("family", token.familyId())
+                        .executeUpdate());
+    }
 }

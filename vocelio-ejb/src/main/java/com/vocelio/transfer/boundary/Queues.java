@@ -10,6 +10,7 @@ import com.vocelio.transfer.control.QueuePositions;
 import com.vocelio.transfer.entity.QueueBoard;
 import com.vocelio.transfer.entity.Spot;
 import com.vocelio.transfer.entity.Transfer;
+import com.vocelio.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -77,6 +78,14 @@ public class Queues {
         return IntStream.range(0, queued.size())
                 .mapToObj(i -> new Waiting(queued.get(i), Spot.at(i + 1, pace)))
                 .toList();
+    }
+
+    /** The open transfers (waiting, offered, connecting, connected), oldest first, at most {@code max}. */
+    public List<Transfer> open(int max) {
+        return em.createNamedQuery(Transfer.ALL_OPEN, Transfer.class)
+                .setParameter("open", TransferStatus.OPEN)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /** Every department, by name; the service level is of the last 24 hours. */

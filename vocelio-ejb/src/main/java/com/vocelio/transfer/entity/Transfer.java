@@ -61,9 +61,14 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
                 "select count(t) from Transfer t where t.department = :department"
                         + " and t.status = com.vocelio.transfer.entity.TransferStatus.QUEUED and (t.urgencyRank > :rank"
                         + " or (t.urgencyRank = :rank and (t.queuedAt < :queuedAt or (t.queuedAt = :queuedAt and t.id < :id))))")
+@NamedQuery(
+        name = Transfer.ALL_OPEN,
+        query = "select t from Transfer t join fetch t.call join fetch t.department left join fetch t.agent"
+                + " where t.status in :open order by t.queuedAt, t.id")
 public class Transfer {
 
     public static final String BY_PUBLIC_ID = "Transfer.byPublicId";
+    public static final String ALL_OPEN = "Transfer.allOpen";
     /** By public id, to be locked: a move reads the transfer as the move before it left it. */
     public static final String TO_MOVE = "Transfer.toMove";
 

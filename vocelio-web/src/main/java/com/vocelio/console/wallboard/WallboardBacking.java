@@ -1,0 +1,132 @@
+package com.vocelio.console.wallboard;
+
+import com.vocelio.agent.boundary.AgentFilter;
+import com.vocelio.agent.boundary.Agents;
+import com.vocelio.agent.entity.Agent;
+import com.vocelio.agent.entity.AgentStatus;
+import com.vocelio.console.Durations;
+import com.vocelio.platform.control.Clocks;
+import com.vocelio.transfer.boundary.Queues;
+import com.vocelio.transfer.entity.QueueBoard;
+import com.vocelio.transfer.entity.Transfer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code console/wallboard.xhtml}: the organization's queues, agents and active transfers as they are now, read once
+ * per render from the boundaries the API's queue status and live board use. The page re-renders its board when
+ * {@link WallboardFeed} pushes that it changed.
+ */
+@Named
+@RequestScoped
+public class WallboardBacking {
+
+    static final int MAX_TRANSFERS = 200;
+
+    @Inject
+    Queues queues;
+
+    @Inject
+    Agents agents;
+
+    @Inject
+    Clock clock;
+
+    private QueueBoard board;
+    private List<Row> rows;
+    private Map<String, Long> agentsByStatus;
+    private List<ActiveTransfer> transfers;
+
+    /** A department's line: the live board's queue with the service level of the queue status. */
+    public record Row(
+            String department,
+            long waiting,
+            String longestWait,
+            String estimatedWait,
+            long availableAgents,
+            long busyAgents,
+            String serviceLevel) {}
+
+    public record ActiveTransfer(
+            String transferId,
+            String callId,
+            String department,
+            String urgency,
+            String status,
+            String agent,
+            String age) {}
+
+    @PostConstruct
+    void read() {
+        board = queues.board();
+        Map<String, Queues.Status> levels =
+                queues.status().stream().collect(Collectors.toMap(Queues.Status::departmentId, Function.identity()));
+        rows = board.queues().stream()
+                .map(q -> {
+                    var status = levels.get(q.departmentId());
+                    return new Row(
+                            q.department(),
+                            q.queueLength(),
+                            Durations.clock(q.longestWaitSeconds()),
+                            Durations.clock(q.estimatedWaitSeconds()),
+                            q.availableAgents(),
+                            status == null ? 0 : status.busyAgents(),
+                            status == null ? "" : percent(status.serviceLevelPercent()));
+                })
+                .toList();
+        agentsByStatus = new LinkedHashMap<>();
+        for (AgentStatus status : AgentStatus.values()) {
+            agentsByStatus.put(status.wireName(), agents.count(new AgentFilter(null, status.wireName(), null, null)));
+        }
+        OffsetDateTime now = Clocks.now(clock);
+        transfers = queues.open(MAX_TRANSFERS).stream().map(t -> active(t, now)).toList();
+    }
+
+    private static ActiveTransfer active(Transfer t, OffsetDateTime now) {
+        return new ActiveTransfer(
+                t.transferId(),
+                t.call().callId(),
+                t.department().name(),
+                t.urgency().wireName(),
+                t.status().wireName(),
+                t.agent().map(Agent::name).orElse(""),
+                Durations.clock(Duration.between(t.queuedAt(), now).toSeconds()));
+    }
+
+    private static String percent(double value) {
+        return Math.round(value) + " %";
+    }
+
+    public QueueBoard getBoard() {
+        return board;
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    public Map<String, Long> getAgentsByStatus() {
+        return agentsByStatus;
+    }
+
+    public List<ActiveTransfer> getTransfers() {
+        return transfers;
+    }
+
+    public String getLongestWait() {
+        return Durations.clock(board.queues().stream()
+                .mapToLong(QueueBoard.Queue::longestWaitSeconds)
+                .max()
+                .orElse(0));
+    }
+}

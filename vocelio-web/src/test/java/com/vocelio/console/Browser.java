@@ -1,0 +1,157 @@
+package com.vocelio.console;
+
+import com.vocelio.testing.Api;
+import com.vocelio.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, never a downloaded driver) on the
+ * application under test. A machine without them fails the console tests at once, saying what to install; it never
+ * skips them. Screenshots go to {@code target/console-screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("vocelio.it.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("vocelio.it.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    Browser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("The console tests need Chromium and its driver at " + CHROMIUM + " and "
+                    + DRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
+        }
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--window-size=1400,1000",
+                        "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Opens a path of the application under test. */
+    Browser open(String path) {
+        driver.get(TestServer.get().baseUri().resolve(path).toString());
+        return this;
+    }
+
+    /** Signs in through the sign-in page (wherever the browser was sent) with the suite's password. */
+    Browser signIn(String email) {
+        return signIn(email, Api.PASSWORD);
+    }
+
+    Browser signIn(String email, String password) {
+        open("/console/sign-in.xhtml");
+        type(By.id("signIn:email"), email);
+        type(By.id("signIn:password"), password);
+        click(By.id("signIn:submit"));
+        return this;
+    }
+
+    WebElement find(By by) {
+        return await(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void type(By by, String text) {
+        WebElement field = find(by);
+        // select and overwrite, as a person does: clear() leaves formatted number inputs (AutoNumeric) as they were
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    /** Clicks the element once it is clickable, finding it again when an Ajax update replaced it meanwhile. */
+    void click(By by) {
+        await(d -> {
+            try {
+                WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+                if (element == null) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
+    }
+
+    <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    String text(By by) {
+        return find(by).getText();
+    }
+
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** What the page's scripts logged (errors included), for a failure's message. */
+    String consoleLog() {
+        var lines = new StringBuilder();
+        driver.manage().logs().get("browser").forEach(entry -> lines.append(entry.getLevel())
+                .append(' ')
+                .append(entry.getMessage())
+                .append('\n'));
+        return lines.toString();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind costs nothing
+        }
+    }
+}
