@@ -1,10 +1,15 @@
 package com.vocelio.platform.control;
 
 import com.vocelio.platform.boundary.SchemaMigrator;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,7 +26,13 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@code @DataSourceDefinition} (its pool metrics cover only pools configured in the domain), so this is what there is
  * of pool use: active against {@code nodes × 48} (the pool's maximum). One query per scrape, at most once a second.
  */
-@ApplicationScoped
+// an EJB started after the schema, not a CDI bean observing Startup: on a full server the EAR's datasource (defined
+// by an EJB) is not yet bound when CDI's Startup event fires
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DatabaseGauges {
 
     private static final Logger LOG = Logger.getLogger(DatabaseGauges.class.getName());
@@ -37,7 +48,8 @@ public class DatabaseGauges {
     private Map<String, Long> connections = Map.of(); // guarded by this
     private long readAt;
 
-    void register(@Observes Startup startup) {
+    @PostConstruct
+    void register() {
         for (String state : STATES) {
             metrics.gauge(
                     "vocelio.db.connections",

@@ -2,10 +2,15 @@ package com.vocelio.transfer.control;
 
 import com.vocelio.platform.boundary.SchemaMigrator;
 import com.vocelio.platform.control.Metrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -22,7 +27,13 @@ import org.eclipse.microprofile.metrics.Tag;
  * index of waiting transfers), at most once a second however many gauges a scrape reads; never on a request. A
  * department's gauges appear from the scrape after the one that first found it, and go when it is deleted.
  */
-@ApplicationScoped
+// an EJB started after the schema, not a CDI bean observing Startup: on a full server the EAR's datasource (defined
+// by an EJB) is not yet bound when CDI's Startup event fires
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class QueueGauges {
 
     private static final Logger LOG = Logger.getLogger(QueueGauges.class.getName());
@@ -64,7 +75,8 @@ public class QueueGauges {
     private Map<String, Queue> queues = Map.of(); // guarded by this
     private long readAt;
 
-    void register(@Observes Startup startup) {
+    @PostConstruct
+    void register() {
         metrics.gauge(DEPARTMENTS, "Departments whose queues are reported", MetricUnits.NONE, () -> now().size());
     }
 
