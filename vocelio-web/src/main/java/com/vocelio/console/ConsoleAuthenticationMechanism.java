@@ -45,6 +45,9 @@ public class ConsoleAuthenticationMechanism extends BearerTokenMechanism {
         }
         if (!ConsolePaths.isResource(path)) {
             response.setHeader("Cache-Control", "no-store"); // a signed-out browser's back button shows nothing
+            // no page of the console may be framed (clickjacking); CSP's frame-ancestors 'none' comes with
+            // PrimeFaces' policy (primefaces.CSP_POLICY in web.xml), this for browsers that predate it
+            response.setHeader("X-Frame-Options", "DENY");
         }
         var caller = sessions.caller(request);
         if (caller.isPresent()) {

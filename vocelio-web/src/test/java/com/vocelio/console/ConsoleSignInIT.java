@@ -103,7 +103,12 @@ class ConsoleSignInIT {
         assertEquals(200, reply.status());
         assertEquals("no-store", reply.header("Cache-Control"));
         assertEquals("nosniff", reply.header("X-Content-Type-Options"));
-        assertTrue(reply.header("Content-Security-Policy").contains("nonce-"), "the page's scripts carry a nonce");
+        String policy = reply.header("Content-Security-Policy");
+        assertTrue(policy.contains("nonce-"), "the page's scripts carry a nonce: " + policy);
+        // clickjacking: no page of the console may be framed, in the one policy PrimeFaces sends
+        assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(policy.matches(".*script-src 'self' 'nonce-[^']+'.*"), policy);
+        assertEquals("DENY", reply.header("X-Frame-Options"));
         var unsigned = Http.send("GET", "/console/wallboard.xhtml", null, null);
         assertEquals(303, unsigned.status());
         assertTrue(unsigned.header("Location").endsWith("/console/sign-in.xhtml"));

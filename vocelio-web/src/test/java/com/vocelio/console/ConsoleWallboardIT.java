@@ -1,6 +1,7 @@
 package com.vocelio.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.testing.Routing;
@@ -64,5 +65,58 @@ class ConsoleWallboardIT {
             assertEquals(page, browser.driver.executeScript("return window.performance.timeOrigin;"));
             browser.screenshot("wallboard-after");
         }
+    }
+
+    @Test
+    void todaysFiguresAndChartsRenderAndACancelThroughTheApiCountsAsAbandonedToday() {
+        var routing = Routing.newOrganization();
+        try (var browser = new Browser()) {
+            browser.signIn(routing.organization().adminEmail());
+            browser.await(ExpectedConditions.urlContains("/console/wallboard.xhtml"));
+            String name = Routing.unique("Billing");
+            String department = routing.department(name, Map.of("wrap_up_seconds", 0));
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), name));
+            assertEquals("0", browser.text(By.id("abandonedToday")));
+            assertEquals("100 %", browser.text(By.id("serviceLevel")), "nothing answered or abandoned yet");
+            // no agent staffed: a newcomer waits the default handle time (PT3M) for the one position
+            assertEquals("3:00", browser.text(By.id("estimatedWait")));
+            assertCharts(browser, 0);
+            Object page = browser.driver.executeScript("return window.performance.timeOrigin;");
+
+            String first = routing.request(department);
+            routing.request(department);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(5), Duration.ofMillis(10))
+                    .until(ExpectedConditions.textToBe(By.id("waiting"), "2"));
+            assertEquals("9:00", browser.text(By.id("estimatedWait")), "third in line at 3 minutes each");
+            assertCharts(browser, 2);
+
+            routing.move(first, "cancel").then().statusCode(200); // the caller hung up
+            new WebDriverWait(browser.driver, WITHIN.plusMillis(500), Duration.ofMillis(10))
+                    .until(ExpectedConditions.textToBe(By.id("abandonedToday"), "1"));
+            assertEquals("0 %", browser.text(By.id("serviceLevel")), "one abandoned, none answered in time");
+            assertEquals("1", browser.text(By.id("waiting")));
+            String row = browser.text(By.id("departments"));
+            assertTrue(row.contains(name + " 1 "), row);
+            assertTrue(row.endsWith("0 % 1"), "the department's service level and abandoned today: " + row);
+            assertCharts(browser, 2);
+            assertEquals(page, browser.driver.executeScript("return window.performance.timeOrigin;"));
+            assertFalse(
+                    browser.consoleLog().contains("Content Security Policy"),
+                    "the charts run under the page's CSP: " + browser.consoleLog());
+            browser.screenshot("wallboard-today");
+        }
+    }
+
+    /** Both charts were drawn by Chart.js (under the CSP nonce) and the outcomes chart counts {@code requested}. */
+    private static void assertCharts(Browser browser, long requested) {
+        Object drawn = browser.driver.executeScript(
+                """
+                var out = Chart.getChart(document.getElementById('outcomesChart_canvas'));
+                var wait = Chart.getChart(document.getElementById('waitChart_canvas'));
+                if (!out || !wait) { return -1; }
+                var total = 0;
+                out.data.datasets.forEach(function (d) { d.data.forEach(function (v) { total += v; }); });
+                return total;""");
+        assertEquals(requested, ((Number) drawn).longValue(), "transfers in the outcomes chart");
     }
 }

@@ -108,6 +108,66 @@ public class ActivityReports {
                 .toList();
     }
 
+    /** One hour of today's transfers, by the hour they were requested, labelled in the organization's time zone. */
+    public record TransferHour(String hour, long completed, long abandoned, long otherwiseEnded, long open) {}
+
+    /**
+     * Transfers requested in each hour of today so far (the organization's day), by outcome; every hour present
+     * (zero included): a chart's series. One statement.
+     */
+    public List<TransferHour> transfersPerHourToday() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Sql.of(
+                        em,
+                        HOURS_TODAY
+                                + """
+                                select h.label, count(t.id) filter (where t.status = 'completed'),
+                                       count(t.id) filter (where t.status = 'abandoned'),
+                                       count(t.id) filter (where t.status in ('canceled', 'failed')),
+                                       count(t.id) filter (where t.status in ('queued', 'offered', 'connecting', 'connected'))
+                                from h left join transfers t on t.tenant_id = cast(?1 as uuid)
+                                     and t.queued_at >= h.since and t.queued_at < h.since + interval '1 hour'
+                                group by h.since, h.label order by h.since""")
+                .setParameter(1, tenant.id())
+                .getResultList();
+        return rows.stream()
+                .map(row -> new TransferHour(
+                        (String) row[0], number(row[1]), number(row[2]), number(row[3]), number(row[4])))
+                .toList();
+    }
+
+    /**
+     * The average wait, request to a human, in seconds, of the transfers requested in each hour of today that reached
+     * one; every hour present (zero when none did). One statement.
+     */
+    public List<Map.Entry<String, Double>> averageWaitPerHourToday() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Sql.of(
+                        em,
+                        HOURS_TODAY
+                                + """
+                                select h.label, coalesce(round(avg(extract(epoch from t.connected_at - t.queued_at)), 1), 0)
+                                from h left join transfers t on t.tenant_id = cast(?1 as uuid)
+                                     and t.queued_at >= h.since and t.queued_at < h.since + interval '1 hour'
+                                     and t.connected_at is not null
+                                group by h.since, h.label order by h.since""")
+                .setParameter(1, tenant.id())
+                .getResultList();
+        return rows.stream()
+                .map(row -> Map.entry((String) row[0], ((Number) row[1]).doubleValue()))
+                .toList();
+    }
+
+    /** The hours of the organization's today so far: their start and their "HH:00" label in its time zone. */
+    private static final String HOURS_TODAY =
+            """
+            with h as (select b as since, to_char(b at time zone o.timezone, 'HH24:00') as label
+                       from organizations o,
+                            generate_series(date_trunc('day', now() at time zone o.timezone) at time zone o.timezone,
+                                            now(), interval '1 hour') b
+                       where o.id = cast(?1 as uuid))
+            """;
+
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class QueuePositions {
 
     /** How many recent completed transfers make the rolling average handle time. */
-    static final int HANDLE_TIME_SAMPLE = 50;
+    public static final int HANDLE_TIME_SAMPLE = 50;
 
     /** The pace's two inputs, as a select list over the department named by parameters 1 (tenant) and 2. */
     private static final String PACE_INPUTS =

@@ -4,9 +4,11 @@ import com.vocelio.agent.boundary.AgentFilter;
 import com.vocelio.agent.boundary.Agents;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.agent.entity.AgentStatus;
+import com.vocelio.analytics.boundary.ActivityReports;
 import com.vocelio.console.Durations;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.transfer.boundary.Queues;
+import com.vocelio.transfer.boundary.TransferAnalytics;
 import com.vocelio.transfer.entity.QueueBoard;
 import com.vocelio.transfer.entity.Transfer;
 import jakarta.annotation.PostConstruct;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code console/wallboard.xhtml}: the organization's queues, agents and active transfers as they are now, read once
- * per render from the boundaries the API's queue status and live board use. The page re-renders its board when
+ * per render from the boundaries the API's queue status, live board and analytics use (today's abandoned transfers,
+ * service level and the charts are of the organization's day so far). The page re-renders its board when
  * {@link WallboardFeed} pushes that it changed.
  */
 @Named
@@ -40,12 +43,21 @@ public class WallboardBacking {
     Agents agents;
 
     @Inject
+    TransferAnalytics analytics;
+
+    @Inject
+    ActivityReports reports;
+
+    @Inject
     Clock clock;
 
     private QueueBoard board;
     private List<Row> rows;
     private Map<String, Long> agentsByStatus;
     private List<ActiveTransfer> transfers;
+    private TransferAnalytics.Today today;
+    private String outcomesChart;
+    private String waitChart;
 
     /** A department's line: the live board's queue with the service level of the queue status. */
     public record Row(
@@ -55,7 +67,8 @@ public class WallboardBacking {
             String estimatedWait,
             long availableAgents,
             long busyAgents,
-            String serviceLevel) {}
+            String serviceLevel,
+            long abandonedToday) {}
 
     public record ActiveTransfer(
             String transferId,
@@ -69,19 +82,25 @@ public class WallboardBacking {
     @PostConstruct
     void read() {
         board = queues.board();
-        Map<String, Queues.Status> levels =
-                queues.status().stream().collect(Collectors.toMap(Queues.Status::departmentId, Function.identity()));
+        List<TransferAnalytics.Today> days = analytics.today(); // the departments, then the total
+        Map<String, TransferAnalytics.Today> byDepartment = days.stream()
+                .filter(d -> d.departmentId() != null)
+                .collect(Collectors.toMap(TransferAnalytics.Today::departmentId, Function.identity()));
+        today = days.get(days.size() - 1);
+        Map<String, Long> busy = queues.status().stream()
+                .collect(Collectors.toMap(Queues.Status::departmentId, Queues.Status::busyAgents));
         rows = board.queues().stream()
                 .map(q -> {
-                    var status = levels.get(q.departmentId());
+                    var day = byDepartment.get(q.departmentId());
                     return new Row(
                             q.department(),
                             q.queueLength(),
                             Durations.clock(q.longestWaitSeconds()),
                             Durations.clock(q.estimatedWaitSeconds()),
                             q.availableAgents(),
-                            status == null ? 0 : status.busyAgents(),
-                            status == null ? "" : percent(status.serviceLevelPercent()));
+                            busy.getOrDefault(q.departmentId(), 0L),
+                            day == null ? "" : percent(day.serviceLevelPercent()),
+                            day == null ? 0 : day.abandoned());
                 })
                 .toList();
         agentsByStatus = new LinkedHashMap<>();
@@ -90,6 +109,8 @@ public class WallboardBacking {
         }
         OffsetDateTime now = Clocks.now(clock);
         transfers = queues.open(MAX_TRANSFERS).stream().map(t -> active(t, now)).toList();
+        outcomesChart = WallboardCharts.outcomes(reports.transfersPerHourToday());
+        waitChart = WallboardCharts.averageWait(reports.averageWaitPerHourToday());
     }
 
     private static ActiveTransfer active(Transfer t, OffsetDateTime now) {
@@ -121,6 +142,27 @@ public class WallboardBacking {
 
     public List<ActiveTransfer> getTransfers() {
         return transfers;
+    }
+
+    public long getAbandonedToday() {
+        return today.abandoned();
+    }
+
+    public String getServiceLevel() {
+        return percent(today.serviceLevelPercent());
+    }
+
+    public String getEstimatedWait() {
+        return Durations.clock(today.estimatedWaitSeconds());
+    }
+
+    /** Chart.js configurations as JSON, for {@code p:chart}. */
+    public String getOutcomesChart() {
+        return outcomesChart;
+    }
+
+    public String getWaitChart() {
+        return waitChart;
     }
 
     public String getLongestWait() {
