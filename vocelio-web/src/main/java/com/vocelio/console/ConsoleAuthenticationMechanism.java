@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * The application's one authentication mechanism (Jakarta Security 3 allows one per application): the API's bearer
@@ -33,12 +34,18 @@ public class ConsoleAuthenticationMechanism extends BearerTokenMechanism {
     @Inject
     ConsoleSessions sessions;
 
+    /** What a browser sends to pages; anything else never reaches the sign-in redirect. */
+    private static final Set<String> PAGE_METHODS = Set.of("GET", "HEAD", "POST");
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String path = ConsolePaths.of(request);
         if (!ConsolePaths.isConsole(path)) {
             return super.validateRequest(request, response, context);
+        }
+        if (!PAGE_METHODS.contains(request.getMethod())) {
+            return context.doNothing(); // TRACE and the like are refused as JSON by the filters, not sent to sign-in
         }
         if (ConsolePaths.isHidden(path)) {
             return context.responseNotFound(); // templates are not pages
