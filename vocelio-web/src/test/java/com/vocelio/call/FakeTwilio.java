@@ -27,8 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twilio's REST API as far as we use it, on a local port: it checks the Basic auth and the paths the SDK sends,
- * keeps every request's form for the test to read, answers like Twilio (JSON call resources), and plays status
- * callbacks back to the application signed with the account's auth token, the way Twilio signs them.
+ * keeps every request's form for the test to read, answers like Twilio (JSON call resources, 204 to a recording's
+ * deletion), and plays status and recording callbacks back to the application signed with the account's auth token, the way Twilio signs them.
  */
 final class FakeTwilio implements AutoCloseable {
 
@@ -38,6 +38,8 @@ final class FakeTwilio implements AutoCloseable {
     private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Calls\\.json");
     private static final Pattern CALL =
             Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Calls/(CA[0-9a-f]{32})\\.json");
+    private static final Pattern RECORDING =
+            Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.json");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -100,6 +102,11 @@ final class FakeTwilio implements AutoCloseable {
                         exchange,
                         fail,
                         error(fail, fail == 400 ? 21211 : 20500, "The 'To' number is not a valid phone number."));
+                return;
+            }
+            if (exchange.getRequestMethod().equals("DELETE")
+                    && RECORDING.matcher(path).matches()) {
+                exchange.sendResponseHeaders(204, -1); // Twilio deletes with an empty 204
                 return;
             }
             var many = CALLS.matcher(path);

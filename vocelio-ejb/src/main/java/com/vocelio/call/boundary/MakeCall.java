@@ -6,11 +6,17 @@ import com.vocelio.platform.control.PhoneNumbers;
 
 /**
  * A request to place a call, in the portal's spelling ({@code to, from, message, voice_settings{provider, voice_id,
- * tier}}) or the API reference's ({@code to_number, from_number}). Numbers are read as people type them and come
+ * tier}}) or the API reference's ({@code to_number, from_number}), with {@code record: true} to record the call. Numbers are read as people type them and come
  * out in E.164; a wrong one is a 400 naming the field the client used.
  */
 public record MakeCall(
-        String to, String toNumber, String from, String fromNumber, String message, VoiceSettings voiceSettings) {
+        String to,
+        String toNumber,
+        String from,
+        String fromNumber,
+        String message,
+        VoiceSettings voiceSettings,
+        Boolean record) {
 
     public record VoiceSettings(String provider, String voiceId, String tier) {}
 
@@ -26,7 +32,8 @@ public record MakeCall(
             String fromField,
             String message,
             String voiceProvider,
-            String voiceId) {}
+            String voiceId,
+            boolean record) {}
 
     public Asked read(String defaultRegion) {
         String toField = to == null && toNumber != null ? "to_number" : "to";
@@ -47,7 +54,8 @@ public record MakeCall(
                 fromField,
                 Checks.optionalText("message", message, 2000),
                 Checks.optionalText("voice_settings.provider", voice.provider(), 20),
-                Checks.optionalText("voice_settings.voice_id", voice.voiceId(), 100));
+                Checks.optionalText("voice_settings.voice_id", voice.voiceId(), 100),
+                Boolean.TRUE.equals(record));
     }
 
     private static String number(String field, String typed, String region) {

@@ -7,6 +7,7 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.type.PhoneNumber;
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import com.vocelio.platform.boundary.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ public class TwilioTelephony implements TelephonyProvider {
 
     public static final String NAME = "twilio";
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
+    static final List<String> RECORDING_EVENTS = List.of("in-progress", "completed", "absent");
 
     @Inject
     Instance<TwilioRestClient> client;
@@ -50,6 +52,13 @@ public class TwilioTelephony implements TelephonyProvider {
         settings.publicUrl().ifPresent(base -> creator.setStatusCallback(base + TwilioSettings.STATUS_CALLBACK)
                 .setStatusCallbackMethod(HttpMethod.POST)
                 .setStatusCallbackEvent(STATUS_EVENTS));
+        if (call.record()) {
+            creator.setRecord(true);
+            settings.publicUrl()
+                    .ifPresent(base -> creator.setRecordingStatusCallback(base + TwilioSettings.RECORDING_CALLBACK)
+                            .setRecordingStatusCallbackMethod(HttpMethod.POST)
+                            .setRecordingStatusCallbackEvent(RECORDING_EVENTS));
+        }
         var placed = twilio(() -> creator.create(client.get()));
         return new Placement(
                 placed.getSid(),
@@ -105,6 +114,22 @@ public class TwilioTelephony implements TelephonyProvider {
                                 base.get() + TwilioSettings.BRIDGE_ANSWERED + query)
                         .toString());
         return false;
+    }
+
+    /** A recording Twilio no longer has (deleted there before) is as deleted as we want it. */
+    @Override
+    public void deleteRecording(Recording recording) {
+        twilio(() -> {
+            try {
+                return com.twilio.rest.api.v2010.account.Recording.deleter(recording.recordingSid())
+                        .delete(client.get());
+            } catch (ApiException e) {
+                if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** What an outbound call says once answered: the message, then the line stays open for the AI. */
