@@ -56,6 +56,8 @@ final class FakeTwilio implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     /** A status for the next requests to answer with an error instead (Twilio's code and message). */
     private volatile int failWith;
+    /** Only a request whose path contains this fails (empty: the next request, whatever it is). */
+    private volatile String failOn = "";
 
     FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -76,6 +78,12 @@ final class FakeTwilio implements AutoCloseable {
     }
 
     void failNextWith(int status) {
+        failNextWith(status, "");
+    }
+
+    /** The next request whose path contains {@code pathPart} fails (other tests' background requests go through). */
+    void failNextWith(int status, String pathPart) {
+        failOn = pathPart;
         failWith = status;
     }
 
@@ -96,7 +104,7 @@ final class FakeTwilio implements AutoCloseable {
                 return;
             }
             int fail = failWith;
-            if (fail != 0) {
+            if (fail != 0 && path.contains(failOn)) {
                 failWith = 0;
                 reply(
                         exchange,

@@ -114,7 +114,7 @@ class SimulatedRecordingsIT {
                 .get("/api/recordings/" + id)
                 .then()
                 .statusCode(404)
-                .body("error", equalTo("recording_not_found"));
+                .body("code", equalTo("recording_not_found"));
         routing.admin().delete("/api/recordings/" + id).then().statusCode(404);
         assertEquals(0, recordings(sid).getInt("total"));
         assertEquals(0, Database.number("select count(*) from call_recordings where recording_sid = ?", id));
@@ -169,12 +169,12 @@ class SimulatedRecordingsIT {
                 .get("/api/recordings/RE" + "0".repeat(32))
                 .then()
                 .statusCode(404)
-                .body("error", equalTo("recording_not_found"));
+                .body("code", equalTo("recording_not_found"));
         routing.admin()
                 .get("/api/calls/CA" + "0".repeat(32) + "/recordings")
                 .then()
                 .statusCode(404)
-                .body("error", equalTo("call_not_found"));
+                .body("code", equalTo("call_not_found"));
         Api.anonymous().get("/api/recordings/RE" + "0".repeat(32)).then().statusCode(401);
     }
 
@@ -185,7 +185,7 @@ class SimulatedRecordingsIT {
         String id = recordings(sid).getString("recordings[0].recording_id");
         var other = Routing.newOrganization();
         other.admin().get("/api/calls/" + sid + "/recordings").then().statusCode(404);
-        other.admin().get("/api/recordings/" + id).then().statusCode(404).body("error", equalTo("recording_not_found"));
+        other.admin().get("/api/recordings/" + id).then().statusCode(404).body("code", equalTo("recording_not_found"));
         other.admin().delete("/api/recordings/" + id).then().statusCode(404);
         routing.admin().get("/api/recordings/" + id).then().statusCode(200);
     }

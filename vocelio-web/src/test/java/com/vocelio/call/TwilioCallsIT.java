@@ -583,9 +583,9 @@ class TwilioCallsIT {
         String deletePath = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Recordings/" + rec + ".json";
         assertTrue(twilio.received().stream().noneMatch(r -> r.path().equals(deletePath)));
 
-        // Twilio failing keeps our row; then the deletion goes through, at Twilio once
-        twilio.failNextWith(500);
-        onNode().delete("/api/recordings/" + rec).then().statusCode(503);
+        // Twilio refusing keeps our row (its 5xx the SDK retries itself); then the deletion goes through
+        twilio.failNextWith(400, "/Recordings/" + rec);
+        onNode().delete("/api/recordings/" + rec).then().statusCode(409).body("code", equalTo("telephony_refused"));
         onNode().get("/api/recordings/" + rec).then().statusCode(200);
         onNode().delete("/api/recordings/" + rec)
                 .then()
@@ -595,7 +595,7 @@ class TwilioCallsIT {
         var deletes = twilio.received().stream()
                 .filter(r -> r.path().equals(deletePath))
                 .toList();
-        assertEquals(2, deletes.size(), "the failed attempt and the deletion");
+        assertEquals(2, deletes.size(), "the refused attempt and the deletion");
         assertTrue(deletes.stream().allMatch(r -> r.method().equals("DELETE") && r.authorized()));
         onNode().get("/api/recordings/" + rec).then().statusCode(404);
         onNode().delete("/api/recordings/" + rec).then().statusCode(404);
@@ -604,6 +604,12 @@ class TwilioCallsIT {
                 twilio.received().stream()
                         .filter(r -> r.path().equals(deletePath))
                         .count());
+        // one Twilio no longer has is deleted here all the same
+        String gone = "RE" + "b".repeat(32);
+        assertEquals(200, recording(sid, gone, completed).statusCode());
+        twilio.failNextWith(404, "/Recordings/" + gone);
+        onNode().delete("/api/recordings/" + gone).then().statusCode(200);
+        onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200).body("total", equalTo(0));
         assertEquals(0, Database.number("select count(*) from call_recordings where recording_sid = ?", rec));
     }
 }

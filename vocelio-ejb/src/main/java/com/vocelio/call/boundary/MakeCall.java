@@ -3,6 +3,7 @@ package com.vocelio.call.boundary;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.PhoneNumbers;
+import jakarta.json.JsonValue;
 
 /**
  * A request to place a call, in the portal's spelling ({@code to, from, message, voice_settings{provider, voice_id,
@@ -16,7 +17,7 @@ public record MakeCall(
         String fromNumber,
         String message,
         VoiceSettings voiceSettings,
-        Boolean record) {
+        JsonValue record) {
 
     public record VoiceSettings(String provider, String voiceId, String tier) {}
 
@@ -55,7 +56,18 @@ public record MakeCall(
                 Checks.optionalText("message", message, 2000),
                 Checks.optionalText("voice_settings.provider", voice.provider(), 20),
                 Checks.optionalText("voice_settings.voice_id", voice.voiceId(), 100),
-                Boolean.TRUE.equals(record));
+                recordAsked());
+    }
+
+    /** JSON-B would read {@code "yes"} as false; a flag that is not a JSON boolean is a mistake worth a 400. */
+    private boolean recordAsked() {
+        if (record == null || record == JsonValue.NULL || record == JsonValue.FALSE) {
+            return false;
+        }
+        if (record == JsonValue.TRUE) {
+            return true;
+        }
+        throw BusinessException.invalid("record", "must be true or false");
     }
 
     private static String number(String field, String typed, String region) {
