@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Twilio's REST API as far as we use it, on a local port: it checks the Basic auth and the paths the SDK sends,
  * keeps every request's form for the test to read, answers like Twilio (JSON call resources, 204 to a recording's
- * deletion), and plays status and recording callbacks back to the application signed with the account's auth token, the way Twilio signs them.
+ * deletion, a recording's bytes), and plays status and recording callbacks back to the application signed with the account's auth token, the way Twilio signs them.
  */
 final class FakeTwilio implements AutoCloseable {
 
@@ -40,6 +40,11 @@ final class FakeTwilio implements AutoCloseable {
             Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Calls/(CA[0-9a-f]{32})\\.json");
     private static final Pattern RECORDING =
             Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.json");
+    private static final Pattern RECORDING_AUDIO =
+            Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.wav");
+    /** What the fake answers for any recording's audio: a WAV header's first bytes, then the recording's sid. */
+    static final String AUDIO_PREFIX = "RIFF\u0000\u0000\u0000\u0000WAVE";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -115,6 +120,14 @@ final class FakeTwilio implements AutoCloseable {
             if (exchange.getRequestMethod().equals("DELETE")
                     && RECORDING.matcher(path).matches()) {
                 exchange.sendResponseHeaders(204, -1); // Twilio deletes with an empty 204
+                return;
+            }
+            var audio = RECORDING_AUDIO.matcher(path);
+            if (exchange.getRequestMethod().equals("GET") && audio.matches()) {
+                byte[] wav = (AUDIO_PREFIX + audio.group(2)).getBytes(StandardCharsets.ISO_8859_1);
+                exchange.getResponseHeaders().set("Content-Type", "audio/x-wav");
+                exchange.sendResponseHeaders(200, wav.length);
+                exchange.getResponseBody().write(wav);
                 return;
             }
             var many = CALLS.matcher(path);

@@ -9,6 +9,7 @@ import com.vocelio.testing.Api;
 import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,6 +100,28 @@ class SimulatedRecordingsIT {
                 .body("recording_id", equalTo(id))
                 .body("call_sid", equalTo(sid))
                 .body("duration", equalTo(talk));
+        // the audio, through us: silence as long as the talk (8 kHz, 8-bit mono WAV), also as the recording in
+        // audio/wav
+        var audio = routing.admin().accept("audio/wav").get("/api/recordings/" + id + "/audio");
+        audio.then().statusCode(200).contentType("audio/wav");
+        byte[] wav = audio.asByteArray();
+        assertEquals("RIFF", new String(wav, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals("WAVE", new String(wav, 8, 4, StandardCharsets.US_ASCII));
+        assertEquals(44 + 8000 * talk, wav.length);
+        byte[] negotiated = routing.admin()
+                .accept("audio/wav")
+                .get("/api/recordings/" + id)
+                .then()
+                .statusCode(200)
+                .contentType("audio/wav")
+                .extract()
+                .asByteArray();
+        assertEquals(wav.length, negotiated.length);
+        Api.anonymous()
+                .accept("audio/wav")
+                .get("/api/recordings/" + id + "/audio")
+                .then()
+                .statusCode(401);
         // an agent may listen but not delete
         String agent = Api.signedIn(routing.organization(), "agent", null);
         Api.as(agent).get("/api/recordings/" + id).then().statusCode(200);
@@ -187,6 +210,12 @@ class SimulatedRecordingsIT {
         other.admin().get("/api/calls/" + sid + "/recordings").then().statusCode(404);
         other.admin().get("/api/recordings/" + id).then().statusCode(404).body("code", equalTo("recording_not_found"));
         other.admin().delete("/api/recordings/" + id).then().statusCode(404);
+        other.admin()
+                .accept("audio/wav")
+                .get("/api/recordings/" + id + "/audio")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("recording_not_found"));
         routing.admin().get("/api/recordings/" + id).then().statusCode(200);
     }
 }

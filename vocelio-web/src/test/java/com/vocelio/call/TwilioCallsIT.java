@@ -544,6 +544,11 @@ class TwilioCallsIT {
                 200,
                 recording(sid, rec, Map.of("RecordingStatus", "in-progress")).statusCode());
         onNode().get("/api/recordings/" + rec).then().statusCode(200).body("status", equalTo("in-progress"));
+        onNode().accept("audio/wav")
+                .get("/api/recordings/" + rec + "/audio")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("recording_not_ready"));
         assertEquals(200, recording(sid, rec, completed).statusCode());
         // a repeat and a late in-progress change nothing; a callback about a call nobody has is acknowledged
         assertEquals(200, recording(sid, rec, completed).statusCode());
@@ -562,6 +567,25 @@ class TwilioCallsIT {
                 .body("recordings[0].duration", equalTo(37))
                 .body("recordings[0].start_time", equalTo("2011-08-22T15:32:11Z"));
         assertEquals(1, Database.number("select count(*) from call_recordings where recording_sid = ?", rec));
+
+        // the audio comes through us, fetched from Twilio with the account's credentials
+        byte[] audio = onNode().accept("audio/wav")
+                .get("/api/recordings/" + rec + "/audio")
+                .then()
+                .statusCode(200)
+                .contentType("audio/wav")
+                .extract()
+                .asByteArray();
+        assertEquals(FakeTwilio.AUDIO_PREFIX + rec, new String(audio, java.nio.charset.StandardCharsets.ISO_8859_1));
+        String audioPath = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Recordings/" + rec + ".wav";
+        assertTrue(twilio.received().stream()
+                .anyMatch(r -> r.path().equals(audioPath) && r.method().equals("GET") && r.authorized()));
+        twilio.failNextWith(404, "/Recordings/" + rec + ".wav");
+        onNode().accept("audio/wav")
+                .get("/api/recordings/" + rec + "/audio")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("recording_audio_not_found"));
 
         // another organization sees nothing and deletes nothing (and Twilio hears of no deletion)
         var other = Routing.newOrganization();

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -57,6 +58,18 @@ public class Recordings {
 
     public Recording get(String recordingId) {
         return find(recordingId, false);
+    }
+
+    /** A completed recording's audio (WAV), fetched from its provider; one still recording or empty has none. */
+    public InputStream audio(String recordingId) {
+        Recording recording = find(recordingId, false);
+        if (!recording.status().equals(Recording.COMPLETED)) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "recording_not_ready",
+                    "Recording '" + recording.recordingSid() + "' is " + recording.status() + ": it has no audio");
+        }
+        return providers.of(recording.provider()).audio(recording);
     }
 
     /** Concurrent deletes take turns: the first deletes (at the provider too), the others find nothing. */

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
@@ -143,6 +145,12 @@ public class SimulatedTelephony implements TelephonyProvider {
                     now);
             em.persist(recording);
         }
+    }
+
+    /** The simulated network records silence: 8 kHz, 8-bit mono PCM as long as the recording. */
+    @Override
+    public InputStream audio(Recording recording) {
+        return new ByteArrayInputStream(Wav.silence(recording.durationSeconds().orElse(0)));
     }
 
     /** What the simulated carrier charges: started minutes of talk at the configured rate (unanswered: nothing). */

@@ -3,6 +3,7 @@ package com.vocelio.call.control;
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 
 /**
@@ -52,4 +53,7 @@ public interface TelephonyProvider {
 
     /** Deletes the recording where the provider keeps it (the simulator keeps nothing but our row). */
     default void deleteRecording(Recording recording) {}
+
+    /** A completed recording's audio as a WAV file, fetched from the provider with our credentials. */
+    InputStream audio(Recording recording);
 }

@@ -4,7 +4,9 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
+import com.twilio.http.Request;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.Domains;
 import com.twilio.type.PhoneNumber;
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.Recording;
@@ -13,6 +15,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +133,34 @@ public class TwilioTelephony implements TelephonyProvider {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The recording's WAV from Twilio's API (with the account's credentials, which clients never see): built from the
+     * account and recording sids, not from the URL a callback told, so no callback can make us fetch elsewhere.
+     */
+    @Override
+    public InputStream audio(Recording recording) {
+        String path = "/2010-04-01/Accounts/" + settings.accountSid().orElse("") + "/Recordings/"
+                + recording.recordingSid() + ".wav";
+        var response = twilio(() -> client.get().request(new Request(HttpMethod.GET, Domains.API.toString(), path)));
+        int status = response.getStatusCode();
+        if (status == 404) {
+            throw new BusinessException(
+                    BusinessException.Kind.NOT_FOUND,
+                    "recording_audio_not_found",
+                    "Twilio has no audio for recording " + recording.recordingSid());
+        }
+        if (status >= 400 && status < 500) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "telephony_refused",
+                    "Twilio refused the recording's audio (HTTP " + status + ")");
+        }
+        if (status >= 300) {
+            throw BusinessException.unavailable("telephony_unavailable", "Twilio failed (HTTP " + status + ")", 5);
+        }
+        return response.getStream();
     }
 
     /** What an outbound call says once answered: the message, then the line stays open for the AI. */

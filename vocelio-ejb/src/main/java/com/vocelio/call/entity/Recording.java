@@ -86,8 +86,8 @@ public class Recording {
     }
 
     /**
-     * What the provider says of the recording now. A recording over stays over (a late {@code in-progress} changes
-     * nothing); what is told (length, channels, where the audio is) is kept, what is not stays as it was.
+     * What the provider says of the recording now. Its first final status stands (a late {@code in-progress} or a
+     * contradicting repeat changes nothing); what is told (length, channels, where the audio is) is kept, what is not stays as it was.
      */
     public void report(
             String statusTold,
@@ -96,7 +96,7 @@ public class Recording {
             String mediaUrlTold,
             OffsetDateTime startedTold,
             OffsetDateTime now) {
-        if (statusTold != null && !(over() && statusTold.equals("in-progress"))) {
+        if (statusTold != null && !over()) {
             this.status = statusTold;
         }
         if (durationTold != null) {
