@@ -27,8 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twilio's REST API as far as we use it, on a local port: it checks the Basic auth and the paths the SDK sends,
- * keeps every request's form for the test to read, answers like Twilio (JSON call resources), and plays status
- * callbacks back to the application signed with the account's auth token, the way Twilio signs them.
+ * keeps every request's form for the test to read, answers like Twilio (JSON call resources, 204 to a recording's
+ * deletion, a recording's bytes), and plays status and recording callbacks back to the application signed with the account's auth token, the way Twilio signs them.
  */
 final class FakeTwilio implements AutoCloseable {
 
@@ -38,6 +38,13 @@ final class FakeTwilio implements AutoCloseable {
     private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Calls\\.json");
     private static final Pattern CALL =
             Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Calls/(CA[0-9a-f]{32})\\.json");
+    private static final Pattern RECORDING =
+            Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.json");
+    private static final Pattern RECORDING_AUDIO =
+            Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.wav");
+    /** What the fake answers for any recording's audio: a WAV header's first bytes, then the recording's sid. */
+    static final String AUDIO_PREFIX = "RIFF\u0000\u0000\u0000\u0000WAVE";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,6 +61,8 @@ final class FakeTwilio implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     /** A status for the next requests to answer with an error instead (Twilio's code and message). */
     private volatile int failWith;
+    /** Only a request whose path contains this fails (empty: the next request, whatever it is). */
+    private volatile String failOn = "";
 
     FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -74,6 +83,12 @@ final class FakeTwilio implements AutoCloseable {
     }
 
     void failNextWith(int status) {
+        failNextWith(status, "");
+    }
+
+    /** The next request whose path contains {@code pathPart} fails (other tests' background requests go through). */
+    void failNextWith(int status, String pathPart) {
+        failOn = pathPart;
         failWith = status;
     }
 
@@ -94,12 +109,25 @@ final class FakeTwilio implements AutoCloseable {
                 return;
             }
             int fail = failWith;
-            if (fail != 0) {
+            if (fail != 0 && path.contains(failOn)) {
                 failWith = 0;
                 reply(
                         exchange,
                         fail,
                         error(fail, fail == 400 ? 21211 : 20500, "The 'To' number is not a valid phone number."));
+                return;
+            }
+            if (exchange.getRequestMethod().equals("DELETE")
+                    && RECORDING.matcher(path).matches()) {
+                exchange.sendResponseHeaders(204, -1); // Twilio deletes with an empty 204
+                return;
+            }
+            var audio = RECORDING_AUDIO.matcher(path);
+            if (exchange.getRequestMethod().equals("GET") && audio.matches()) {
+                byte[] wav = (AUDIO_PREFIX + audio.group(2)).getBytes(StandardCharsets.ISO_8859_1);
+                exchange.getResponseHeaders().set("Content-Type", "audio/x-wav");
+                exchange.sendResponseHeaders(200, wav.length);
+                exchange.getResponseBody().write(wav);
                 return;
             }
             var many = CALLS.matcher(path);

@@ -481,4 +481,159 @@ class TwilioCallsIT {
         assertEquals(200, forged.statusCode());
         assertEquals("connected", routing.status(transferId));
     }
+
+    private static HttpResponse<String> recording(String callSid, String recordingSid, Map<String, String> more) {
+        var form = new java.util.HashMap<>(
+                Map.of("CallSid", callSid, "RecordingSid", recordingSid, "AccountSid", FakeTwilio.ACCOUNT_SID));
+        form.putAll(more);
+        return FakeTwilio.callback(
+                node.baseUri(), "webhooks/twilio/recording", PUBLIC_URL + "/webhooks/twilio/recording", form, null);
+    }
+
+    @Test
+    void aRecordedCallAsksTwilioToRecordKeepsWhatTheRecordingCallbackSaysAndDeletesItAtTwilio() {
+        String from = ourNumber(Map.of());
+        String to = randomNumber();
+        String sid = onNode().body(Map.of("to", to, "from", from, "message", "Hello", "record", true))
+                .post("/api/calls/make")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("call_sid");
+        var create = twilio.received().stream()
+                .filter(r -> to.equals(r.param("To")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("true", create.param("Record"));
+        assertEquals(PUBLIC_URL + "/webhooks/twilio/recording", create.param("RecordingStatusCallback"));
+        assertEquals("POST", create.param("RecordingStatusCallbackMethod"));
+        assertEquals(
+                List.of("in-progress", "completed", "absent"), create.form().get("RecordingStatusCallbackEvent"));
+        String unrecordedTo = randomNumber();
+        make(unrecordedTo, from, "Hello", "");
+        var unrecorded = twilio.received().stream()
+                .filter(r -> unrecordedTo.equals(r.param("To")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(null, unrecorded.param("Record"));
+        assertEquals(null, unrecorded.param("RecordingStatusCallback"));
+
+        String rec = "RE" + java.util.HexFormat.of().formatHex(new byte[16]).replace('0', 'a');
+        var completed = Map.of(
+                "RecordingStatus", "completed",
+                "RecordingDuration", "37",
+                "RecordingChannels", "1",
+                "RecordingUrl",
+                        "https://api.twilio.com/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Recordings/" + rec,
+                "RecordingStartTime", "Mon, 22 Aug 2011 15:32:11 +0000");
+        // unsigned, wrongly signed: refused, nothing kept
+        var form = new java.util.HashMap<>(completed);
+        form.putAll(Map.of("CallSid", sid, "RecordingSid", rec));
+        String url = PUBLIC_URL + "/webhooks/twilio/recording";
+        assertEquals(
+                403,
+                FakeTwilio.callback(node.baseUri(), "webhooks/twilio/recording", url, form, "")
+                        .statusCode());
+        assertEquals(
+                403,
+                FakeTwilio.callback(node.baseUri(), "webhooks/twilio/recording", url, form, "bm90IGl0")
+                        .statusCode());
+        onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200).body("total", equalTo(0));
+
+        assertEquals(
+                200,
+                recording(sid, rec, Map.of("RecordingStatus", "in-progress")).statusCode());
+        onNode().get("/api/recordings/" + rec).then().statusCode(200).body("status", equalTo("in-progress"));
+        onNode().accept("audio/wav")
+                .get("/api/recordings/" + rec + "/audio")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("recording_not_ready"));
+        assertEquals(200, recording(sid, rec, completed).statusCode());
+        // a repeat and a late in-progress change nothing; a callback about a call nobody has is acknowledged
+        assertEquals(200, recording(sid, rec, completed).statusCode());
+        assertEquals(
+                200,
+                recording(sid, rec, Map.of("RecordingStatus", "in-progress")).statusCode());
+        assertEquals(200, recording("CA" + "e".repeat(32), rec, completed).statusCode());
+        onNode().get("/api/calls/" + sid + "/recordings")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("recordings[0].recording_id", equalTo(rec))
+                .body("recordings[0].call_sid", equalTo(sid))
+                .body("recordings[0].provider", equalTo("twilio"))
+                .body("recordings[0].status", equalTo("completed"))
+                .body("recordings[0].duration", equalTo(37))
+                .body("recordings[0].start_time", equalTo("2011-08-22T15:32:11Z"));
+        assertEquals(1, Database.number("select count(*) from call_recordings where recording_sid = ?", rec));
+
+        // the audio comes through us, fetched from Twilio with the account's credentials
+        byte[] audio = onNode().accept("audio/wav")
+                .get("/api/recordings/" + rec + "/audio")
+                .then()
+                .statusCode(200)
+                .contentType("audio/wav")
+                .extract()
+                .asByteArray();
+        assertEquals(FakeTwilio.AUDIO_PREFIX + rec, new String(audio, java.nio.charset.StandardCharsets.ISO_8859_1));
+        String audioPath = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Recordings/" + rec + ".wav";
+        assertTrue(twilio.received().stream()
+                .anyMatch(r -> r.path().equals(audioPath) && r.method().equals("GET") && r.authorized()));
+        twilio.failNextWith(404, "/Recordings/" + rec + ".wav");
+        onNode().accept("audio/wav")
+                .get("/api/recordings/" + rec + "/audio")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("recording_audio_not_found"));
+
+        // another organization sees nothing and deletes nothing (and Twilio hears of no deletion)
+        var other = Routing.newOrganization();
+        other.admin()
+                .baseUri(node.baseUri().toString())
+                .get("/api/recordings/" + rec)
+                .then()
+                .statusCode(404);
+        other.admin()
+                .baseUri(node.baseUri().toString())
+                .delete("/api/recordings/" + rec)
+                .then()
+                .statusCode(404);
+        other.admin()
+                .baseUri(node.baseUri().toString())
+                .get("/api/calls/" + sid + "/recordings")
+                .then()
+                .statusCode(404);
+        String deletePath = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Recordings/" + rec + ".json";
+        assertTrue(twilio.received().stream().noneMatch(r -> r.path().equals(deletePath)));
+
+        // Twilio refusing keeps our row (its 5xx the SDK retries itself); then the deletion goes through
+        twilio.failNextWith(400, "/Recordings/" + rec);
+        onNode().delete("/api/recordings/" + rec).then().statusCode(409).body("code", equalTo("telephony_refused"));
+        onNode().get("/api/recordings/" + rec).then().statusCode(200);
+        onNode().delete("/api/recordings/" + rec)
+                .then()
+                .statusCode(200)
+                .body("deleted", equalTo(true))
+                .body("recording.recording_id", equalTo(rec));
+        var deletes = twilio.received().stream()
+                .filter(r -> r.path().equals(deletePath))
+                .toList();
+        assertEquals(2, deletes.size(), "the refused attempt and the deletion");
+        assertTrue(deletes.stream().allMatch(r -> r.method().equals("DELETE") && r.authorized()));
+        onNode().get("/api/recordings/" + rec).then().statusCode(404);
+        onNode().delete("/api/recordings/" + rec).then().statusCode(404);
+        assertEquals(
+                2,
+                twilio.received().stream()
+                        .filter(r -> r.path().equals(deletePath))
+                        .count());
+        // one Twilio no longer has is deleted here all the same
+        String gone = "RE" + "b".repeat(32);
+        assertEquals(200, recording(sid, gone, completed).statusCode());
+        twilio.failNextWith(404, "/Recordings/" + gone);
+        onNode().delete("/api/recordings/" + gone).then().statusCode(200);
+        onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200).body("total", equalTo(0));
+        assertEquals(0, Database.number("select count(*) from call_recordings where recording_sid = ?", rec));
+    }
 }

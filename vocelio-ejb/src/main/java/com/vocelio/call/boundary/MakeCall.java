@@ -3,14 +3,21 @@ package com.vocelio.call.boundary;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.PhoneNumbers;
+import jakarta.json.JsonValue;
 
 /**
  * A request to place a call, in the portal's spelling ({@code to, from, message, voice_settings{provider, voice_id,
- * tier}}) or the API reference's ({@code to_number, from_number}). Numbers are read as people type them and come
+ * tier}}) or the API reference's ({@code to_number, from_number}), with {@code record: true} to record the call. Numbers are read as people type them and come
  * out in E.164; a wrong one is a 400 naming the field the client used.
  */
 public record MakeCall(
-        String to, String toNumber, String from, String fromNumber, String message, VoiceSettings voiceSettings) {
+        String to,
+        String toNumber,
+        String from,
+        String fromNumber,
+        String message,
+        VoiceSettings voiceSettings,
+        JsonValue record) {
 
     public record VoiceSettings(String provider, String voiceId, String tier) {}
 
@@ -26,7 +33,8 @@ public record MakeCall(
             String fromField,
             String message,
             String voiceProvider,
-            String voiceId) {}
+            String voiceId,
+            boolean record) {}
 
     public Asked read(String defaultRegion) {
         String toField = to == null && toNumber != null ? "to_number" : "to";
@@ -47,7 +55,19 @@ public record MakeCall(
                 fromField,
                 Checks.optionalText("message", message, 2000),
                 Checks.optionalText("voice_settings.provider", voice.provider(), 20),
-                Checks.optionalText("voice_settings.voice_id", voice.voiceId(), 100));
+                Checks.optionalText("voice_settings.voice_id", voice.voiceId(), 100),
+                recordAsked());
+    }
+
+    /** JSON-B would read {@code "yes"} as false; a flag that is not a JSON boolean is a mistake worth a 400. */
+    private boolean recordAsked() {
+        if (record == null || record == JsonValue.NULL || record == JsonValue.FALSE) {
+            return false;
+        }
+        if (record == JsonValue.TRUE) {
+            return true;
+        }
+        throw BusinessException.invalid("record", "must be true or false");
     }
 
     private static String number(String field, String typed, String region) {

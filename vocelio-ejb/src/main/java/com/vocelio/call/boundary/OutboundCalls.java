@@ -52,8 +52,8 @@ public class OutboundCalls {
         TelephonyProvider provider = providers.current();
         String from = callerId(asked, provider);
         placing.fire(new CallPlacing(asked.to()));
-        var placement =
-                provider.place(new TelephonyProvider.Outbound(from, asked.to(), asked.message(), asked.voiceId()));
+        var placement = provider.place(
+                new TelephonyProvider.Outbound(from, asked.to(), asked.message(), asked.voiceId(), asked.record()));
         var now = Clocks.now(clock);
         var call = Call.outbound(
                 placement.callSid(),
@@ -64,6 +64,9 @@ public class OutboundCalls {
                 asked.voiceProvider(),
                 asked.voiceId(),
                 now);
+        if (asked.record()) {
+            call.recordIt();
+        }
         em.persist(call);
         call.reportStatus(placement.status(), null, null, now);
         provider.placed(call, now);

@@ -1,9 +1,14 @@
 package com.vocelio.call.control;
 
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
@@ -17,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code queued}, rings after a second, is answered two seconds later and completes after the configured talk time.
  * The number called decides the rest, so every outcome can be reached on purpose (README, "Simulated telephony"):
  * numbers ending in {@code 0000} are busy, {@code 0001} do not answer, {@code 0002} fail, {@code 0003} answer and hang
- * up after two seconds. The timers live in the database ({@link Call#nextStepAt()}), so any node moves any call
+ * up after two seconds. A call placed with {@code record} leaves a completed recording as long as its talk. The timers live in the database ({@link Call#nextStepAt()}), so any node moves any call
  * along and a restart loses none.
  */
 @ApplicationScoped
@@ -31,6 +36,9 @@ public class SimulatedTelephony implements TelephonyProvider {
     static final Duration SHORT_CALL = Duration.ofSeconds(2);
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
 
     @Inject
     @ConfigProperty(name = "vocelio.telephony.simulator.talk-time", defaultValue = "PT2M")
@@ -48,9 +56,13 @@ public class SimulatedTelephony implements TelephonyProvider {
     /** Call sids look like Twilio's ({@code CA} and 32 hex digits), so clients treat both alike. */
     @Override
     public Placement place(Outbound call) {
+        return new Placement(sid("CA"), TelephonyStatus.QUEUED);
+    }
+
+    private static String sid(String prefix) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return new Placement("CA" + HexFormat.of().formatHex(bytes), TelephonyStatus.QUEUED);
+        return prefix + HexFormat.of().formatHex(bytes);
     }
 
     @Override
@@ -61,7 +73,7 @@ public class SimulatedTelephony implements TelephonyProvider {
     /** The simulated network is the record: ending the call is recording it, with what it cost. */
     @Override
     public void hangUp(Call call, OffsetDateTime now) {
-        call.reportStatus(call.hangUpStatus(), null, price(call, now), now);
+        over(call, call.hangUpStatus(), now);
     }
 
     @Override
@@ -108,11 +120,37 @@ public class SimulatedTelephony implements TelephonyProvider {
             }
         }
         if (next.isFinal()) {
-            call.reportStatus(next, null, price(call, now), now);
+            over(call, next, now);
         } else {
             call.reportStatus(next, null, null, now);
             call.scheduleStep(now.plus(then));
         }
+    }
+
+    /**
+     * The call ends with what it cost; a call placed to be recorded that was answered leaves its recording, as
+     * long as the talk (Twilio records nothing of a call nobody answered).
+     */
+    private void over(Call call, TelephonyStatus status, OffsetDateTime now) {
+        if (call.reportStatus(status, null, price(call, now), now)
+                && call.recorded()
+                && call.answeredAt().isPresent()) {
+            var recording = new Recording(call, sid("RE"), NAME, now);
+            recording.report(
+                    Recording.COMPLETED,
+                    call.talkSeconds().orElse(0),
+                    1,
+                    null,
+                    call.answeredAt().get(),
+                    now);
+            em.persist(recording);
+        }
+    }
+
+    /** The simulated network records silence: 8 kHz, 8-bit mono PCM as long as the recording. */
+    @Override
+    public InputStream audio(Recording recording) {
+        return new ByteArrayInputStream(Wav.silence(recording.durationSeconds().orElse(0)));
     }
 
     /** What the simulated carrier charges: started minutes of talk at the configured rate (unanswered: nothing). */

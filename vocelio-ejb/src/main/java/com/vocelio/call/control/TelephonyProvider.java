@@ -1,7 +1,9 @@
 package com.vocelio.call.control;
 
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 
 /**
@@ -14,8 +16,11 @@ public interface TelephonyProvider {
     /** {@code twilio} or {@code simulated}: what {@link Call#provider()} records. */
     String name();
 
-    /** An outbound call to place: E.164 numbers, the message to say, the voice to say it in (may be empty). */
-    record Outbound(String from, String to, String message, String voiceId) {}
+    /**
+     * An outbound call to place: E.164 numbers, the message to say, the voice to say it in (may be empty), and
+     * whether to record it.
+     */
+    record Outbound(String from, String to, String message, String voiceId, boolean record) {}
 
     /** The provider's id for a call it accepted, and the status it gave it. */
     record Placement(String callSid, TelephonyStatus status) {}
@@ -45,4 +50,10 @@ public interface TelephonyProvider {
      *     (then the transfer stays {@code connecting})
      */
     boolean bridge(Call call, String target, String transferId, String briefing);
+
+    /** Deletes the recording where the provider keeps it (the simulator keeps nothing but our row). */
+    default void deleteRecording(Recording recording) {}
+
+    /** A completed recording's audio as a WAV file, fetched from the provider with our credentials. */
+    InputStream audio(Recording recording);
 }

@@ -14,6 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TwilioSettings {
 
     public static final String STATUS_CALLBACK = "/webhooks/twilio/status";
+    /** Twilio posts here as a call's recording starts and ends (or turns out empty). */
+    public static final String RECORDING_CALLBACK = "/webhooks/twilio/recording";
+
     public static final String VOICE_WEBHOOK = "/webhooks/twilio/voice";
     /** Twilio posts here when a bridge's {@code <Dial>} ends (the agent's leg failed, or the conversation is over). */
     public static final String BRIDGE_ENDED = "/webhooks/twilio/bridge";

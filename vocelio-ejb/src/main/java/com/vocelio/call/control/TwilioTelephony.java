@@ -4,14 +4,18 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
+import com.twilio.http.Request;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.Domains;
 import com.twilio.type.PhoneNumber;
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import com.vocelio.platform.boundary.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +33,7 @@ public class TwilioTelephony implements TelephonyProvider {
 
     public static final String NAME = "twilio";
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
+    static final List<String> RECORDING_EVENTS = List.of("in-progress", "completed", "absent");
 
     @Inject
     Instance<TwilioRestClient> client;
@@ -50,6 +55,13 @@ public class TwilioTelephony implements TelephonyProvider {
         settings.publicUrl().ifPresent(base -> creator.setStatusCallback(base + TwilioSettings.STATUS_CALLBACK)
                 .setStatusCallbackMethod(HttpMethod.POST)
                 .setStatusCallbackEvent(STATUS_EVENTS));
+        if (call.record()) {
+            creator.setRecord(true);
+            settings.publicUrl()
+                    .ifPresent(base -> creator.setRecordingStatusCallback(base + TwilioSettings.RECORDING_CALLBACK)
+                            .setRecordingStatusCallbackMethod(HttpMethod.POST)
+                            .setRecordingStatusCallbackEvent(RECORDING_EVENTS));
+        }
         var placed = twilio(() -> creator.create(client.get()));
         return new Placement(
                 placed.getSid(),
@@ -105,6 +117,50 @@ public class TwilioTelephony implements TelephonyProvider {
                                 base.get() + TwilioSettings.BRIDGE_ANSWERED + query)
                         .toString());
         return false;
+    }
+
+    /** A recording Twilio no longer has (deleted there before) is as deleted as we want it. */
+    @Override
+    public void deleteRecording(Recording recording) {
+        twilio(() -> {
+            try {
+                return com.twilio.rest.api.v2010.account.Recording.deleter(recording.recordingSid())
+                        .delete(client.get());
+            } catch (ApiException e) {
+                if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * The recording's WAV from Twilio's API (with the account's credentials, which clients never see): built from the
+     * account and recording sids, not from the URL a callback told, so no callback can make us fetch elsewhere.
+     */
+    @Override
+    public InputStream audio(Recording recording) {
+        String path = "/2010-04-01/Accounts/" + settings.accountSid().orElse("") + "/Recordings/"
+                + recording.recordingSid() + ".wav";
+        var response = twilio(() -> client.get().request(new Request(HttpMethod.GET, Domains.API.toString(), path)));
+        int status = response.getStatusCode();
+        if (status == 404) {
+            throw new BusinessException(
+                    BusinessException.Kind.NOT_FOUND,
+                    "recording_audio_not_found",
+                    "Twilio has no audio for recording " + recording.recordingSid());
+        }
+        if (status >= 400 && status < 500) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "telephony_refused",
+                    "Twilio refused the recording's audio (HTTP " + status + ")");
+        }
+        if (status >= 300) {
+            throw BusinessException.unavailable("telephony_unavailable", "Twilio failed (HTTP " + status + ")", 5);
+        }
+        return response.getStream();
     }
 
     /** What an outbound call says once answered: the message, then the line stays open for the AI. */

@@ -130,6 +130,10 @@ public class Call {
     @Column(name = "next_step_at")
     private OffsetDateTime nextStepAt;
 
+    /** Whether the call was placed to be recorded (the simulator leaves a recording when it completes). */
+    @Column(nullable = false)
+    private boolean record;
+
     @Version
     private long version;
 
@@ -180,6 +184,15 @@ public class Call {
 
     public String id() {
         return id;
+    }
+
+    /** Asked when the call is placed: the provider records it. */
+    public void recordIt() {
+        this.record = true;
+    }
+
+    public boolean recorded() {
+        return record;
     }
 
     public String callId() {

@@ -1,9 +1,11 @@
 package com.vocelio.call.rest;
 
 import com.vocelio.call.boundary.CallControls;
+import com.vocelio.call.boundary.Recordings;
 import com.vocelio.call.entity.Call;
 import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.control.Clocks;
+import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,7 @@ import java.time.Clock;
 /**
  * One call of the organization by its sid (T2, T3, T11): its status, ending it ({@code POST …/end} and
  * {@code DELETE}, both idempotent, 200 JSON every time), muting and holding it (the body may say
- * {@code {"muted": true}} / {@code {"on_hold": true}}; without one the request toggles). The sid's pattern leaves the
+ * {@code {"muted": true}} / {@code {"on_hold": true}}; without one the request toggles), its recordings. The sid's pattern leaves the
  * calls resource its own words ({@code active}, {@code live}) and the more literal roots theirs.
  */
 @Path("{api: (?:api/)?}calls/{call_sid: (?!(?:active|live|make|transfer|logs)(?:/|$))[^/]+}")
@@ -30,6 +32,9 @@ public class CallControlResource {
 
     @Inject
     CallControls controls;
+
+    @Inject
+    Recordings recordings;
 
     @Inject
     Clock clock;
@@ -61,6 +66,14 @@ public class CallControlResource {
     @Path("hold")
     public CallView hold(@PathParam("call_sid") String callSid, String body) {
         return view(controls.hold(callSid, ToggleRequest.read(body, "on_hold", "hold")));
+    }
+
+    /** The call's recordings, oldest first (404 for a call the organization does not have). */
+    @GET
+    @Path("recordings")
+    public Envelope recordings(@PathParam("call_sid") String callSid) {
+        var list = recordings.ofCall(callSid).stream().map(RecordingView::of).toList();
+        return Envelope.of("recordings", list).with("total", list.size());
     }
 
     private CallView view(Call call) {

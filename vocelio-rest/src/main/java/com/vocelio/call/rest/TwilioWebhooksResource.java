@@ -1,5 +1,6 @@
 package com.vocelio.call.rest;
 
+import com.vocelio.call.boundary.Recordings;
 import com.vocelio.call.boundary.TelephonyDirectory;
 import com.vocelio.call.boundary.TwilioCallbacks;
 import com.vocelio.call.control.TwilioTelephony;
@@ -18,11 +19,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Twilio's requests to us, signed rather than signed in: an inbound call to one of our numbers ({@code voice},
- * answered with the TwiML of the number's flow) and the status callbacks of our calls ({@code status}). A wrong or
+ * answered with the TwiML of the number's flow), the status callbacks of our calls ({@code status}) and of their
+ * recordings ({@code recording}). A wrong or
  * missing signature is a 403 before anything is read; a call or number we do not know is answered politely (Twilio
  * must not retry it) and changes nothing.
  */
@@ -41,6 +46,9 @@ public class TwilioWebhooksResource {
 
     @Inject
     TwilioCallbacks callbacks;
+
+    @Inject
+    Recordings recordings;
 
     @Inject
     CurrentTenant tenant;
@@ -85,5 +93,39 @@ public class TwilioWebhooksResource {
                                 form.getFirst("CallDuration"),
                                 form.getFirst("Price"))));
         return Twiml.response().toString();
+    }
+
+    /** A recording of one of our calls started, ended or turned out empty: its metadata is kept with the call. */
+    @POST
+    @Path("recording")
+    public String recording(MultivaluedMap<String, String> form) {
+        signatures.verify(headers, uri, form);
+        String callSid = form.getFirst("CallSid");
+        directory
+                .organizationOfCall(TwilioTelephony.NAME, callSid)
+                .ifPresent(organization -> tenant.runAs(
+                        organization,
+                        () -> recordings.reported(
+                                TwilioTelephony.NAME,
+                                callSid,
+                                form.getFirst("RecordingSid"),
+                                form.getFirst("RecordingStatus"),
+                                TwilioTelephony.seconds(form.getFirst("RecordingDuration")),
+                                TwilioTelephony.seconds(form.getFirst("RecordingChannels")),
+                                form.getFirst("RecordingUrl"),
+                                startTime(form.getFirst("RecordingStartTime")))));
+        return Twiml.response().toString();
+    }
+
+    /** Twilio writes times the RFC 2822 way ({@code Mon, 22 Aug 2011 15:32:11 +0000}); anything else is unknown. */
+    private static OffsetDateTime startTime(String told) {
+        if (told == null || told.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(told.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }
