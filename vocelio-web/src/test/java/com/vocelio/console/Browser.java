@@ -100,6 +100,9 @@ final class Browser implements AutoCloseable {
     /** Clicks the element once it is clickable, finding it again when an Ajax update replaced it meanwhile. */
     void click(By by) {
         await(d -> {
+            if (!ajaxIdle()) {
+                return false; // a click while an Ajax update is under way may land on what it replaces
+            }
             try {
                 WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
                 if (element == null) {
@@ -113,12 +116,39 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Whether PrimeFaces has no Ajax request queued or running (true on pages without PrimeFaces). */
+    boolean ajaxIdle() {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();"));
+    }
+
     <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
     }
 
+    /** The element's text, read again when a live update replaced the element between finding and reading it. */
     String text(By by) {
-        return find(by).getText();
+        return await(d -> {
+            try {
+                return find(by).getText();
+            } catch (StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Types into a table's column filter and waits until the table was filtered: PrimeFaces sends the filter after its
+     * delay (300 ms), and a click on the table before its answer lands on rows it then replaces.
+     */
+    void filter(By field, String text) {
+        type(field, text);
+        try {
+            Thread.sleep(600);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        await(d -> ajaxIdle());
     }
 
     String path() {

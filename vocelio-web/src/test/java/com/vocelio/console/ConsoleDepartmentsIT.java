@@ -46,7 +46,7 @@ class ConsoleDepartmentsIT {
             assertEquals("17:00", created.getString("business_hours.monday.close"));
             assertEquals("+15551230009", created.getString("phone_number_e164"));
 
-            browser.type(By.id("departments:table:name:filter"), name);
+            browser.filter(By.id("departments:table:name:filter"), name);
             browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#departments\\:table_data tr"), 1));
             browser.click(By.linkText(name));
             browser.await(ExpectedConditions.urlContains("id=" + created.getString("id")));
@@ -55,7 +55,7 @@ class ConsoleDepartmentsIT {
             browser.await(ExpectedConditions.urlContains("/console/departments/index.xhtml"));
             assertEquals(7, department(routing, name).getInt("wrap_up_seconds"));
 
-            browser.type(By.id("departments:table:name:filter"), name);
+            browser.filter(By.id("departments:table:name:filter"), name);
             browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#departments\\:table_data tr"), 1));
             browser.click(By.cssSelector("#departments\\:table_data button[id$=':delete']"));
             browser.click(By.id("departments:confirmYes"));
@@ -73,11 +73,13 @@ class ConsoleDepartmentsIT {
         String name = Routing.unique("Staffed");
         String department = routing.department(name, Map.of());
         routing.agent(department);
+        // a second department, so that one row shows only once the name filter has been applied
+        routing.department(Routing.unique("Other"), Map.of());
         try (var browser = new Browser()) {
             browser.signIn(routing.organization().adminEmail());
             browser.await(ExpectedConditions.urlContains("/console/wallboard.xhtml"));
             browser.open("/console/departments/index.xhtml");
-            browser.type(By.id("departments:table:name:filter"), name);
+            browser.filter(By.id("departments:table:name:filter"), name);
             browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#departments\\:table_data tr"), 1));
             browser.click(By.cssSelector("#departments\\:table_data button[id$=':delete']"));
             browser.click(By.id("departments:confirmYes"));
