@@ -45,7 +45,7 @@ class VoiceCatalogTest {
 
         @Override
         public Audio synthesize(Utterance utterance) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("the voice catalog lists voices; it never synthesizes");
         }
     }
 
