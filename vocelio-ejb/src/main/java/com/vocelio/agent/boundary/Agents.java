@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,11 @@ public class Agents {
 
     public long count(AgentFilter filter) {
         return finder.count(criteria(filter));
+    }
+
+    /** How many agents of the organization are in each status, every status present. */
+    public Map<AgentStatus, Long> countByStatus() {
+        return finder.countByStatus();
     }
 
     private AgentFinder.Criteria criteria(AgentFilter filter) {

@@ -13,6 +13,7 @@ import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,18 @@ public class AgentFinder {
             typed.setMaxResults(size);
         }
         return where.bind(typed).getResultList();
+    }
+
+    /** How many agents are in each status (every status present, zero included), in one grouped query. */
+    public Map<AgentStatus, Long> countByStatus() {
+        var counts = new EnumMap<AgentStatus, Long>(AgentStatus.class);
+        for (AgentStatus status : AgentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        em.createQuery("select a.status, count(a) from Agent a group by a.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((AgentStatus) row[0], (Long) row[1]));
+        return counts;
     }
 
     public long count(Criteria criteria) {

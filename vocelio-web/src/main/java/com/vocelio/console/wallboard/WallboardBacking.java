@@ -1,9 +1,7 @@
 package com.vocelio.console.wallboard;
 
-import com.vocelio.agent.boundary.AgentFilter;
 import com.vocelio.agent.boundary.Agents;
 import com.vocelio.agent.entity.Agent;
-import com.vocelio.agent.entity.AgentStatus;
 import com.vocelio.analytics.boundary.ActivityReports;
 import com.vocelio.console.Durations;
 import com.vocelio.platform.control.Clocks;
@@ -104,9 +102,7 @@ public class WallboardBacking {
                 })
                 .toList();
         agentsByStatus = new LinkedHashMap<>();
-        for (AgentStatus status : AgentStatus.values()) {
-            agentsByStatus.put(status.wireName(), agents.count(new AgentFilter(null, status.wireName(), null, null)));
-        }
+        agents.countByStatus().forEach((status, count) -> agentsByStatus.put(status.wireName(), count));
         OffsetDateTime now = Clocks.now(clock);
         transfers = queues.open(MAX_TRANSFERS).stream().map(t -> active(t, now)).toList();
         outcomesChart = WallboardCharts.outcomes(reports.transfersPerHourToday());
