@@ -391,4 +391,87 @@ class CloudSpeechIT {
                 .header("X-Speech-Cache", "hit")
                 .header("Provider", "local");
     }
+
+    private static java.net.http.HttpResponse<java.io.InputStream> streamed(String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(node.baseUri().resolve("/stream/synthesize"))
+                .header("Authorization", "Bearer " + organization.accessToken())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    @Test
+    void aStreamThatFellBackNamesTheLocalEngineInItsHeaders() throws Exception {
+        fake.failing.add("/eleven/v1/text-to-speech/pNInz6obpgDQGcFmaJgB/stream");
+        var response = streamed("{\"text\":\"" + unique("Streamed, then fell back")
+                + "\",\"voice_id\":\"pNInz6obpgDQGcFmaJgB\",\"provider\":\"auto\"}");
+        assertEquals(200, response.statusCode());
+        assertEquals("local", response.headers().firstValue("Provider").orElse(""), "who really speaks");
+        assertEquals("kevin16", response.headers().firstValue("Voice-ID").orElse(""));
+        assertEquals("audio/wav", response.headers().firstValue("Content-Type").orElse(""));
+        byte[] audio;
+        try (var body = response.body()) {
+            audio = body.readAllBytes();
+        }
+        assertTrue(WavFile.parse(audio).rms() > 0.01, "the local engine's speech");
+        assertEquals(1, fake.seen("/eleven/v1/text-to-speech/").size(), "ElevenLabs was tried first");
+    }
+
+    /** The provider's body drips in three pieces 300 ms apart: the first must be ours before the fake has finished. */
+    private void assertStreamedAsItArrives(String path, String json, String contentType, int length) throws Exception {
+        fake.dripping.add(path);
+        var response = streamed(json);
+        assertEquals(200, response.statusCode());
+        assertEquals(contentType, response.headers().firstValue("Content-Type").orElse(""));
+        try (var body = response.body()) {
+            byte[] first = body.readNBytes(4);
+            long firstAt = System.nanoTime();
+            byte[] rest = body.readAllBytes();
+            assertEquals(length, first.length + rest.length, "all of it");
+            Long finished = fake.finishedAt.get(path);
+            assertTrue(
+                    finished != null && firstAt < finished,
+                    "the first bytes arrived " + (finished == null ? "?" : (finished - firstAt) / 1e6)
+                            + " ms before the provider finished");
+        }
+    }
+
+    @Test
+    void azureStreamsArePassedOnAsTheirBodyArrives() throws Exception {
+        assertStreamedAsItArrives(
+                "/azure/cognitiveservices/v1",
+                "{\"text\":\"" + unique("Azure drips") + "\",\"voice_id\":\"en-US-AriaNeural\",\"provider\":\"azure\"}",
+                "audio/mpeg",
+                40 * 417);
+    }
+
+    @Test
+    void piperStreamsArePassedOnAsTheirBodyArrives() throws Exception {
+        assertStreamedAsItArrives(
+                "/piper/",
+                "{\"text\":\"" + unique("Piper drips")
+                        + "\",\"voice_id\":\"en_US-lessac-medium\",\"provider\":\"piper\"}",
+                "audio/wav",
+                FakeSpeechProviders.tone(22050, 1.5).length);
+    }
+
+    @Test
+    void aStreamThatStallsMidwayIsCutOffWithinTheTimeoutNotHeld() throws Exception {
+        fake.stallingMidway.add("/azure/cognitiveservices/v1");
+        long started = System.nanoTime();
+        var response = streamed("{\"text\":\"" + unique("Azure stalls midway")
+                + "\",\"voice_id\":\"en-US-AriaNeural\",\"provider\":\"azure\"}");
+        assertEquals(200, response.statusCode());
+        int received = 0;
+        try (var body = response.body()) {
+            received = body.readAllBytes().length;
+        } catch (java.io.IOException brokenOff) {
+            // a chunked answer that ends without its last chunk: what a client sees of an aborted stream
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(received < 40 * 417, "not the whole audio: " + received);
+        assertTrue(seconds < 8, "ended after " + seconds + " s (timeout 2 s)");
+    }
 }

@@ -7,7 +7,6 @@ import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.speech.boundary.Syntheses;
 import com.vocelio.speech.boundary.SynthesisRequest;
-import com.vocelio.speech.control.SpeechProvider.AudioSink;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -140,29 +139,22 @@ public class TtsEndpoint {
                 null,
                 null);
         var audio = tenant.runAs(bearer.tenantId(), () -> {
-            var plan = syntheses.plan(request);
-            return syntheses.speak(plan, new AudioSink() {
-                @Override
-                public void begin(String mediaType) {
-                    send(
-                            session,
-                            Jsons.objectBuilder()
-                                    .add("type", "audio_start")
-                                    .add("request_id", requestId)
-                                    .add("provider", plan.providerName())
-                                    .add("voice_id", plan.voiceId())
-                                    .add("content_type", mediaType)
-                                    .build()
-                                    .toString());
-                }
-
-                @Override
-                public void accept(byte[] chunk) {
-                    try {
-                        session.getBasicRemote().sendBinary(ByteBuffer.wrap(chunk));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+            var speech = syntheses.open(syntheses.plan(request)); // who speaks is settled before audio_start
+            send(
+                    session,
+                    Jsons.objectBuilder()
+                            .add("type", "audio_start")
+                            .add("request_id", requestId)
+                            .add("provider", speech.provider())
+                            .add("voice_id", speech.voiceId())
+                            .add("content_type", speech.mediaType())
+                            .build()
+                            .toString());
+            return syntheses.pour(speech, chunk -> {
+                try {
+                    session.getBasicRemote().sendBinary(ByteBuffer.wrap(chunk));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
         });
