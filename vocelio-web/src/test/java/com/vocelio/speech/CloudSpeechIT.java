@@ -56,6 +56,8 @@ class CloudSpeechIT {
                 "PT1S",
                 "VOCELIO_SPEECH_VOICES_RETRY",
                 "PT0.5S",
+                "VOCELIO_SPEECH_PREVIEW_LINK_TTL",
+                "PT2S",
                 "VOCELIO_METRICS_ENABLED",
                 "true",
                 "VOCELIO_METRICS_TOKEN",
@@ -473,5 +475,18 @@ class CloudSpeechIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertTrue(received < 40 * 417, "not the whole audio: " + received);
         assertTrue(seconds < 8, "ended after " + seconds + " s (timeout 2 s)");
+    }
+
+    @Test
+    void aPreviewLinkPlaysOnEveryNodeUntilItExpires() throws Exception {
+        String url = onNode().get("/voices/local").path("voices.find { it.id == 'kevin' }.preview_url");
+        assertTrue(url.startsWith(node.baseUri().toString()), url);
+        String onSuiteNode = TestServer.get().baseUri().toString().replaceAll("/$", "")
+                + url.substring(node.baseUri().toString().replaceAll("/$", "").length());
+        assertEquals(200, LocalSpeechIT.play(onSuiteNode).statusCode(), "signed by one node, checked by another");
+        Thread.sleep(4000); // the link lives 2 s, its expiry rounded up to the next whole second
+        var expired = LocalSpeechIT.play(url);
+        assertEquals(401, expired.statusCode());
+        assertTrue(new String(expired.body()).contains("invalid_preview_link"), new String(expired.body()));
     }
 }
