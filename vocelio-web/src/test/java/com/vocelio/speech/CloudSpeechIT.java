@@ -39,7 +39,7 @@ class CloudSpeechIT {
     static void nodeWithProviders() throws Exception {
         fake = new FakeSpeechProviders();
         organization = Api.newOrganization();
-        node = startNode(Map.of(
+        node = startNode(settings(
                 "AZURE_SPEECH_KEY",
                 FakeSpeechProviders.AZURE_KEY,
                 "VOCELIO_SPEECH_AZURE_URL",
@@ -62,6 +62,14 @@ class CloudSpeechIT {
                 "true",
                 "VOCELIO_METRICS_TOKEN",
                 METRICS_TOKEN));
+    }
+
+    private static Map<String, String> settings(String... pairs) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            settings.put(pairs[i], pairs[i + 1]);
+        }
+        return settings;
     }
 
     private static PayaraMicroProcess startNode(Map<String, String> settings) throws Exception {

@@ -8,9 +8,7 @@ import com.vocelio.speech.control.ProviderFailure;
 import com.vocelio.speech.control.SpeechMeter;
 import com.vocelio.speech.control.SpeechPlan;
 import com.vocelio.speech.control.SpeechPlanner;
-import com.vocelio.speech.control.SpeechProvider;
 import com.vocelio.speech.control.SpeechProvider.AudioSink;
-import com.vocelio.speech.control.SpeechProviders;
 import com.vocelio.speech.control.TierCatalog;
 import com.vocelio.speech.entity.Audio;
 import com.vocelio.speech.entity.Tier;
@@ -19,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,9 +32,6 @@ public class Syntheses {
 
     @Inject
     SpeechPlanner planner;
-
-    @Inject
-    SpeechProviders providers;
 
     @Inject
     AudioCache cache;
@@ -80,21 +76,7 @@ public class Syntheses {
 
     /** Speaks a plan whole, falling back to the local engine where the plan allows. */
     public Audio speak(SpeechPlan plan) {
-        Audio audio;
-        try {
-            audio = served(plan.provider(), plan);
-        } catch (ProviderFailure failure) {
-            if (!plan.fallsBack()) {
-                throw new ProviderFailedException(failure.provider(), failure.reason());
-            }
-            SpeechPlan local = planner.local(plan);
-            try {
-                audio = served(local.provider(), local);
-            } catch (ProviderFailure alsoLocal) {
-                throw new ProviderFailedException(alsoLocal.provider(), alsoLocal.reason());
-            }
-        }
-        return metered(plan, audio);
+        return metered(plan, withFallback(plan, this::served));
     }
 
     /**
@@ -103,17 +85,21 @@ public class Syntheses {
      * {@link #pour} then sends the audio.
      */
     public Speech open(SpeechPlan plan) {
+        return withFallback(plan, this::opened);
+    }
+
+    private <T> T withFallback(SpeechPlan plan, Function<SpeechPlan, T> attempt) {
         try {
-            return opened(plan.provider(), plan);
-        } catch (ProviderFailure failure) {
-            if (!plan.fallsBack()) {
-                throw new ProviderFailedException(failure.provider(), failure.reason());
-            }
             try {
-                return opened(providers.local(), planner.local(plan));
-            } catch (ProviderFailure alsoLocal) {
-                throw new ProviderFailedException(alsoLocal.provider(), alsoLocal.reason());
+                return attempt.apply(plan);
+            } catch (ProviderFailure failure) {
+                if (!plan.fallsBack()) {
+                    throw failure;
+                }
+                return attempt.apply(planner.local(plan));
             }
+        } catch (ProviderFailure failure) {
+            throw new ProviderFailedException(failure.provider(), failure.reason());
         }
     }
 
@@ -131,9 +117,10 @@ public class Syntheses {
         return metered(speech.plan(), audio);
     }
 
-    private Speech opened(SpeechProvider provider, SpeechPlan plan) {
-        String key = plan.utterance().cacheKey(provider.name());
-        var stream = cache.find(key).map(AudioStream::whole).orElseGet(() -> provider.open(plan.utterance()));
+    private Speech opened(SpeechPlan plan) {
+        String key = plan.utterance().cacheKey(plan.providerName());
+        var stream = cache.find(key).map(AudioStream::whole).orElseGet(() -> plan.provider()
+                .open(plan.utterance()));
         return new Speech(plan, stream, key);
     }
 
@@ -144,13 +131,13 @@ public class Syntheses {
         return audio;
     }
 
-    private Audio served(SpeechProvider provider, SpeechPlan plan) {
-        String key = plan.utterance().cacheKey(provider.name());
+    private Audio served(SpeechPlan plan) {
+        String key = plan.utterance().cacheKey(plan.providerName());
         var cached = cache.find(key);
         if (cached.isPresent()) {
             return cached.get();
         }
-        Audio audio = provider.synthesize(plan.utterance());
+        Audio audio = plan.provider().synthesize(plan.utterance());
         cache.store(key, audio);
         return audio;
     }
