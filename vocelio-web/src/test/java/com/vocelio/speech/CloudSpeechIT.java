@@ -124,6 +124,7 @@ class CloudSpeechIT {
                 .then()
                 .statusCode(200)
                 .body("tiers.regular.tts_provider", equalTo("azure"))
+                .body("tiers.regular.spoken_by", equalTo("azure"))
                 .body("tiers.regular.configured", equalTo(true))
                 .body("tiers.regular.voices[0]", equalTo("en-US-AriaNeural"))
                 .body("tiers.premium.tts_provider", equalTo("elevenlabs"))
@@ -145,7 +146,9 @@ class CloudSpeechIT {
                 .body("voices.find { it.id == 'en-US-AriaNeural' }.sample_rate", equalTo(24000))
                 .body(
                         "voices.find { it.id == 'en-US-AriaNeural' }.preview_url",
-                        equalTo("/voices/preview/en-US-AriaNeural"));
+                        org.hamcrest.Matchers.startsWith(node.baseUri()
+                                .resolve("/voices/preview/en-US-AriaNeural?provider=azure&")
+                                .toString()));
     }
 
     @Test

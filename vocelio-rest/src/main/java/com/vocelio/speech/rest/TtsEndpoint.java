@@ -44,6 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TtsEndpoint {
 
     private static final String TOKEN = "vocelio.tts.token";
+    private static final String ORGANIZATION = "vocelio.tts.organization";
     private static final String EXPIRY = "vocelio.tts.expiry";
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "tts-deadlines");
@@ -102,16 +103,13 @@ public class TtsEndpoint {
     /** A first token signs in; a later one must be of the same organization and extends the socket's life. */
     private void signIn(Session session, String token) {
         var bearer = tokens.verify(token);
-        String signedIn = signedInToken(session);
+        Object organization = session.getUserProperties().get(ORGANIZATION);
         if (bearer.isEmpty()
-                || signedIn != null
-                        && tokens.verify(signedIn)
-                                .map(VerifiedToken::tenantId)
-                                .filter(bearer.get().tenantId()::equals)
-                                .isEmpty()) {
+                || organization != null && !organization.equals(bearer.get().tenantId())) {
             close(session, "Invalid or expired access token");
             return;
         }
+        session.getUserProperties().put(ORGANIZATION, bearer.get().tenantId());
         session.getUserProperties().put(TOKEN, token); // checked again before each synthesis: revocation
         closeAtExpiry(session, bearer.get());
         send(
