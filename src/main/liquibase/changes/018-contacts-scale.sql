@@ -6,13 +6,16 @@
 -- inserted by statement triggers: writers never queue on one hot counter row (imports, creates and bulk operations
 -- of one organization run side by side), a read sums a handful of rows, and the import sweep folds them into one
 -- row per scope now and then (ContactTallies.fold). list_id null = the whole organization.
+-- seq orders the deltas: the highest in a scope tells whether its rows may have moved since it was last read (the
+-- page anchors of ContactReads are rebuilt when it changed).
 create table contact_tallies (
+    seq       bigserial primary key,
     tenant_id uuid   not null references organizations (id),
     list_id   uuid references contact_lists (id) on delete cascade,
     active    bigint not null,
     inactive  bigint not null
 );
-create index contact_tallies_scope_idx on contact_tallies (tenant_id, list_id);
+create index contact_tallies_scope_idx on contact_tallies (tenant_id, list_id, seq);
 
 create function contact_tallies_contacts_added() returns trigger language plpgsql as $$
 begin
@@ -30,6 +33,10 @@ begin
     return null;
 end $$;
 
+-- A trigger's transition table has no statistics: joined to a million-row table the planner may hash that whole
+-- table. Lookups here go through scalar subqueries and "offset 0" laterals, which are never flattened into a join,
+-- so each changed row is one index probe whatever the table's size.
+
 -- a status change moves the contact between the counts of the organization and of every list it is on
 create function contact_tallies_contacts_changed() returns trigger language plpgsql as $$
 begin
@@ -41,16 +48,19 @@ begin
     select tenant_id, null, sum(d), -sum(d) from moved group by tenant_id
     union all
     select m.tenant_id, m.list_id, sum(d), -sum(d)
-    from moved join contact_list_memberships m on m.contact_id = moved.id group by m.tenant_id, m.list_id;
+    from moved cross join lateral (select tenant_id, list_id from contact_list_memberships
+                                   where contact_id = moved.id offset 0) m
+    group by m.tenant_id, m.list_id;
     return null;
 end $$;
 
 create function contact_tallies_members_added() returns trigger language plpgsql as $$
 begin
     insert into contact_tallies (tenant_id, list_id, active, inactive)
-    select a.tenant_id, a.list_id, count(*) filter (where c.status = 'active'),
-           count(*) filter (where c.status <> 'active')
-    from added a join contacts c on c.id = a.contact_id group by a.tenant_id, a.list_id;
+    select tenant_id, list_id, count(*) filter (where status = 'active'), count(*) filter (where status <> 'active')
+    from (select a.tenant_id, a.list_id, (select c.status from contacts c where c.id = a.contact_id) as status
+          from added a) s
+    group by tenant_id, list_id;
     return null;
 end $$;
 
@@ -59,10 +69,12 @@ end $$;
 create function contact_tallies_members_removed() returns trigger language plpgsql as $$
 begin
     insert into contact_tallies (tenant_id, list_id, active, inactive)
-    select r.tenant_id, r.list_id, -count(*) filter (where c.status = 'active'),
-           -count(*) filter (where c.status <> 'active')
-    from removed r join contacts c on c.id = r.contact_id join contact_lists l on l.id = r.list_id
-    group by r.tenant_id, r.list_id;
+    select tenant_id, list_id, -count(*) filter (where status = 'active'), -count(*) filter (where status <> 'active')
+    from (select r.tenant_id, r.list_id, (select c.status from contacts c where c.id = r.contact_id) as status,
+                 exists (select 1 from contact_lists l where l.id = r.list_id) as listed
+          from removed r) s
+    where status is not null and listed
+    group by tenant_id, list_id;
     return null;
 end $$;
 

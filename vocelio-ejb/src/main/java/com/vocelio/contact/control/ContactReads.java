@@ -38,44 +38,81 @@ public class ContactReads {
     @Inject
     ContactTallies tallies;
 
+    @Inject
+    PageAnchors anchors;
+
     public Page page(ContactFilter filter, int offset, int limit) {
         // without a search, a phone type or tags the counts are the tallies' (no count of a million rows per page)
         boolean tallied = filter.searchTerm() == null
                 && filter.phoneType() == null
                 && filter.tags().isEmpty();
-        List<Contact> contacts = tallied && filter.status() == null && filter.after() == null
-                ? byPosition(filter.listId(), offset, limit)
-                : filtered(filter, offset, limit);
-        if (tallied) {
-            var tally = tallies.of(filter.listId());
-            return new Page(contacts, tally.of(filter.status()), tally.active(), tally.inactive());
+        if (!tallied) {
+            return counted(filtered(filter, offset, limit), filter);
         }
-        return counted(contacts, filter);
+        var tally = tallies.of(filter.listId());
+        List<Contact> contacts = filter.status() == null && filter.after() == null
+                ? byPosition(filter.listId(), tally.generation(), offset, limit)
+                : filtered(filter, offset, limit);
+        return new Page(contacts, tally.of(filter.status()), tally.active(), tally.inactive());
     }
 
     /**
-     * A page of a list, or of all contacts, by its number: the offset is walked in the ordering index alone (an
-     * index-only scan of narrow entries, not a million joined rows), and only the page's own rows are read.
+     * A page of a list, or of all contacts, by its number: a seek to the nearest {@link PageAnchors anchor} before it,
+     * then at most {@link PageAnchors#STEP} entries of the ordering index walked (an index-only scan of narrow
+     * entries), and only the page's own rows read.
      */
     @SuppressWarnings("unchecked")
-    private List<Contact> byPosition(String listId, int offset, int limit) {
+    private List<Contact> byPosition(String listId, long generation, int offset, int limit) {
+        String key = listId != null ? "added_at, contact_id" : "created_at, id";
+        String scope = listId != null
+                ? "contact_list_memberships where list_id = cast(?1 as uuid)"
+                : "contacts where tenant_id = cast(?2 as uuid)";
+        String[] anchor = null;
+        if (offset >= PageAnchors.STEP) {
+            var found = anchors.at(tenant.id() + ":" + listId, generation, offset, () -> anchors(scope, key, listId));
+            if (found.isEmpty()) {
+                return List.of(); // past the end
+            }
+            anchor = found.get();
+        }
+        String seek = anchor == null ? "" : " and (" + key + ") >= (cast(?5 as timestamptz), cast(?6 as uuid))";
         String sql = listId != null
-                ? "select c.* from (select contact_id, added_at from contact_list_memberships"
-                        + " where list_id = cast(?1 as uuid) order by added_at, contact_id offset ?3 limit ?4) m"
-                        + " join contacts c on c.id = m.contact_id and c.tenant_id = cast(?2 as uuid)"
-                        + " order by m.added_at, m.contact_id"
-                : "select c.* from (select id from contacts where tenant_id = cast(?2 as uuid)"
-                        + " order by created_at, id offset ?3 limit ?4) k join contacts c on c.id = k.id"
-                        + " order by c.created_at, c.id";
+                ? "select c.* from (select contact_id, added_at from " + scope + seek + " order by " + key
+                        + " offset ?3 limit ?4) m join contacts c on c.id = m.contact_id and c.tenant_id = cast(?2 as"
+                        + " uuid) order by m.added_at, m.contact_id"
+                : "select c.* from (select id from " + scope + seek + " order by " + key
+                        + " offset ?3 limit ?4) k join contacts c on c.id = k.id order by c.created_at, c.id";
         var query = em.createNativeQuery(sql, Contact.class)
                 .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                 .setParameter(2, tenant.id())
-                .setParameter(3, offset)
+                .setParameter(3, anchor == null ? offset : offset % PageAnchors.STEP)
                 .setParameter(4, limit);
         if (listId != null) {
             query.setParameter(1, listId);
         }
+        if (anchor != null) {
+            query.setParameter(5, anchor[0]).setParameter(6, anchor[1]);
+        }
         return query.getResultList();
+    }
+
+    /** The ordering keys of every STEPth row of the scope, in one scan of its ordering index. */
+    private List<String[]> anchors(String scope, String key, String listId) {
+        var query = Sql.of(
+                em,
+                "select cast(k1 as text), cast(k2 as text) from (select " + key.replace(", ", " as k1, ")
+                        + " as k2, row_number() over (order by " + key + ") - 1 as rank from " + scope
+                        + ") r where rank % " + PageAnchors.STEP + " = 0 order by rank");
+        if (listId != null) {
+            query.setParameter(1, listId);
+        } else {
+            query.setParameter(2, tenant.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream()
+                .map(row -> new String[] {(String) row[0], (String) row[1]})
+                .toList();
     }
 
     private List<Contact> filtered(ContactFilter filter, int offset, int limit) {
@@ -193,9 +230,15 @@ public class ContactReads {
         }
         String term = filter.searchTerm();
         if (term != null) {
-            where.and(
-                    "c.search_text like ?",
-                    "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // an address's domain ("example.com") is in nearly every row: its trigrams would make the index read
+            // posting lists of a million entries. The index looks for the local part; the whole term is checked on the
+            // few rows that has.
+            int at = term.indexOf('@');
+            String indexed = at >= 3 ? term.substring(0, at + 1) : term;
+            where.and("c.search_text like ?", "%" + likeEscaped(indexed) + "%");
+            if (!indexed.equals(term)) {
+                where.and("strpos(c.search_text, ?) > 0", term);
+            }
         }
         if (filter.phoneType() != null) {
             where.and("c.phone_type = ?", filter.phoneType());
@@ -204,6 +247,10 @@ public class ContactReads {
             where.and("c.tags @> cast(? as jsonb)", Sql.jsonArray(filter.tags()));
         }
         return from.toString();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** {@code ?} placeholders as EclipseLink's numbered ones, in order. */

@@ -15,8 +15,11 @@ import jakarta.persistence.PersistenceContext;
 @Dependent
 public class ContactTallies {
 
-    /** Contacts by status in one scope. */
-    public record Tally(long active, long inactive) {
+    /**
+     * Contacts by status in one scope; {@code generation} changes whenever a contact joins or leaves the scope (and
+     * sometimes when none did), never otherwise.
+     */
+    public record Tally(long active, long inactive, long generation) {
 
         public long total() {
             return active + inactive;
@@ -41,7 +44,8 @@ public class ContactTallies {
     public Tally of(String listId) {
         var query = Sql.of(
                         em,
-                        "select coalesce(sum(active), 0), coalesce(sum(inactive), 0) from contact_tallies"
+                        "select coalesce(sum(active), 0), coalesce(sum(inactive), 0), coalesce(max(seq), 0)"
+                                + " from contact_tallies"
                                 + " where tenant_id = cast(?1 as uuid) and "
                                 + (listId == null ? "list_id is null" : "list_id = cast(?2 as uuid)"))
                 .setParameter(1, tenant.id());
@@ -49,7 +53,7 @@ public class ContactTallies {
             query.setParameter(2, listId);
         }
         Object[] row = (Object[]) query.getSingleResult();
-        return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     /**

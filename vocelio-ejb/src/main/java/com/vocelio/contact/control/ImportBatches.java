@@ -20,7 +20,7 @@ import org.postgresql.PGConnection;
  * Writes a batch of imported contacts set-based, whatever its size: the rows are COPYed into a session-local staging
  * table (COPY parses a thousand rows in about the time an insert statement takes for one), then one upsert on the
  * phone key moves them into {@code contacts} (a number the organization has is merged, or left alone when the import
- * skips duplicates, so one contact per phone stays true) and one insert adds the list memberships. Runs on the
+ * skips duplicates, so one contact per phone stays true) and adds the list memberships in the same statement. Runs on the
  * connection of the caller's transaction (the pool hands the transaction's own connection back), so a batch, its
  * job counters and its checkpoint commit together or not at all.
  */
@@ -71,10 +71,7 @@ public class ImportBatches {
         // the transaction's connection: closing this handle returns it to the transaction, not to the pool
         try (Connection connection = dataSource.getConnection()) {
             stage(connection, contacts);
-            int created = upsert(connection, merge, now);
-            if (listId != null) {
-                join(connection, listId, userId, now);
-            }
+            int created = upsert(connection, merge, listId, userId, now);
             return new Written(created, contacts.size() - created);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("writing an import batch failed: " + e.getMessage(), e);
@@ -118,35 +115,42 @@ public class ImportBatches {
                 .copyIn("copy contact_import_rows from stdin", new StringReader(text.toString()));
     }
 
-    private int upsert(Connection connection, boolean merge, OffsetDateTime now) throws SQLException {
+    /**
+     * One statement: the upsert, and the memberships of what it wrote plus what it met. The second part's join sees
+     * the table as it was before this statement (one snapshot), so it finds exactly the contacts the phones already
+     * had, by the phone index, and never scans the organization's contacts.
+     */
+    private int upsert(Connection connection, boolean merge, String listId, String userId, OffsetDateTime now)
+            throws SQLException {
+        String members = listId == null
+                ? ""
+                : """
+                  , members as (insert into contact_list_memberships (tenant_id, list_id, contact_id, added_by, added_at)
+                      select cast(? as uuid), cast(? as uuid), ids.id, cast(? as uuid), cast(? as timestamptz)
+                      from (select id from saved union select c.id from contact_import_rows r
+                            join contacts c on c.tenant_id = cast(? as uuid) and c.phone = r.phone) ids
+                      on conflict do nothing)""";
         try (var statement = connection.prepareStatement("with saved as (insert into contacts (id, tenant_id, phone,"
                 + " phone_type, " + COLUMNS + ", source, tags, custom_fields, created_at, updated_at)"
                 + " select r.id, cast(? as uuid), r.phone, r.phone_type, " + prefixed("r.")
                 + ", 'import', r.tags, r.custom_fields, cast(? as timestamptz), cast(? as timestamptz)"
                 + " from contact_import_rows r on conflict (tenant_id, phone) " + (merge ? MERGE : "do nothing")
-                + " returning (xmax = 0) as created) select count(*) filter (where created) from saved")) {
+                + " returning id, (xmax = 0) as created)" + members
+                + " select count(*) filter (where created) from saved")) {
             statement.setString(1, tenant.id());
             statement.setString(2, now.toString());
             statement.setString(3, now.toString());
+            if (listId != null) {
+                statement.setString(4, tenant.id());
+                statement.setString(5, listId);
+                statement.setString(6, Checks.isUuid(userId) ? userId : null);
+                statement.setString(7, now.toString());
+                statement.setString(8, tenant.id());
+            }
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
             }
-        }
-    }
-
-    private void join(Connection connection, String listId, String userId, OffsetDateTime now) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                """
-                insert into contact_list_memberships (tenant_id, list_id, contact_id, added_by, added_at)
-                select c.tenant_id, cast(? as uuid), c.id, cast(? as uuid), cast(? as timestamptz)
-                from contact_import_rows r join contacts c on c.tenant_id = cast(? as uuid) and c.phone = r.phone
-                on conflict do nothing""")) {
-            statement.setString(1, listId);
-            statement.setString(2, Checks.isUuid(userId) ? userId : null);
-            statement.setString(3, now.toString());
-            statement.setString(4, tenant.id());
-            statement.executeUpdate();
         }
     }
 
