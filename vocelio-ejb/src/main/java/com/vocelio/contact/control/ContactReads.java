@@ -62,7 +62,7 @@ public class ContactReads {
      * entries), and only the page's own rows read.
      */
     @SuppressWarnings("unchecked")
-    private List<Contact> byPosition(String listId, long generation, int offset, int limit) {
+    private List<Contact> byPosition(String listId, String generation, int offset, int limit) {
         String key = listId != null ? "added_at, contact_id" : "created_at, id";
         String scope = listId != null
                 ? "contact_list_memberships where list_id = cast(?1 as uuid)"

@@ -17,9 +17,10 @@ public class ContactTallies {
 
     /**
      * Contacts by status in one scope; {@code generation} changes whenever a contact joins or leaves the scope (and
-     * sometimes when none did), never otherwise.
+     * sometimes when none did). It is the highest delta number with the number of deltas: a delta committed late
+     * with a lower number still changes the count, and a fold, which lowers the count, adds a higher number.
      */
-    public record Tally(long active, long inactive, long generation) {
+    public record Tally(long active, long inactive, String generation) {
 
         public long total() {
             return active + inactive;
@@ -44,7 +45,7 @@ public class ContactTallies {
     public Tally of(String listId) {
         var query = Sql.of(
                         em,
-                        "select coalesce(sum(active), 0), coalesce(sum(inactive), 0), coalesce(max(seq), 0)"
+                        "select coalesce(sum(active), 0), coalesce(sum(inactive), 0), coalesce(max(seq), 0) || ':' || count(*)"
                                 + " from contact_tallies"
                                 + " where tenant_id = cast(?1 as uuid) and "
                                 + (listId == null ? "list_id is null" : "list_id = cast(?2 as uuid)"))
@@ -53,7 +54,7 @@ public class ContactTallies {
             query.setParameter(2, listId);
         }
         Object[] row = (Object[]) query.getSingleResult();
-        return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+        return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2]);
     }
 
     /**

@@ -21,7 +21,7 @@ public class PageAnchors {
     static final int SCOPES = 500;
 
     /** The ordering keys (as text) of rows 0, STEP, 2·STEP, … of a scope, as they were at {@code generation}. */
-    record Anchors(long generation, List<String[]> keys) {}
+    record Anchors(String generation, List<String[]> keys) {}
 
     private final Map<String, Anchors> scopes = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -34,12 +34,12 @@ public class PageAnchors {
      * @return the keys of the anchor at or before row {@code offset} (its rank is {@code offset / STEP * STEP}), or
      *     empty when the scope has no row there
      */
-    public Optional<String[]> at(String scope, long generation, int offset, Supplier<List<String[]>> build) {
+    public Optional<String[]> at(String scope, String generation, int offset, Supplier<List<String[]>> build) {
         Anchors anchors;
         synchronized (scopes) {
             anchors = scopes.get(scope);
         }
-        if (anchors == null || anchors.generation() != generation) {
+        if (anchors == null || !anchors.generation().equals(generation)) {
             anchors = new Anchors(generation, build.get()); // outside the lock: two builders only cost time
             synchronized (scopes) {
                 scopes.put(scope, anchors);
