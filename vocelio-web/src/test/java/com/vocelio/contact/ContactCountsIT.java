@@ -128,6 +128,82 @@ class ContactCountsIT {
                 .statusCode(404);
     }
 
+    @Test
+    void deepPagesByNumberStayExactWhenEarlierRowsLeave() {
+        var fresh = Api.newOrganization(); // its contacts are exactly the imported ones
+        String listId = list(fresh, Api.unique("Deep"));
+        int rows = 12_000; // past two page anchors (every 5,000 rows)
+        var csv = new StringBuilder("phone,first_name\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("+4915" + (200_000_000 + i)).append(",D").append(i).append('\n');
+        }
+        var done = ContactImportsIT.finished(
+                fresh,
+                ContactImportsIT.upload(
+                        fresh, csv.toString().getBytes(StandardCharsets.UTF_8), Map.of("listId", listId)));
+        assertEquals(rows, done.getInt("data.results.imported"), done.prettify());
+        var walked = walk(fresh, listId);
+        assertEquals(rows, walked.size());
+        assertEquals(walked.subList(6000, 6050), pageOf(fresh, listId, 121, rows));
+        assertEquals(walked.subList(11_950, 12_000), pageOf(fresh, listId, 240, rows));
+        List<String> everyone = fresh.asAdmin()
+                .queryParam("limit", "50")
+                .queryParam("page", "121")
+                .get("/v1/contacts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.id");
+        assertEquals(walk(fresh, null).subList(6000, 6050), everyone);
+
+        // rows before the anchors leave: every later row moves up, and the pages by number with them
+        fresh.asAdmin().delete("/v1/contacts/" + walked.get(10)).then().statusCode(200);
+        fresh.asAdmin()
+                .delete("/v1/contact-lists/" + listId + "/contacts/" + walked.get(20))
+                .then()
+                .statusCode(200);
+        var expected = new ArrayList<>(walked);
+        expected.remove(20);
+        expected.remove(10);
+        assertEquals(expected, walk(fresh, listId));
+        assertEquals(expected.subList(6000, 6050), pageOf(fresh, listId, 121, rows - 2));
+        assertEquals(expected.subList(11_950, 11_998), pageOf(fresh, listId, 240, rows - 2));
+        assertEquals(List.of(), pageOf(fresh, listId, 241, rows - 2));
+    }
+
+    /** Every contact of the list (or of the organization) in order, by keyset pages of 500. */
+    private static List<String> walk(Organization o, String listId) {
+        var ids = new ArrayList<String>();
+        String after = null;
+        do {
+            var request = o.asAdmin().queryParam("limit", "500");
+            if (listId != null) {
+                request.queryParam("listId", listId);
+            }
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            var page =
+                    request.get("/v1/contacts").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("data.id"));
+            after = page.getString("pagination.nextCursor");
+        } while (after != null);
+        return ids;
+    }
+
+    private static List<String> pageOf(Organization o, String listId, int page, long total) {
+        var json = o.asAdmin()
+                .queryParam("limit", "50")
+                .queryParam("page", page)
+                .get("/api/contacts/lists/" + listId + "/contacts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(total, json.getLong("totalCount"));
+        return json.getList("contacts.id");
+    }
+
     private static void bulk(Map<String, Object> body) {
         org.asAdmin().body(body).post("/v1/contacts/bulk-operations").then().statusCode(200);
     }
