@@ -90,7 +90,10 @@ public class ContactImports {
         return job;
     }
 
-    /** The job; one whose run has stopped beating (its node died) is handed to a new run, which resumes it. */
+    /**
+     * The job; one whose run has stopped beating (its node died) is handed to a new run, which resumes it (the
+     * {@link ContactImportClock} does the same whether or not anyone asks).
+     */
     public ContactImport get(String jobId) {
         var job = Optional.ofNullable(Checks.isUuid(jobId) ? em.find(ContactImport.class, jobId) : null)
                 .orElseThrow(() -> new BusinessException(
@@ -122,6 +125,11 @@ public class ContactImports {
                         .id());
     }
 
+    /** Hands a stale job to a new run once the caller's transaction commits; the run claims it or finds it taken. */
+    public void resume(String jobId) {
+        launchAfterCommit(tenant.id(), jobId, null);
+    }
+
     /** The job row must be committed before a run looks for it, and must not run at all if it never is. */
     private void launchAfterCommit(String tenantId, String jobId, String userId) {
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -147,7 +155,7 @@ public class ContactImports {
                 LOG.log(Level.WARNING, "Contact import " + jobId + " stopped; it resumes from its checkpoint", e);
                 steps.stopped(
                         jobId,
-                        "stopped (" + e.getClass().getSimpleName() + "); resumes from its checkpoint when polled after "
+                        "stopped (" + e.getClass().getSimpleName() + "); resumes from its checkpoint after "
                                 + staleAfter,
                         false);
             }
