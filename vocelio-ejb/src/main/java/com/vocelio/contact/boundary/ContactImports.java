@@ -5,6 +5,7 @@ import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.contact.entity.ContactList;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.AfterCommit;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
@@ -15,9 +16,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,8 +56,8 @@ public class ContactImports {
     @ConfigProperty(name = "vocelio.contacts.import.stale-after", defaultValue = "PT60S")
     Duration staleAfter;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -132,17 +130,7 @@ public class ContactImports {
 
     /** The job row must be committed before a run looks for it, and must not run at all if it never is. */
     private void launchAfterCommit(String tenantId, String jobId, String userId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.submit(() -> run(tenantId, jobId, userId));
-                }
-            }
-        });
+        afterCommit.run(() -> executor.submit(() -> run(tenantId, jobId, userId)));
     }
 
     private void run(String tenantId, String jobId, String userId) {
