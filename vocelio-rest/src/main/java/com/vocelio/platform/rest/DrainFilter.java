@@ -43,6 +43,9 @@ public class DrainFilter extends HttpFilter {
         }
         try {
             chain.doFilter(request, response);
+            if (!request.isAsyncStarted()) {
+                response.flushBuffer(); // the answer's bytes leave before the drain may count it done
+            }
         } finally {
             drain.exit();
         }
