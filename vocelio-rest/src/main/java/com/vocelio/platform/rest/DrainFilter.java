@@ -43,8 +43,10 @@ public class DrainFilter extends HttpFilter {
         }
         try {
             chain.doFilter(request, response);
-            if (!request.isAsyncStarted()) {
-                response.flushBuffer(); // the answer's bytes leave before the drain may count it done
+            // the answer's bytes leave before the drain may count it done; not a stream's (it goes on), nor an error
+            // the container still renders as its error page (after the filters)
+            if (!request.isAsyncStarted() && response.getStatus() < 400) {
+                response.flushBuffer();
             }
         } finally {
             drain.exit();
