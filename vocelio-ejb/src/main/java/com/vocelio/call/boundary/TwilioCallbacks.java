@@ -1,6 +1,7 @@
 package com.vocelio.call.boundary;
 
 import com.vocelio.call.control.CallRegistry;
+import com.vocelio.call.control.TwilioSettings;
 import com.vocelio.call.control.TwilioTelephony;
 import com.vocelio.call.control.Twiml;
 import com.vocelio.call.entity.Call;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * What Twilio tells us, in the organization the call or number belongs to (the caller has checked Twilio's
  * signature and found the organization): status callbacks move the call forward only (duplicates and late arrivals
- * change nothing), and an inbound call to one of our numbers starts its record and is answered with its flow.
+ * change nothing), an inbound call to one of our numbers starts its record and is answered with its flow, and
+ * conference callbacks follow the caller into and out of a transfer's conference.
  */
 @Stateless
 @UnitOfWork
@@ -30,6 +32,9 @@ public class TwilioCallbacks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TwilioSettings settings;
 
     /**
      * @return the call as it stands after the callback, or empty when the status is not one of Twilio's (which the
@@ -50,24 +55,99 @@ public class TwilioCallbacks {
         return call;
     }
 
-    /** Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers. */
-    public String answer(String callSid, String from, String to) {
+    /**
+     * What an inbound call hears: its number's flow, and whether it waits for a department ({@code queueTo}, a
+     * department id; empty when the flow hands it to its webhook).
+     */
+    public record Answer(String twiml, String queueTo, String context) {}
+
+    /**
+     * Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers: the
+     * greeting, a recording started first when the flow records, then the flow's webhook, or hold music while the
+     * call waits for the flow's department.
+     */
+    public Answer answer(String callSid, String from, String to) {
         Optional<PhoneFlow> flow = flows.find(to);
         if (flow.isEmpty()) {
-            return Twiml.response()
-                    .say("This number is not in service.", null)
-                    .hangup()
-                    .toString();
+            return new Answer(notInService(), "", "");
         }
         var locked = registry.lockOrStart(callSid, from);
+        var call = locked.call();
         if (locked.started()) {
-            locked.call().announceStart(Clocks.now(clock));
-            locked.call().answeredByFlow(TwilioTelephony.NAME, to, flow.get().flowId(), Clocks.now(clock));
+            call.announceStart(Clocks.now(clock));
+            call.answeredByFlow(TwilioTelephony.NAME, to, flow.get().flowId(), Clocks.now(clock));
         }
-        var twiml = Twiml.response().say(flow.get().greeting(), flow.get().voice());
-        return (flow.get().webhookUrl().isEmpty()
-                        ? twiml.pause(60)
-                        : twiml.redirect(flow.get().webhookUrl()))
+        var twiml = Twiml.response();
+        var base = settings.publicUrl();
+        if (flow.get().recorded() && base.isPresent()) {
+            call.recordIt();
+            twiml.startRecording(base.get() + TwilioSettings.RECORDING_CALLBACK);
+        }
+        twiml.say(flow.get().greeting(), flow.get().voice());
+        var department = flow.get().department();
+        if (department.isPresent()) {
+            return new Answer(
+                    twiml.playForever(settings.holdMusicUrl()).toString(),
+                    department.get().id(),
+                    "Inbound call to " + to + " (flow " + flow.get().flowId() + ")");
+        }
+        return new Answer(resume(twiml, flow.get()).toString(), "", "");
+    }
+
+    /** What a caller whose department refused them (closed, queue full) hears: their flow's webhook, or an apology. */
+    public String unqueued(String to) {
+        var flow = flows.find(to).filter(f -> !f.webhookUrl().isEmpty());
+        return flow.isPresent()
+                ? Twiml.response().redirect(flow.get().webhookUrl()).toString()
+                : Twiml.response()
+                        .say("All our agents are busy. Please call again later.", null)
+                        .hangup()
+                        .toString();
+    }
+
+    /**
+     * Twilio says who joined or left a transfer's conference: our caller joining tells us the conference's sid
+     * (what holding and muting them there needs); our caller leaving takes the conference off the call.
+     */
+    public void conference(String callSid, String event, String conferenceName, String conferenceSid) {
+        var call = registry.lock(callSid);
+        if (call.isEmpty() || conferenceName == null || conferenceSid == null) {
+            return;
+        }
+        if ("participant-join".equals(event)) {
+            call.get().joinedConference(conferenceName, conferenceSid, Clocks.now(clock));
+        } else if ("participant-leave".equals(event)) {
+            call.get().leftConference(conferenceName, Clocks.now(clock));
+        }
+    }
+
+    /**
+     * A conference transfer is over for the caller (the agent left): the AI takes them back, with the call's own
+     * script (outbound) or its flow (inbound).
+     */
+    public String afterConference(String callSid) {
+        var call = registry.lock(callSid);
+        if (call.isEmpty() || !call.get().onTheLine()) {
+            return Twiml.response().hangup().toString();
+        }
+        var now = Clocks.now(clock);
+        call.get().leftConference(call.get().conferenceName(), now);
+        var flow = "inbound".equals(call.get().direction())
+                ? flows.find(call.get().calledNumber())
+                : Optional.<PhoneFlow>empty();
+        return flow.isPresent()
+                ? resume(Twiml.response(), flow.get()).toString()
+                : TwilioTelephony.script(call.get().message(), call.get().voiceId());
+    }
+
+    private static Twiml resume(Twiml twiml, PhoneFlow flow) {
+        return flow.webhookUrl().isEmpty() ? twiml.pause(60) : twiml.redirect(flow.webhookUrl());
+    }
+
+    public static String notInService() {
+        return Twiml.response()
+                .say("This number is not in service.", null)
+                .hangup()
                 .toString();
     }
 }

@@ -2,6 +2,7 @@ package com.vocelio.transfer.boundary;
 
 import com.vocelio.call.boundary.CallControls;
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.CallWaiting;
 import com.vocelio.department.boundary.Departments;
 import com.vocelio.department.entity.Department;
 import com.vocelio.event.control.UnitOfWork;
@@ -9,6 +10,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.PhoneNumbers;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import java.util.Locale;
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Hands a call on to what {@code transfer_to} names: a department of the organization (by id or name) gets it
  * through the routing engine, like any transfer request; a phone number gets it at once, by a cold transfer that
  * dials it (the AI leaves the call). A department is looked for first, so a department never loses its calls to a
- * name that also reads as a vanity number.
+ * name that also reads as a vanity number. An inbound call whose flow queues to a department ({@link CallWaiting})
+ * is queued here too, so telephony never needs to know routing.
  */
 @Stateless
 @UnitOfWork
@@ -77,6 +80,31 @@ public class CallHandoffs {
                 .orElseThrow(() ->
                         BusinessException.invalid("transfer_to", "names no department and is not a phone number"));
         return new Dialed(calls.dial(sid, "transfer_to", number), number);
+    }
+
+    /**
+     * An inbound call waits for the department its flow queues to: it becomes a routed (cold) transfer like any
+     * other, at the end of the department's line. A repeat (Twilio asking again) finds the transfer already open.
+     */
+    public void queueInbound(@Observes CallWaiting waiting) {
+        var request = new TransferRequest(
+                waiting.callSid(),
+                null,
+                "cold",
+                "inbound_call",
+                null,
+                waiting.departmentId(),
+                null,
+                null,
+                null,
+                waiting.context(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        transfers.request(request, null);
     }
 
     /** Looked up among all (an unknown name must not fail the transaction, as a refused lookup would). */
