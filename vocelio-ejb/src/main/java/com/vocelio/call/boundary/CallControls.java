@@ -1,6 +1,7 @@
 package com.vocelio.call.boundary;
 
 import com.vocelio.agent.entity.Agent;
+import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.Providers;
 import com.vocelio.call.entity.Call;
@@ -30,6 +31,9 @@ public class CallControls {
     Providers providers;
 
     @Inject
+    CallEndings endings;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -43,12 +47,14 @@ public class CallControls {
     public Call end(String callSid) {
         Call call = get(callSid);
         if (call.onTheLine()) {
+            boolean wasLive = call.status().isLive();
             var now = Clocks.now(clock);
             if (call.provider().isEmpty()) {
                 call.hangUp(now);
             } else {
                 providers.of(call.provider()).hangUp(call, now);
             }
+            endings.after(call, wasLive);
         }
         return call;
     }

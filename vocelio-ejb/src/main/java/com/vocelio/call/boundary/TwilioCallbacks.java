@@ -1,5 +1,6 @@
 package com.vocelio.call.boundary;
 
+import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.TwilioSettings;
 import com.vocelio.call.control.TwilioTelephony;
@@ -36,6 +37,9 @@ public class TwilioCallbacks {
     @Inject
     TwilioSettings settings;
 
+    @Inject
+    CallEndings endings;
+
     /**
      * @return the call as it stands after the callback, or empty when the status is not one of Twilio's (which the
      *     callback's sender should not retry either)
@@ -46,63 +50,68 @@ public class TwilioCallbacks {
         if (told.isEmpty() || call.isEmpty()) {
             return call;
         }
+        boolean wasLive = call.get().status().isLive();
         call.get()
                 .reportStatus(
                         told.get(),
                         TwilioTelephony.seconds(callDuration),
                         TwilioTelephony.price(price),
                         Clocks.now(clock));
+        endings.after(call.get(), wasLive);
         return call;
     }
 
     /**
      * What an inbound call hears: its number's flow, and whether it waits for a department ({@code queueTo}, a
-     * department id; empty when the flow hands it to its webhook).
+     * department id; empty when the flow hands it to its webhook). {@code unqueued} is what it hears instead when
+     * that department refuses it (closed, its queue full): the flow's webhook, or an apology.
      */
-    public record Answer(String twiml, String queueTo, String context) {}
+    public record Answer(String twiml, String queueTo, String context, String unqueued) {}
 
     /**
-     * Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers: the
-     * greeting, a recording started first when the flow records, then the flow's webhook, or hold music while the
+     * Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers: a
+     * recording started first when the flow records, the greeting, then the flow's webhook, or hold music while the
      * call waits for the flow's department.
      */
     public Answer answer(String callSid, String from, String to) {
-        Optional<PhoneFlow> flow = flows.find(to);
-        if (flow.isEmpty()) {
-            return new Answer(notInService(), "", "");
+        Optional<PhoneFlow> found = flows.find(to);
+        if (found.isEmpty()) {
+            return new Answer(notInService(), "", "", "");
         }
+        var flow = found.get();
         var locked = registry.lockOrStart(callSid, from);
         var call = locked.call();
         if (locked.started()) {
             call.announceStart(Clocks.now(clock));
-            call.answeredByFlow(TwilioTelephony.NAME, to, flow.get().flowId(), Clocks.now(clock));
+            call.answeredByFlow(TwilioTelephony.NAME, to, flow.flowId(), Clocks.now(clock));
         }
-        var twiml = Twiml.response();
         var base = settings.publicUrl();
-        if (flow.get().recorded() && base.isPresent()) {
+        boolean record = flow.recorded() && base.isPresent();
+        if (record) {
             call.recordIt();
-            twiml.startRecording(base.get() + TwilioSettings.RECORDING_CALLBACK);
         }
-        twiml.say(flow.get().greeting(), flow.get().voice());
-        var department = flow.get().department();
-        if (department.isPresent()) {
-            return new Answer(
-                    twiml.playForever(settings.holdMusicUrl()).toString(),
-                    department.get().id(),
-                    "Inbound call to " + to + " (flow " + flow.get().flowId() + ")");
+        var department = flow.department();
+        if (department.isEmpty()) {
+            return new Answer(resume(greeting(flow, record), flow).toString(), "", "", "");
         }
-        return new Answer(resume(twiml, flow.get()).toString(), "", "");
-    }
-
-    /** What a caller whose department refused them (closed, queue full) hears: their flow's webhook, or an apology. */
-    public String unqueued(String to) {
-        var flow = flows.find(to).filter(f -> !f.webhookUrl().isEmpty());
-        return flow.isPresent()
-                ? Twiml.response().redirect(flow.get().webhookUrl()).toString()
-                : Twiml.response()
+        var unqueued = flow.webhookUrl().isEmpty()
+                ? greeting(flow, record)
                         .say("All our agents are busy. Please call again later.", null)
                         .hangup()
-                        .toString();
+                : greeting(flow, record).redirect(flow.webhookUrl());
+        return new Answer(
+                greeting(flow, record).playForever(settings.holdMusicUrl()).toString(),
+                department.get().id(),
+                "Inbound call to " + to + " (flow " + flow.flowId() + ")",
+                unqueued.toString());
+    }
+
+    private Twiml greeting(PhoneFlow flow, boolean record) {
+        var twiml = Twiml.response();
+        if (record) {
+            twiml.startRecording(settings.publicUrl().orElseThrow() + TwilioSettings.RECORDING_CALLBACK);
+        }
+        return twiml.say(flow.greeting(), flow.voice());
     }
 
     /**

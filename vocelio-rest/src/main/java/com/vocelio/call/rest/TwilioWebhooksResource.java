@@ -87,7 +87,7 @@ public class TwilioWebhooksResource {
                         waiting.fire(new CallWaiting(callSid, answer.queueTo(), answer.context()));
                         return answer.twiml();
                     } catch (BusinessException refused) {
-                        return callbacks.unqueued(to);
+                        return answer.unqueued();
                     }
                 }))
                 .orElseGet(TwilioCallbacks::notInService);
