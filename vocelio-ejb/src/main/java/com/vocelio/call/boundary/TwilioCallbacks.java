@@ -18,8 +18,7 @@ import java.util.Optional;
 /**
  * What Twilio tells us, in the organization the call or number belongs to (the caller has checked Twilio's
  * signature and found the organization): status callbacks move the call forward only (duplicates and late arrivals
- * change nothing), an inbound call to one of our numbers starts its record and is answered with its flow, and
- * conference callbacks follow the caller into and out of a transfer's conference.
+ * change nothing), and an inbound call to one of our numbers starts its record and is answered with its flow.
  */
 @Stateless
 @UnitOfWork
@@ -114,42 +113,7 @@ public class TwilioCallbacks {
         return twiml.say(flow.greeting(), flow.voice());
     }
 
-    /**
-     * Twilio says who joined or left a transfer's conference: our caller joining tells us the conference's sid
-     * (what holding and muting them there needs); our caller leaving takes the conference off the call.
-     */
-    public void conference(String callSid, String event, String conferenceName, String conferenceSid) {
-        var call = registry.lock(callSid);
-        if (call.isEmpty() || conferenceName == null || conferenceSid == null) {
-            return;
-        }
-        if ("participant-join".equals(event)) {
-            call.get().joinedConference(conferenceName, conferenceSid, Clocks.now(clock));
-        } else if ("participant-leave".equals(event)) {
-            call.get().leftConference(conferenceName, Clocks.now(clock));
-        }
-    }
-
-    /**
-     * A conference transfer is over for the caller (the agent left): the AI takes them back, with the call's own
-     * script (outbound) or its flow (inbound).
-     */
-    public String afterConference(String callSid) {
-        var call = registry.lock(callSid);
-        if (call.isEmpty() || !call.get().onTheLine()) {
-            return Twiml.response().hangup().toString();
-        }
-        var now = Clocks.now(clock);
-        call.get().leftConference(call.get().conferenceName(), now);
-        var flow = "inbound".equals(call.get().direction())
-                ? flows.find(call.get().calledNumber())
-                : Optional.<PhoneFlow>empty();
-        return flow.isPresent()
-                ? resume(Twiml.response(), flow.get()).toString()
-                : TwilioTelephony.script(call.get().message(), call.get().voiceId());
-    }
-
-    private static Twiml resume(Twiml twiml, PhoneFlow flow) {
+    static Twiml resume(Twiml twiml, PhoneFlow flow) {
         return flow.webhookUrl().isEmpty() ? twiml.pause(60) : twiml.redirect(flow.webhookUrl());
     }
 

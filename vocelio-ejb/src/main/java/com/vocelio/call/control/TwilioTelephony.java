@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -132,7 +133,7 @@ public class TwilioTelephony implements TelephonyProvider {
         var creator = com.twilio.rest.api.v2010.account.Call.creator(
                         endpoint(target),
                         new PhoneNumber(call.ourNumber()),
-                        base.get() + TwilioSettings.BRIDGE_ANSWERED + leg)
+                        URI.create(base.get() + TwilioSettings.BRIDGE_ANSWERED + leg)) // a String would be an app sid
                 .setMethod(HttpMethod.POST)
                 .setTimeout(20)
                 .setStatusCallback(base.get() + TwilioSettings.BRIDGE_LEG + leg)

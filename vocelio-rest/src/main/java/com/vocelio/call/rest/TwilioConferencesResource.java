@@ -1,7 +1,7 @@
 package com.vocelio.call.rest;
 
 import com.vocelio.call.boundary.TelephonyDirectory;
-import com.vocelio.call.boundary.TwilioCallbacks;
+import com.vocelio.call.boundary.TwilioConferences;
 import com.vocelio.call.control.TwilioTelephony;
 import com.vocelio.call.control.Twiml;
 import com.vocelio.platform.control.CurrentTenant;
@@ -38,7 +38,7 @@ public class TwilioConferencesResource {
     TelephonyDirectory directory;
 
     @Inject
-    TwilioCallbacks callbacks;
+    TwilioConferences conferences;
 
     @Inject
     CurrentTenant tenant;
@@ -56,7 +56,7 @@ public class TwilioConferencesResource {
         directory
                 .organizationOfCall(TwilioTelephony.NAME, callSid)
                 .ifPresent(organization -> tenant.runAs(organization, () -> {
-                    callbacks.conference(
+                    conferences.conference(
                             callSid,
                             form.getFirst("StatusCallbackEvent"),
                             form.getFirst("FriendlyName"),
@@ -73,7 +73,7 @@ public class TwilioConferencesResource {
         String callSid = form.getFirst("CallSid");
         return directory
                 .organizationOfCall(TwilioTelephony.NAME, callSid)
-                .map(organization -> tenant.runAs(organization, () -> callbacks.afterConference(callSid)))
+                .map(organization -> tenant.runAs(organization, () -> conferences.afterConference(callSid)))
                 .orElseGet(() -> Twiml.response().hangup().toString());
     }
 }
