@@ -383,4 +383,22 @@ class TwilioConferencesIT {
         assertEquals(0, routing.transfersOfCall(sid));
         onNode().get("/api/calls/" + sid + "/status").then().statusCode(200).body("status", equalTo("in-progress"));
     }
+
+    @Test
+    void theConferenceAndAgentLegWebhooksNeedTwilioSignature() {
+        String sid = answeredCall(ourNumber(Map.of()));
+        for (String path : List.of(
+                "webhooks/twilio/conference",
+                "webhooks/twilio/conference/over",
+                "webhooks/twilio/bridge/leg?transfer_id=t&call_sid=" + sid)) {
+            var form = Map.of(
+                    "CallSid", sid, "AccountSid", FakeTwilio.ACCOUNT_SID, "StatusCallbackEvent", "participant-join");
+            var missing = FakeTwilio.callback(node.baseUri(), path, PUBLIC_URL + "/" + path, form, "");
+            assertEquals(403, missing.statusCode(), path);
+            var wrong = FakeTwilio.callback(
+                    node.baseUri(), path, PUBLIC_URL + "/" + path, form, FakeTwilio.sign(PUBLIC_URL + "/other", form));
+            assertEquals(403, wrong.statusCode(), path);
+        }
+        onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+    }
 }
