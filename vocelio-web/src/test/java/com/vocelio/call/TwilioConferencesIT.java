@@ -171,6 +171,22 @@ class TwilioConferencesIT {
         assertEquals(callerIntoConference(transferId, null), caller.get(0).param("Twiml"));
         assertEquals(1, twilio.placedTo(first).size());
         assertAgentLegPlaced(twilio.placedTo(first).get(0), from, transferId, sid);
+        // until Twilio tells the conference's sid the caller can be neither held nor muted (nor taken out of it)
+        onNode().body(Map.of("on_hold", true))
+                .post("/api/calls/" + sid + "/hold")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("conference_joining"));
+        onNode().body(Map.of("muted", true))
+                .post("/api/calls/" + sid + "/mute")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("conference_joining"));
+        onNode().get("/api/calls/" + sid + "/status")
+                .then()
+                .body("on_hold", equalTo(false))
+                .body("muted", equalTo(false));
+        assertEquals(1, twilio.about(sid).size(), "nothing reached Twilio");
 
         // the first agent's phone rings out: back to the queue at its old place, the caller stays in the conference
         var rangOut = post(

@@ -90,6 +90,20 @@ public class TwilioTelephony implements TelephonyProvider {
         call.hangUp(now);
     }
 
+    /**
+     * A caller moved into a conference whose sid Twilio has not told yet (its join callback is on the way) can be
+     * neither held as a participant nor given other TwiML (that would take them out of the conference): the client
+     * asks again in a moment.
+     */
+    private static void requireConferenceKnown(Call call, String what) {
+        if (!call.conferenceName().isEmpty() && call.conferenceSid().isEmpty()) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "conference_joining",
+                    "Cannot " + what + " call " + call.callId() + " yet: it is joining a conference; try again");
+        }
+    }
+
     @Override
     public void dial(Call call, String number) {
         update(call, Twiml.response().dial(number).toString());
@@ -183,6 +197,7 @@ public class TwilioTelephony implements TelephonyProvider {
     /** A caller in a conference is held and muted as its participant; otherwise hold replaces the call's TwiML. */
     @Override
     public void hold(Call call, boolean on) {
+        requireConferenceKnown(call, "hold");
         if (!call.conferenceSid().isEmpty()) {
             twilio(() -> Participant.updater(call.conferenceSid(), call.callId())
                     .setHold(on)
@@ -203,6 +218,7 @@ public class TwilioTelephony implements TelephonyProvider {
      */
     @Override
     public void mute(Call call, boolean on) {
+        requireConferenceKnown(call, "mute");
         if (!call.conferenceSid().isEmpty()) {
             twilio(() -> Participant.updater(call.conferenceSid(), call.callId())
                     .setMuted(on)
