@@ -47,7 +47,14 @@ import java.util.regex.Pattern;
  *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 ./vocelio run
  *   java bench/LadderBench.java [--url http://localhost:8080] [--floor http://localhost:19001/hello]
  *        [--express http://localhost:18098] [--connections 32] [--seconds 10] [--warmup 5] [--rounds 2] [--rungs health,auth,...] [--queue-depth 0]
+ *        [--server-pid PID] [--db-pid PID]
  * </pre>
+ *
+ * Given {@code --server-pid} (the Payara Micro process; {@code ss -ltnp | grep :8080}), each measured window also
+ * reports the CPU milliseconds per request spent by that process and, given {@code --db-pid} (the postmaster of its
+ * database; {@code pgrep -f 'postgres -D'}), by the postmaster and its backends. Unlike
+ * req/s, CPU per request hardly moves when something else loads the machine, so it compares two builds fairly; the
+ * gap between two rungs is what the added layer costs.
  */
 public class LadderBench {
 
@@ -62,6 +69,8 @@ public class LadderBench {
     static int warmup = 5;
     static int rounds = 2;
     static int queueDepth = 0;
+    static ProcessHandle server;
+    static ProcessHandle database;
     static List<String> rungs = List.of("floor", "health", "auth", "departments", "transfer", "cycle", "queue-status",
             "call-logs");
 
@@ -77,6 +86,8 @@ public class LadderBench {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--rungs" -> rungs = List.of(args[i + 1].split(","));
                 case "--queue-depth" -> queueDepth = Integer.parseInt(args[i + 1]);
+                case "--server-pid" -> server = ProcessHandle.of(Long.parseLong(args[i + 1])).orElseThrow();
+                case "--db-pid" -> database = ProcessHandle.of(Long.parseLong(args[i + 1])).orElseThrow();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -99,8 +110,8 @@ public class LadderBench {
                 run(rung, warmup);
                 Result result = run(rung, seconds);
                 results.computeIfAbsent(rung, r -> new ArrayList<>()).add(result);
-                System.out.printf("round %d %-13s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d%n", round, rung,
-                        result.perSecond(), result.p(50), result.p(99), result.errors());
+                System.out.printf("round %d %-13s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d%s%n", round, rung,
+                        result.perSecond(), result.p(50), result.p(99), result.errors(), result.cpu());
             }
         }
         System.out.println();
@@ -190,9 +201,14 @@ public class LadderBench {
         };
     }
 
-    record Result(long requests, long[] sorted, long errors, double elapsedSeconds) {
+    record Result(long requests, long[] sorted, long errors, double elapsedSeconds, long serverCpuNanos, long dbCpuNanos) {
         double perSecond() {
             return requests / elapsedSeconds;
+        }
+
+        String cpu() {
+            return server == null || requests == 0 ? "" : String.format(Locale.ROOT, "  cpu/req server %.3f ms, postgres %.3f ms",
+                    serverCpuNanos / 1e6 / requests, dbCpuNanos / 1e6 / requests);
         }
 
         double p(int percentile) {
@@ -206,6 +222,8 @@ public class LadderBench {
     static Result run(String rung, int forSeconds) throws Exception {
         URI target = rung.equals("floor") ? floor : rung.startsWith("express") ? express : base;
         ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long serverCpu = cpuNanos(server);
+        long dbCpu = postgresCpuNanos();
         long started = System.nanoTime();
         long deadline = started + forSeconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
@@ -250,9 +268,24 @@ public class LadderBench {
             all.add(future.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        serverCpu = cpuNanos(server) - serverCpu;
+        dbCpu = postgresCpuNanos() - dbCpu;
         pool.shutdown();
         long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(sorted.length, sorted, errors.get(), elapsed);
+        return new Result(sorted.length, sorted, errors.get(), elapsed, serverCpu, dbCpu);
+    }
+
+    /** CPU time a process has used so far (0 when not asked for or not visible). */
+    static long cpuNanos(ProcessHandle process) {
+        return process == null ? 0 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time of the postmaster and its backends: pooled backends live as long as the pool, so the sum is fair. */
+    static long postgresCpuNanos() {
+        if (database == null) {
+            return 0;
+        }
+        return cpuNanos(database) + database.children().mapToLong(LadderBench::cpuNanos).sum();
     }
 
     static String field(String json, String name) {

@@ -29,6 +29,9 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("vocelio.it.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("vocelio.it.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    /** Where the browser saves what a page makes it download (exports). */
+    static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
+
     static final Duration WAIT = Duration.ofSeconds(10);
 
     final ChromeDriver driver;
@@ -59,6 +62,10 @@ final class Browser implements AutoCloseable {
                         "--window-size=1400,1000",
                         "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()

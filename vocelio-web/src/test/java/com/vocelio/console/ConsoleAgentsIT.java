@@ -49,7 +49,7 @@ class ConsoleAgentsIT {
     }
 
     @Test
-    void aStatusForcedOnThePageIsTheAgentsStatusAndDeletingRemovesIt() {
+    void aStatusChangedThroughTheApiShowsLiveOneForcedOnThePageIsTheAgentsStatusAndDeletingRemovesIt() {
         var routing = Routing.newOrganization();
         String department = routing.department(Routing.unique("Sales"), Map.of());
         String agentId = routing.agent(department);
@@ -60,6 +60,11 @@ class ConsoleAgentsIT {
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("agents:table"), agentId));
             assertTrue(browser.find(By.cssSelector("#agents\\:table_data .badge-available"))
                     .isDisplayed());
+            Object page = browser.driver.executeScript("return window.performance.timeOrigin;");
+            routing.setStatus(agentId, "wrap_up"); // through the API: the page shows it live
+            browser.await(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#agents\\:table_data .badge-wrap_up")));
+            assertEquals(page, browser.driver.executeScript("return window.performance.timeOrigin;"), "no reload");
             browser.click(By.cssSelector("#agents\\:table_data button.force-on_break"));
             browser.await(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#agents\\:table_data .badge-on_break")));

@@ -34,7 +34,17 @@ class ConsoleDepartmentsIT {
             browser.type(By.id("department:name"), name);
             browser.type(By.id("department:phone_number"), "+1 555 123 0009");
             browser.type(By.id("department:max_queue_length_input"), "42");
-            browser.type(By.id("department:business_hours"), "{\"monday\":{\"open\":\"09:00\",\"close\":\"17:00\"}}");
+            browser.type(By.id("department:hours:0:opens"), "09:00");
+            browser.type(By.id("department:hours:0:closes"), "17:00");
+            browser.type(By.id("department:hours:1:opens"), "10:00"); // Tuesday without a closing time
+            browser.click(By.id("department:save"));
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("department:business_hours_message"), "Tuesday"));
+            browser.type(By.id("department:hours:1:closes"), "09:30"); // before it opens
+            browser.click(By.id("department:save"));
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("department:business_hours_message"), "closes before it opens"));
+            browser.type(By.id("department:hours:1:closes"), "18:00");
             browser.screenshot("department-edit");
             browser.click(By.id("department:save"));
             browser.await(ExpectedConditions.urlContains("/console/departments/index.xhtml"));
@@ -44,6 +54,8 @@ class ConsoleDepartmentsIT {
             JsonPath created = department(routing, name);
             assertEquals(42, created.getInt("max_queue_length"));
             assertEquals("17:00", created.getString("business_hours.monday.close"));
+            assertEquals("10:00", created.getString("business_hours.tuesday.open"));
+            assertTrue(created.getMap("business_hours").keySet().stream().noneMatch("sunday"::equals), "closed");
             assertEquals("+15551230009", created.getString("phone_number_e164"));
 
             browser.filter(By.id("departments:table:name:filter"), name);
@@ -54,6 +66,7 @@ class ConsoleDepartmentsIT {
             browser.click(By.id("department:save"));
             browser.await(ExpectedConditions.urlContains("/console/departments/index.xhtml"));
             assertEquals(7, department(routing, name).getInt("wrap_up_seconds"));
+            assertEquals("09:00", department(routing, name).getString("business_hours.monday.open"), "the hours stay");
 
             browser.filter(By.id("departments:table:name:filter"), name);
             browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#departments\\:table_data tr"), 1));

@@ -83,6 +83,12 @@ class ConsoleWallboardIT {
             // no agent staffed: a newcomer waits the default handle time (PT3M) for the one position
             assertEquals("3:00", browser.text(By.id("estimatedWait")));
             assertCharts(browser, 0);
+            assertEquals(-1L, lastServiceLevel(browser), "no hour of today has an answered or abandoned transfer");
+            // agents who are not on the floor leave the estimates alone and show per department
+            routing.agent(department, Map.of("status", "on_break"));
+            routing.agent(department, Map.of("status", "offline"));
+            browser.await(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("agentStates"), name + " 0 0 0 1 1"));
             Object page = browser.driver.executeScript("return window.performance.timeOrigin;");
 
             String first = routing.request(department);
@@ -101,6 +107,7 @@ class ConsoleWallboardIT {
             assertTrue(row.contains(name + " 1 "), row);
             assertTrue(row.endsWith("0 % 1"), "the department's service level and abandoned today: " + row);
             assertCharts(browser, 2);
+            assertEquals(0L, lastServiceLevel(browser), "this hour: one abandoned, none answered");
             assertEquals(page, browser.driver.executeScript("return window.performance.timeOrigin;"));
             assertFalse(
                     browser.consoleLog().contains("Content Security Policy"),
@@ -120,5 +127,16 @@ class ConsoleWallboardIT {
                 out.data.datasets.forEach(function (d) { d.data.forEach(function (v) { total += v; }); });
                 return total;""");
         assertEquals(requested, ((Number) drawn).longValue(), "transfers in the outcomes chart");
+    }
+
+    /** The service-level chart's last point of today (its hour), -1 when no hour has one. */
+    private static long lastServiceLevel(Browser browser) {
+        Object last = browser.driver.executeScript(
+                """
+                var chart = Chart.getChart(document.getElementById('serviceLevelChart_canvas'));
+                if (!chart) { return -2; }
+                var points = chart.data.datasets[0].data.filter(function (v) { return v !== null; });
+                return points.length ? points[points.length - 1] : -1;""");
+        return ((Number) last).longValue();
     }
 }

@@ -60,6 +60,11 @@ public class Agents {
         return finder.countByStatus();
     }
 
+    /** Per department id: how many of its agents are in each status (departments without agents are absent). */
+    public Map<String, Map<AgentStatus, Long>> countByDepartmentAndStatus() {
+        return finder.countByDepartmentAndStatus();
+    }
+
     private AgentFinder.Criteria criteria(AgentFilter filter) {
         return new AgentFinder.Criteria(
                 present(filter.department()) ? Optional.of(departments.resolve(filter.department())) : Optional.empty(),

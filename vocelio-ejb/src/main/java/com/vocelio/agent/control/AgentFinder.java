@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,27 @@ public class AgentFinder {
         em.createQuery("select a.status, count(a) from Agent a group by a.status", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((AgentStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /**
+     * How many agents of each department are in each status (every status present per department that has agents),
+     * in one grouped query.
+     */
+    public Map<String, Map<AgentStatus, Long>> countByDepartmentAndStatus() {
+        var counts = new HashMap<String, Map<AgentStatus, Long>>();
+        em.createQuery(
+                        "select a.department.id, a.status, count(a) from Agent a group by a.department.id, a.status",
+                        Object[].class)
+                .getResultList()
+                .forEach(row -> counts.computeIfAbsent((String) row[0], d -> {
+                            var zeros = new EnumMap<AgentStatus, Long>(AgentStatus.class);
+                            for (AgentStatus status : AgentStatus.values()) {
+                                zeros.put(status, 0L);
+                            }
+                            return zeros;
+                        })
+                        .put((AgentStatus) row[1], (Long) row[2]));
         return counts;
     }
 

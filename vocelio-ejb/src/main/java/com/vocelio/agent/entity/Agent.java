@@ -239,8 +239,13 @@ public class Agent {
     }
 
     /** Takes one of the agent's call slots for an offer; full means busy. */
+    /** Whether an offer could reserve this agent now ({@link #reserve} would not refuse). */
+    public boolean hasFreeCapacity() {
+        return status == AgentStatus.AVAILABLE && activeCalls < maxConcurrentCalls;
+    }
+
     public void reserve(OffsetDateTime now) {
-        if (status != AgentStatus.AVAILABLE || activeCalls >= maxConcurrentCalls) {
+        if (!hasFreeCapacity()) {
             throw new IllegalStateException("Agent " + agentId + " has no free capacity");
         }
         activeCalls++;

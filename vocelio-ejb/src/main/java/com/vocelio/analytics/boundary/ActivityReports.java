@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How busy the organization was over windows of time, counted from its calls and transfers: calls started, transfers
@@ -33,6 +34,10 @@ public class ActivityReports {
 
     @Inject
     CurrentTenant tenant;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.routing.service-level-threshold", defaultValue = "PT30S")
+    Duration serviceLevelThreshold;
 
     /** The activity in each window, by the window's name, in the order given. */
     public Map<String, Activity> over(List<Window> windows) {
@@ -155,6 +160,37 @@ public class ActivityReports {
                 .getResultList();
         return rows.stream()
                 .map(row -> Map.entry((String) row[0], ((Number) row[1]).doubleValue()))
+                .toList();
+    }
+
+    /** An hour's service level; {@code percent} is null for an hour whose transfers none was answered or abandoned. */
+    public record ServiceLevelHour(String hour, Double percent) {}
+
+    /**
+     * The service level of the transfers requested in each hour of today (as the wallboard's "service level today":
+     * reached a human within the threshold, over those that reached one or were abandoned); every hour present. One
+     * statement.
+     */
+    public List<ServiceLevelHour> serviceLevelPerHourToday() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Sql.of(
+                        em,
+                        HOURS_TODAY
+                                + """
+                                select h.label,
+                                       round(100.0 * count(t.id) filter (
+                                                 where t.connected_at - t.queued_at <= ?2 * interval '1 second')
+                                             / nullif(count(t.id) filter (
+                                                 where t.connected_at is not null or t.status = 'abandoned'), 0), 1)
+                                from h left join transfers t on t.tenant_id = cast(?1 as uuid)
+                                     and t.queued_at >= h.since and t.queued_at < h.since + interval '1 hour'
+                                group by h.since, h.label order by h.since""")
+                .setParameter(1, tenant.id())
+                .setParameter(2, serviceLevelThreshold.toSeconds())
+                .getResultList();
+        return rows.stream()
+                .map(row ->
+                        new ServiceLevelHour((String) row[0], row[1] == null ? null : ((Number) row[1]).doubleValue()))
                 .toList();
     }
 

@@ -3,19 +3,30 @@ package com.vocelio.event.control;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.platform.control.Sql;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
- * Writes a unit of work's events to the outbox table in its own transaction, all in one statement, and wakes every
- * node with {@code NOTIFY} (delivered at commit, never for a rolled-back transaction; repeats within a transaction
- * are folded into one by PostgreSQL).
+ * Writes a unit of work's events to the outbox table in its own transaction, all in one statement, and has every
+ * node's relay woken once that transaction committed (never for a rolled-back one; see {@link BusNotifier} for why
+ * not {@code NOTIFY} inside the transaction).
  */
 @ApplicationScoped
 public class Outbox {
 
     public static final String CHANNEL = "vocelio_events";
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Wakeups wakeups;
 
     public void write(EntityManager em, String tenantId, List<DomainEvent> events) {
         var rows = Jsons.arrayBuilder();
@@ -33,11 +44,28 @@ public class Outbox {
                             select cast(?1 as uuid), e ->> 'type', e ->> 'channel', e -> 'payload'
                             from json_array_elements(cast(?2 as json)) with ordinality as x(e, n) order by n
                             returning id)
-                        select count(*) from written, pg_notify('"""
-                                + CHANNEL
-                                + "', '')")
+                        select count(*) from written""")
                 .setParameter(1, tenantId)
                 .setParameter(2, rows.build().toString())
                 .getSingleResult();
+        wakeRelaysAfterCommit();
+    }
+
+    private void wakeRelaysAfterCommit() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            wakeups.ask(); // no transaction of ours: the rows are there already
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeups.ask();
+                }
+            }
+        });
     }
 }

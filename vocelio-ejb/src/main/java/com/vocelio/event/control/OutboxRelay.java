@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,10 +31,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * This node's end of the bus: one connection that {@code LISTEN}s for the outbox's {@code NOTIFY}, reads the rows
+ * This node's end of the bus: one connection that {@code LISTEN}s for {@link BusNotifier}'s {@code NOTIFY}, reads the rows
  * that became settled since its cursor — in (transaction, id) order, and only those of transactions older than the
  * oldest one still running, so a row whose id was drawn early but committed late is never passed over — and hands
  * them to this node's subscribers. A missed notification costs nothing: the cursor is in the table, so the relay
@@ -72,16 +70,7 @@ public class OutboxRelay {
     CurrentTenant tenant;
 
     @Inject
-    @ConfigProperty(name = "DATABASE_URL")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "DATABASE_USER")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "DATABASE_PASSWORD")
-    Optional<String> password; // empty is a value here (trust authentication), which MicroProfile Config calls missing
+    BusConnections connections;
 
     @Inject
     @ConfigProperty(name = "vocelio.events.poll-interval-ms", defaultValue = "500")
@@ -127,7 +116,7 @@ public class OutboxRelay {
     private void run() {
         int failures = 0;
         while (running) {
-            try (Connection connection = connect()) {
+            try (Connection connection = connections.open("vocelio-events")) {
                 try (var statement = connection.createStatement()) {
                     statement.execute("listen " + Outbox.CHANNEL);
                 }
@@ -243,17 +232,6 @@ public class OutboxRelay {
             rows.next();
             return new Position(Long.parseLong(rows.getString(1)), 0);
         }
-    }
-
-    private Connection connect() throws SQLException {
-        var source = new PGSimpleDataSource();
-        source.setUrl(url);
-        source.setUser(user);
-        source.setPassword(password.orElse(""));
-        source.setTcpKeepAlive(true);
-        source.setApplicationName("vocelio-events");
-        source.setConnectTimeout(5);
-        return source.getConnection();
     }
 
     private void pause(long millis) {

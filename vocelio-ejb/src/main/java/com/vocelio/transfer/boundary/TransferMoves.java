@@ -1,5 +1,7 @@
 package com.vocelio.transfer.boundary;
 
+import com.vocelio.agent.boundary.UnknownAgentException;
+import com.vocelio.agent.entity.Agent;
 import com.vocelio.call.boundary.CallControls;
 import com.vocelio.call.entity.Handover;
 import com.vocelio.event.control.UnitOfWork;
@@ -17,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -152,6 +155,33 @@ public class TransferMoves {
         transfer.abandon(why.isEmpty() ? "caller_hung_up" : why, Clocks.now(clock));
         metrics.ended(TransferStatus.ABANDONED);
         if (heldAnAgent) {
+            em.flush();
+            dispatcher.dispatch(transfer.department());
+        }
+        return transfer;
+    }
+
+    /**
+     * A supervisor gives the waiting or offered transfer to the agent they chose ({@link Transfer#reassignTo}); the
+     * chosen agent's row is locked as the dispatcher locks it, so no other offer takes the same slot meanwhile, and
+     * the agent a withdrawn offer freed is dispatched to again.
+     */
+    public Transfer reassign(String transferId, String agentId) {
+        var transfer = toMove(transferId);
+        // no join fetch: FOR UPDATE would lock the agent's department row too
+        Agent chosen = em.createQuery("select a from Agent a where a.agentId = :agentId", Agent.class)
+                .setParameter("agentId", agentId == null ? "" : agentId.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new UnknownAgentException(agentId));
+        boolean withdrawsAnOffer =
+                transfer.agent().filter(a -> !a.id().equals(chosen.id())).isPresent();
+        transfer.reassignTo(
+                chosen,
+                Duration.ofSeconds(transfer.department().policy().reservationTimeoutSeconds()),
+                Clocks.now(clock));
+        if (withdrawsAnOffer) {
             em.flush();
             dispatcher.dispatch(transfer.department());
         }

@@ -254,6 +254,40 @@ public class Transfer {
     }
 
     /**
+     * A supervisor hands the waiting or offered transfer to an agent they chose, over the routing's own choice (the
+     * agent need not have the wanted skills): an open offer is withdrawn without counting as a miss or a decline of
+     * its agent, and the chosen agent, who must be of the transfer's department and free, is offered it.
+     */
+    public void reassignTo(Agent chosen, Duration timeout, OffsetDateTime now) {
+        if (status != TransferStatus.QUEUED && status != TransferStatus.OFFERED) {
+            throw new IllegalTransferStateException(transferId, status, "reassigned");
+        }
+        if (!chosen.department().id().equals(department.id())) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "agent_of_another_department",
+                    "Agent " + chosen.agentId() + " is not of " + department.name() + ", the department of transfer "
+                            + transferId);
+        }
+        boolean sameAgent = agent != null && agent.id().equals(chosen.id());
+        if (!sameAgent && !chosen.hasFreeCapacity()) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "agent_unavailable",
+                    "Agent " + chosen.agentId() + " is " + chosen.status().wireName() + " with " + chosen.activeCalls()
+                            + " of " + chosen.maxConcurrentCalls() + " calls");
+        }
+        if (agent != null) {
+            agent.release(now);
+            this.agent = null;
+            this.status = TransferStatus.QUEUED;
+            this.offeredAt = null;
+            this.offerExpiresAt = null;
+        }
+        offerTo(chosen, timeout, now);
+    }
+
+    /**
      * The offered agent takes the call. The bridge is {@code connecting} until telephony reports it answered;
      * {@link #connect} records that.
      */

@@ -2,6 +2,7 @@ package com.vocelio.transfer.rest;
 
 import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.entity.Role;
+import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Envelope;
 import com.vocelio.transfer.boundary.Queues;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The seed's transfer surface ({@code /transfer/request}, {@code /transfer/{id}} and its moves); the portal's
  * {@code POST /api/calls/transfer} (C6) is the same request. AI voice agents (service), agents and supervisors
- * request; the offered agent (or a supervisor) accepts, rejects, completes.
+ * request; the offered agent (or a supervisor) accepts, rejects, completes; a supervisor reassigns or cancels.
  */
 @Path("transfer")
 @ApplicationScoped
@@ -84,6 +85,21 @@ public class TransfersResource {
     public Envelope cancel(@PathParam("transfer_id") String transferId, @QueryParam("reason") String reason) {
         return summary(moves.cancel(transferId, reason));
     }
+
+    /**
+     * A supervisor hands a waiting or offered transfer to a chosen available agent of its department (the console's
+     * live queue does the same through {@link TransferMoves#reassign}); an offer to someone else is withdrawn.
+     */
+    @POST
+    @Path("{transfer_id}/reassign")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    public Envelope reassign(@PathParam("transfer_id") String transferId, Reassignment body) {
+        String agentId = Checks.requiredText("agent_id", Bodies.required(body).agentId(), 100);
+        return summary(moves.reassign(transferId, agentId));
+    }
+
+    /** {@code {agent_id}}. */
+    public record Reassignment(String agentId) {}
 
     /** The guides read {@code transfer_id}, {@code status}, {@code target_department}, the wait and position on top. */
     private Envelope summary(Transfer transfer) {

@@ -8,12 +8,12 @@ import com.vocelio.department.entity.Department;
 import com.vocelio.department.entity.RoutingPolicy;
 import com.vocelio.department.entity.RoutingStrategy;
 import com.vocelio.platform.boundary.BusinessException;
-import com.vocelio.platform.control.Jsons;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +49,7 @@ public class EditDepartmentBacking implements Serializable {
     private Integer overflowAfterSeconds;
     private Integer widenAfterSeconds;
     private Integer maxQueueLength;
-    private String businessHours = "{}";
+    private BusinessHours businessHours = BusinessHours.of(JsonValue.EMPTY_JSON_OBJECT);
 
     /** Reads the department named by {@code ?id}; a new one starts with the routing defaults. */
     public void load() {
@@ -73,7 +73,7 @@ public class EditDepartmentBacking implements Serializable {
         color = department.color();
         active = department.isActive();
         overflowDepartmentId = department.overflowDepartmentId().orElse("");
-        businessHours = department.businessHours().toString();
+        businessHours = BusinessHours.of(department.businessHours());
         readPolicy(department.policy());
     }
 
@@ -92,12 +92,10 @@ public class EditDepartmentBacking implements Serializable {
             return null;
         }
         JsonObject hours;
-        try (var reader = Jsons.reader(businessHours == null || businessHours.isBlank() ? "{}" : businessHours)) {
-            hours = reader.readObject();
-        } catch (RuntimeException notAnObject) {
-            Messages.refusal(
-                    "department",
-                    BusinessException.invalid("business_hours", Messages.text("department.businessHoursInvalid")));
+        try {
+            hours = businessHours.toJson();
+        } catch (BusinessException refused) {
+            Messages.refusal("department", refused);
             return null;
         }
         var request = new DepartmentRequest(
@@ -250,11 +248,7 @@ public class EditDepartmentBacking implements Serializable {
         this.maxQueueLength = maxQueueLength;
     }
 
-    public String getBusinessHours() {
+    public BusinessHours getBusinessHours() {
         return businessHours;
-    }
-
-    public void setBusinessHours(String businessHours) {
-        this.businessHours = businessHours;
     }
 }

@@ -1,5 +1,6 @@
 package com.vocelio.console.queues;
 
+import com.vocelio.agent.entity.Agent;
 import com.vocelio.console.Durations;
 import com.vocelio.console.Messages;
 import com.vocelio.department.boundary.Departments;
@@ -7,6 +8,9 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.transfer.boundary.Queues;
 import com.vocelio.transfer.boundary.TransferMoves;
+import com.vocelio.transfer.boundary.TransferMoves.Move;
+import com.vocelio.transfer.entity.Transfer;
+import com.vocelio.transfer.entity.TransferStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -14,12 +18,15 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code console/queues/index.xhtml}: each department's waiting transfers in queue order, with their wait and
  * estimated wait, read per render from {@link Queues} (the API's queue endpoint reads the same) and refreshed by the
- * same push as the wallboard. Canceling goes through {@link TransferMoves}, as the API's cancel does, so the events
- * and the freed agent are the same.
+ * same push as the wallboard, and its offered, connecting and connected transfers. Canceling, force-completing and
+ * reassigning ({@link ReassignBacking}) go through {@link TransferMoves}, as the API's moves do, so the events and the
+ * freed agents are the same.
  */
 @Named
 @RequestScoped
@@ -41,7 +48,14 @@ public class QueuesBacking {
 
     private List<DepartmentQueue> lines;
 
-    public record DepartmentQueue(String department, List<Waiting> waiting) {}
+    /** How many open transfers the page reads at most (the wallboard shows as many). */
+    static final int MAX_IN_PROGRESS = 500;
+
+    public record DepartmentQueue(String department, List<Waiting> waiting, List<InProgress> inProgress) {}
+
+    /** An offered, connecting or connected transfer: its agent, and whether a supervisor may complete it now. */
+    public record InProgress(
+            String transferId, String callId, String urgency, String status, String agent, boolean completable) {}
 
     public record Waiting(
             String transferId, String callId, String urgency, int position, String waited, String estimatedWait) {}
@@ -49,6 +63,9 @@ public class QueuesBacking {
     public List<DepartmentQueue> getQueues() {
         if (lines == null) {
             var now = Clocks.now(clock);
+            var open = queues.open(MAX_IN_PROGRESS).stream()
+                    .filter(t -> t.status() != TransferStatus.QUEUED)
+                    .collect(Collectors.groupingBy(t -> t.department().id()));
             lines = departments.all().stream()
                     .map(d -> new DepartmentQueue(
                             d.name(),
@@ -62,6 +79,9 @@ public class QueuesBacking {
                                                             w.transfer().queuedAt(), now)
                                                     .toSeconds()),
                                             Durations.clock(w.spot().estimatedWaitSeconds())))
+                                    .toList(),
+                            open.getOrDefault(d.id(), List.of()).stream()
+                                    .map(QueuesBacking::inProgress)
                                     .toList()))
                     .toList();
         }
@@ -74,10 +94,7 @@ public class QueuesBacking {
      * caller.
      */
     public void cancel() {
-        String transferId = FacesContext.getCurrentInstance()
-                .getExternalContext()
-                .getRequestParameterMap()
-                .get("transfer");
+        String transferId = clickedParameter("transfer");
         try {
             moves.cancel(transferId, CANCELED_BY_SUPERVISOR);
             Messages.info("queues.canceled", transferId);
@@ -85,5 +102,38 @@ public class QueuesBacking {
             Messages.refusal("queues", refused);
         }
         lines = null; // read again for the re-render
+    }
+
+    /**
+     * Completes a connected transfer for its agent (one who hung up without completing, say): the API's complete by a
+     * supervisor, so the agent's wrap-up starts and the department is dispatched as after the agent's own.
+     */
+    public void forceComplete() {
+        String transferId = clickedParameter("transfer");
+        try {
+            moves.make(Move.COMPLETE, transferId, Optional.empty());
+            Messages.info("queues.completed", transferId);
+        } catch (BusinessException refused) {
+            Messages.refusal("queues", refused);
+        }
+        lines = null;
+    }
+
+    /** What the clicked row showed, sent with the click (see {@link #cancel}). */
+    static String clickedParameter(String name) {
+        return FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(name);
+    }
+
+    private static InProgress inProgress(Transfer t) {
+        return new InProgress(
+                t.transferId(),
+                t.call().callId(),
+                t.urgency().wireName(),
+                t.status().wireName(),
+                t.agent().map(Agent::name).orElse(""),
+                t.status() == TransferStatus.CONNECTED);
     }
 }

@@ -2,6 +2,7 @@ package com.vocelio.console.wallboard;
 
 import com.vocelio.agent.boundary.Agents;
 import com.vocelio.agent.entity.Agent;
+import com.vocelio.agent.entity.AgentStatus;
 import com.vocelio.analytics.boundary.ActivityReports;
 import com.vocelio.console.Durations;
 import com.vocelio.platform.control.Clocks;
@@ -56,6 +57,7 @@ public class WallboardBacking {
     private TransferAnalytics.Today today;
     private String outcomesChart;
     private String waitChart;
+    private String serviceLevelChart;
 
     /** A department's line: the live board's queue with the service level of the queue status. */
     public record Row(
@@ -66,7 +68,8 @@ public class WallboardBacking {
             long availableAgents,
             long busyAgents,
             String serviceLevel,
-            long abandonedToday) {}
+            long abandonedToday,
+            Map<String, Long> agentStates) {}
 
     public record ActiveTransfer(
             String transferId,
@@ -87,6 +90,7 @@ public class WallboardBacking {
         today = days.get(days.size() - 1);
         Map<String, Long> busy = queues.status().stream()
                 .collect(Collectors.toMap(Queues.Status::departmentId, Queues.Status::busyAgents));
+        var states = agents.countByDepartmentAndStatus();
         rows = board.queues().stream()
                 .map(q -> {
                     var day = byDepartment.get(q.departmentId());
@@ -98,15 +102,25 @@ public class WallboardBacking {
                             q.availableAgents(),
                             busy.getOrDefault(q.departmentId(), 0L),
                             day == null ? "" : percent(day.serviceLevelPercent()),
-                            day == null ? 0 : day.abandoned());
+                            day == null ? 0 : day.abandoned(),
+                            byWireName(states.getOrDefault(q.departmentId(), Map.of())));
                 })
                 .toList();
-        agentsByStatus = new LinkedHashMap<>();
-        agents.countByStatus().forEach((status, count) -> agentsByStatus.put(status.wireName(), count));
+        agentsByStatus = byWireName(agents.countByStatus());
         OffsetDateTime now = Clocks.now(clock);
         transfers = queues.open(MAX_TRANSFERS).stream().map(t -> active(t, now)).toList();
         outcomesChart = WallboardCharts.outcomes(reports.transfersPerHourToday());
         waitChart = WallboardCharts.averageWait(reports.averageWaitPerHourToday());
+        serviceLevelChart = WallboardCharts.serviceLevel(reports.serviceLevelPerHourToday());
+    }
+
+    /** Every status, in the enum's order, zero where none is in it: the page shows the same columns for all. */
+    private static Map<String, Long> byWireName(Map<AgentStatus, Long> counts) {
+        var named = new LinkedHashMap<String, Long>();
+        for (AgentStatus status : AgentStatus.values()) {
+            named.put(status.wireName(), counts.getOrDefault(status, 0L));
+        }
+        return named;
     }
 
     private static ActiveTransfer active(Transfer t, OffsetDateTime now) {
@@ -159,6 +173,14 @@ public class WallboardBacking {
 
     public String getWaitChart() {
         return waitChart;
+    }
+
+    public String getServiceLevelChart() {
+        return serviceLevelChart;
+    }
+
+    public List<String> getAgentStatuses() {
+        return List.copyOf(agentsByStatus.keySet());
     }
 
     public String getLongestWait() {

@@ -1,5 +1,6 @@
 package com.vocelio.console.wallboard;
 
+import com.vocelio.analytics.boundary.ActivityReports.ServiceLevelHour;
 import com.vocelio.analytics.boundary.ActivityReports.TransferHour;
 import com.vocelio.console.Messages;
 import jakarta.json.Json;
@@ -50,6 +51,33 @@ final class WallboardCharts {
         var axes =
                 Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true));
         return chart("line", labels, datasets, axes, "wallboard.chart.averageWait");
+    }
+
+    /**
+     * The service level of each hour's transfers, in percent; an hour without answered or abandoned transfers has no
+     * point (null), so the line does not claim 100 % for an empty hour.
+     */
+    static String serviceLevel(List<ServiceLevelHour> hours) {
+        var labels = Json.createArrayBuilder();
+        var data = Json.createArrayBuilder();
+        for (var hour : hours) {
+            labels.add(hour.hour());
+            if (hour.percent() == null) {
+                data.addNull();
+            } else {
+                data.add(hour.percent());
+            }
+        }
+        var datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder()
+                        .add("label", Messages.text("wallboard.chart.serviceLevelPercent"))
+                        .add("borderColor", "#22c55e")
+                        .add("backgroundColor", "#22c55e")
+                        .add("spanGaps", true)
+                        .add("data", data));
+        var axes = Json.createObjectBuilder()
+                .add("y", Json.createObjectBuilder().add("min", 0).add("max", 100));
+        return chart("line", labels, datasets, axes, "wallboard.chart.serviceLevel");
     }
 
     private static JsonObjectBuilder series(
