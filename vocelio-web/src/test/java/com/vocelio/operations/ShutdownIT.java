@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A node told to stop with SIGTERM while it is busy, beside a node that keeps running (as a rolling restart behind a
  * load balancer would do it): it refuses new requests with 503 and {@code Retry-After}, answers the ones in progress
- * (a synthesis that takes seconds finishes with its audio), closes its sockets with 1001 and ends its event streams,
+ * (a synthesis that takes seconds finishes with its audio), closes its sockets ({@code /ws/transfers} and
+ * {@code /ws/tts}) with 1001 and ends its event streams,
  * and exits; no request ever gets another 5xx; the offer it had made is expired and offered again by the other node's
  * sweep, so no reservation is left dangling; and the other node serves on.
  */
@@ -78,8 +79,10 @@ class ShutdownIT {
         String elsewhere = routing.unstaffedDepartment(); // the load's transfers wait there, never taking those agents
 
         try (var socket = EventClient.open(b, "ws/transfers?access_token=" + token);
+                var speech = EventClient.open(b, "ws/tts?access_token=" + token);
                 var stream = SseStream.open(b, "api/calls/active/events", "Authorization", "Bearer " + token)) {
             socket.await("authenticated on node B", Duration.ofSeconds(10), type("authenticated"));
+            speech.await("the speech socket authenticated on node B", Duration.ofSeconds(10), type("authenticated"));
             stream.await("the stream's opening", Duration.ofSeconds(10), e -> true);
 
             var outcomes = new ConcurrentLinkedQueue<Outcome>();
@@ -106,6 +109,8 @@ class ShutdownIT {
 
             var close = socket.awaitClose(Duration.ofSeconds(20));
             assertEquals(1001, close.getCloseCode().getCode(), "the socket's close: " + close);
+            var speechClose = speech.awaitClose(Duration.ofSeconds(20));
+            assertEquals(1001, speechClose.getCloseCode().getCode(), "the speech socket's close: " + speechClose);
             assertTrue(stream.awaitEnd(Duration.ofSeconds(20)), "the event stream of node B did not end");
             Outcome synthesis = slow.get(90, TimeUnit.SECONDS);
             assertTrue(

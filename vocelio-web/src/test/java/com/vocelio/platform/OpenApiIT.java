@@ -8,6 +8,7 @@ import com.vocelio.testing.Http;
 import com.vocelio.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With OpenAPI on ({@code VOCELIO_METRICS_ENABLED}), {@code /openapi} documents every JAX-RS resource method — found
  * here by reflection over the resource classes, so a new one cannot be forgotten — with the security schemes and the
- * error shape, and {@code /openapi/ui} serves Swagger UI from its webjar.
+ * error shape, examples from the portal contract on its main operations, and {@code /openapi/ui} serves Swagger UI
+ * from its webjar.
  */
 class OpenApiIT {
 
@@ -96,6 +98,85 @@ class OpenApiIT {
                         .getString("$ref"),
                 me.toString());
         assertTrue(login.getJsonObject("responses").containsKey("default"), login.toString());
+    }
+
+    /** The portal's main operations, with the key of the contract's answer (null: request example only). */
+    private static final Map<String, String> EXAMPLES = new java.util.LinkedHashMap<>();
+
+    static {
+        EXAMPLES.put("get /{api}departments", "departments");
+        EXAMPLES.put("post /{api}departments", "department");
+        EXAMPLES.put("post /transfer/request", "transfer_id");
+        EXAMPLES.put("get /transfer/{transfer_id}", "transfer_id");
+        EXAMPLES.put("post /{api}agents/register", "agent");
+        EXAMPLES.put("get /{api}agents", "agents");
+        EXAMPLES.put("post /{api}calls/make", "call_sid");
+        EXAMPLES.put("get /api/contacts/lists", "contactCount"); // a bare array of lists
+        EXAMPLES.put("get /tiers", "tiers");
+        EXAMPLES.put("post /{stream}synthesize", null);
+        EXAMPLES.put("post /auth/login-2fa", "access_token");
+    }
+
+    @Test
+    void theMainOperationsHaveTheContractsExamples() {
+        JsonObject paths = document().getJsonObject("paths");
+        var normalizedPaths = new java.util.HashMap<String, JsonObject>();
+        paths.forEach((path, item) -> normalizedPaths.put(normalized(path), item.asJsonObject()));
+        var problems = new java.util.ArrayList<String>();
+        EXAMPLES.forEach((operation, wrapper) -> {
+            String[] at = operation.split(" ");
+            JsonObject item = normalizedPaths.get(at[1]);
+            JsonObject documented = item == null ? null : item.getJsonObject(at[0]);
+            if (documented == null) {
+                problems.add(operation + ": not in the document");
+                return;
+            }
+            var requests = documented.containsKey("requestBody")
+                    ? examples(documented.getJsonObject("requestBody"))
+                    : java.util.List.<JsonValue>of();
+            var answers = new java.util.ArrayList<JsonValue>();
+            documented.getJsonObject("responses").forEach((status, answer) -> {
+                if (status.startsWith("2")) {
+                    answers.addAll(examples(answer.asJsonObject()));
+                }
+            });
+            if (operation.startsWith("post ") && requests.isEmpty()) {
+                problems.add(operation + ": no request example in " + documented);
+            }
+            if (wrapper != null && !answers.stream().anyMatch(example -> carries(example, wrapper))) {
+                problems.add(operation + ": no answer example with \"" + wrapper + "\" in " + documented);
+            }
+            // the error shape's example on the default answer
+            var errors = examples(documented.getJsonObject("responses").getJsonObject("default"));
+            if (errors.size() != 1 || !carries(errors.get(0), "error")) {
+                problems.add(operation + ": the default answer has no error example: " + errors);
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** An example of a body, as the JSON document writes it: a JSON value, not a string holding one. */
+    private static java.util.List<JsonValue> examples(JsonObject body) {
+        var found = new java.util.ArrayList<JsonValue>();
+        if (body != null && body.containsKey("content")) {
+            body.getJsonObject("content").values().forEach(media -> {
+                JsonValue example = media.asJsonObject().get("example");
+                if (example != null) {
+                    found.add(example);
+                }
+            });
+        }
+        return found;
+    }
+
+    private static boolean carries(JsonValue example, String key) {
+        return switch (example.getValueType()) {
+            case OBJECT -> example.asJsonObject().containsKey(key);
+            case ARRAY ->
+                !example.asJsonArray().isEmpty()
+                        && carries(example.asJsonArray().get(0), key);
+            default -> false;
+        };
     }
 
     @Test

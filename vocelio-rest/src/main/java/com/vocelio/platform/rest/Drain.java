@@ -3,6 +3,9 @@ package com.vocelio.platform.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
@@ -119,6 +122,22 @@ public class Drain {
 
         public void closing(CompletableFuture<?> closed) {
             closings.add(closed);
+        }
+
+        /**
+         * Closes a plain socket with 1001 (going away: its client reconnects, to another node) without blocking the
+         * drain, and waits for it like the other closings.
+         */
+        public void goAway(Session socket, String reason) {
+            closing(CompletableFuture.runAsync(() -> {
+                try {
+                    if (socket.isOpen()) {
+                        socket.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, reason));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // closed meanwhile: nothing to tell it
+                }
+            }));
         }
 
         /** Waits for the closings handed in, at most {@code limit}. */

@@ -11,11 +11,15 @@ import org.eclipse.microprofile.openapi.models.Operation;
  * bearer token, and every operation answers errors in the one shape ({@link OpenApiModel#ERROR}). Per operation,
  * because Payara (6.2025.10) calls the per-element hooks of a filter but never {@code filterOpenAPI}, and an operation
  * does not know its path: the public ones are named by their operation id, which Payara takes from the Java method.
+ * Examples come from {@link OpenApiExamples}, found by the operation's method and path ({@link OpenApiModel#locate}):
+ * operation ids are Java method names, and the same name serves several paths.
  */
 public class OpenApiFilter implements OASFilter {
 
     /** AuthResource's sign-in methods and HealthResource's: no access token. */
     static final Set<String> PUBLIC = Set.of("register", "login", "loginTwoFactor", "refresh", "token", "health");
+
+    private final OpenApiExamples examples = OpenApiExamples.load();
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -35,7 +39,36 @@ public class OpenApiFilter implements OASFilter {
                                         "application/json",
                                         OASFactory.createMediaType()
                                                 .schema(OASFactory.createSchema()
-                                                        .ref(OpenApiModel.ERROR)))));
+                                                        .ref(OpenApiModel.ERROR))
+                                                .example(examples.error()))));
+        OpenApiModel.locate(operation)
+                .flatMap(at -> examples.of(at.getKey().name(), at.getValue()))
+                .ifPresent(example -> exemplify(operation, example));
         return operation;
+    }
+
+    private static void exemplify(Operation operation, OpenApiExamples.Example example) {
+        example.request().ifPresent(body -> {
+            if (operation.getRequestBody() == null) {
+                operation.setRequestBody(OASFactory.createRequestBody());
+            }
+            var request = operation.getRequestBody();
+            if (request.getContent() == null
+                    || request.getContent().getMediaTypes().isEmpty()) {
+                request.setContent(
+                        OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()));
+            }
+            request.getContent().getMediaTypes().values().forEach(media -> media.setExample(body));
+        });
+        example.response().ifPresent(body -> operation
+                .getResponses()
+                .addAPIResponse(
+                        example.status(),
+                        OASFactory.createAPIResponse()
+                                .description("Success")
+                                .content(OASFactory.createContent()
+                                        .addMediaType(
+                                                "application/json",
+                                                OASFactory.createMediaType().example(body)))));
     }
 }

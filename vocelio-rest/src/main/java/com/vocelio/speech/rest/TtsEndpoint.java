@@ -62,11 +62,15 @@ public class TtsEndpoint {
     Syntheses syntheses;
 
     @Inject
+    TtsSockets sockets;
+
+    @Inject
     @ConfigProperty(name = "vocelio.events.auth-timeout", defaultValue = "PT5S")
     Duration authTimeout;
 
     @OnOpen
     public void open(Session session) {
+        sockets.opened(session);
         List<String> token = session.getRequestParameterMap().get("access_token");
         if (token != null && !token.isEmpty()) {
             signIn(session, token.get(0));
@@ -148,6 +152,7 @@ public class TtsEndpoint {
 
     @OnClose
     public void closed(Session session) {
+        sockets.closed(session);
         if (session.getUserProperties().get(EXPIRY) instanceof Future<?> closing) {
             closing.cancel(false);
         }

@@ -4,7 +4,9 @@ import com.vocelio.event.control.Subscriber;
 import com.vocelio.event.control.Subscribers;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
+import com.vocelio.platform.rest.Drain;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.util.Map;
@@ -53,6 +55,15 @@ public class WallboardFeed {
             subscribers.remove(watch);
             return null;
         });
+    }
+
+    /** The node is stopping: its pages' live lines get 1001 (going away), and the pages reconnect, elsewhere. */
+    void goingAway(@Observes Drain.Draining draining) {
+        for (Watch watch : watches.values()) {
+            for (Session socket : watch.sockets) {
+                draining.goAway(socket, "Server shutting down: reconnect");
+            }
+        }
     }
 
     /** One organization's live pages on this node, as one subscriber of the relay. */
