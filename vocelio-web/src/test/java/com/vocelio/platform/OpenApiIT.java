@@ -85,6 +85,15 @@ class OpenApiIT {
         assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Error"));
         var login = document.getJsonObject("paths").getJsonObject("/auth/login").getJsonObject("post");
         assertTrue(login.get("security") == null, "signing in needs no token: " + login);
+        var health = document.getJsonObject("paths").getJsonObject("/health").getJsonObject("get");
+        assertTrue(health.get("security") == null, "health needs no token: " + health);
+        // same method name as AuthResource.register, but registering an agent needs a token
+        var agent = document.getJsonObject("paths").entrySet().stream()
+                .filter(path -> normalized(path.getKey()).equals("/{api}agents/register"))
+                .map(path -> path.getValue().asJsonObject().getJsonObject("post"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(agent.containsKey("security"), "registering an agent needs a token: " + agent);
         var me = document.getJsonObject("paths").getJsonObject("/auth/me").getJsonObject("get");
         assertEquals(
                 "{\"bearer\":[]}", me.getJsonArray("security").getJsonObject(0).toString(), me.toString());

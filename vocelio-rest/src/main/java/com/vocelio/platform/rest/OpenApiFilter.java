@@ -1,7 +1,7 @@
 package com.vocelio.platform.rest;
 
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -16,14 +16,18 @@ import org.eclipse.microprofile.openapi.models.Operation;
  */
 public class OpenApiFilter implements OASFilter {
 
-    /** AuthResource's sign-in methods and HealthResource's: no access token. */
-    static final Set<String> PUBLIC = Set.of("register", "login", "loginTwoFactor", "refresh", "token", "health");
+    /**
+     * Sign-up, sign-in and health need no access token: by path, since operation ids are bare method names that
+     * other resources repeat ({@code AgentsResource.register} needs a token, {@code AuthResource.register} does not).
+     */
+    static final Pattern PUBLIC = Pattern.compile("/auth/(register|login|login-2fa|refresh|token)|(/\\{api})?/?health");
 
     private final OpenApiExamples examples = OpenApiExamples.load();
 
     @Override
     public Operation filterOperation(Operation operation) {
-        if (!PUBLIC.contains(operation.getOperationId())) {
+        var at = OpenApiModel.locate(operation);
+        if (at.map(path -> !PUBLIC.matcher(path.getValue()).matches()).orElse(true)) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(OpenApiModel.BEARER)));
         }
         if (operation.getResponses() == null) {
@@ -41,8 +45,7 @@ public class OpenApiFilter implements OASFilter {
                                                 .schema(OASFactory.createSchema()
                                                         .ref(OpenApiModel.ERROR))
                                                 .example(examples.error()))));
-        OpenApiModel.locate(operation)
-                .flatMap(at -> examples.of(at.getKey().name(), at.getValue()))
+        at.flatMap(path -> examples.of(path.getKey().name(), path.getValue()))
                 .ifPresent(example -> exemplify(operation, example));
         return operation;
     }
