@@ -66,6 +66,23 @@ class ConsoleSessionTimeoutIT {
     }
 
     @Test
+    void aSignInFormLeftOpenPastTheTimeoutIsAnExpiredViewThatAsksAgain() throws InterruptedException {
+        var org = Api.newOrganization();
+        try (var browser = new Browser(node.baseUri())) {
+            browser.open("/console/sign-in.xhtml");
+            browser.type(By.id("signIn:email"), org.adminEmail());
+            browser.type(By.id("signIn:password"), Api.PASSWORD);
+            idle(); // the view state of the form lived in the session that timed out: ViewExpiredException
+            browser.click(By.id("signIn:submit"));
+            browser.await(ExpectedConditions.urlContains("expired=true"));
+            assertExpiredSignIn(browser);
+
+            browser.signIn(org.adminEmail());
+            browser.await(ExpectedConditions.urlContains("/console/wallboard.xhtml"));
+        }
+    }
+
+    @Test
     void aSessionInUseOutlivesTheTimeout() throws InterruptedException {
         var org = Api.newOrganization();
         try (var browser = new Browser(node.baseUri())) {
