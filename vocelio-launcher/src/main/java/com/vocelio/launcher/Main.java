@@ -19,15 +19,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        boolean run = args.length == 1 && "run".equals(args[0]);
-        boolean backup = args.length == 2 && ("backup".equals(args[0]) || "restore".equals(args[0]));
-        if (!run && !backup) {
-            System.err.println("usage: vocelio run | vocelio backup FILE | vocelio restore FILE");
-            System.exit(2);
-        }
         try {
-            if (run) {
-                run(System.getenv());
+            int nodes = nodes(args);
+            boolean backup = args.length == 2 && ("backup".equals(args[0]) || "restore".equals(args[0]));
+            if (nodes == 0 && !backup) {
+                System.err.println("usage: vocelio run [--nodes N] | vocelio backup FILE | vocelio restore FILE");
+                System.exit(2);
+            }
+            if (nodes > 0) {
+                run(System.getenv(), nodes);
             } else {
                 BackupCommand.run(args[0], Path.of(args[1]).toAbsolutePath(), home(), System.getenv());
             }
@@ -35,6 +35,38 @@ public final class Main {
             System.err.println("vocelio: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** The most nodes {@code --nodes} starts: each is a JVM of its own (~500 MB). */
+    static final int MAX_NODES = 8;
+
+    /**
+     * How many nodes {@code run} asks for: {@code run} is one, {@code run --nodes N} (or {@code --nodes=N}) is N;
+     * 0 when the arguments are no run command. A count out of range is refused with a message.
+     */
+    static int nodes(String... args) {
+        if (args.length == 0 || !"run".equals(args[0])) {
+            return 0;
+        }
+        String count;
+        if (args.length == 1) {
+            return 1;
+        } else if (args.length == 2 && args[1].startsWith("--nodes=")) {
+            count = args[1].substring("--nodes=".length());
+        } else if (args.length == 3 && "--nodes".equals(args[1])) {
+            count = args[2];
+        } else {
+            return 0;
+        }
+        try {
+            int nodes = Integer.parseInt(count.strip());
+            if (nodes >= 1 && nodes <= MAX_NODES) {
+                return nodes;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--nodes must be a number from 1 to " + MAX_NODES + ", got: " + count);
     }
 
     static Path home() {
@@ -49,10 +81,19 @@ public final class Main {
                 .normalize();
     }
 
-    static void run(Map<String, String> env) throws Exception {
+    /**
+     * Starts the database and {@code nodes} Payara Micro nodes over it on consecutive ports from {@code PORT}: the
+     * first alone (it migrates the schema, makes the signing key and the demo organization), then the others together.
+     * Ready when every node answers {@code /health}; SIGTERM or Ctrl-C stops every node (each drains) and then the
+     * database.
+     */
+    static void run(Map<String, String> env, int nodes) throws Exception {
         Path home = home();
         Path dataDir = dataDirectory(home, env);
         int port = port(env.getOrDefault("PORT", "8080"));
+        for (int i = 1; i < nodes; i++) {
+            free(port + i, nodes);
+        }
         // before anything starts: a refused setting leaves nothing running
         Path preBoot = preBootCommands(home.resolve("payara-config/pre-boot-commands.asadmin"), dataDir, env);
         boolean jsonLogs = jsonLogs(env);
@@ -70,41 +111,45 @@ public final class Main {
             System.out.println("Embedded PostgreSQL at " + database.url()); // local connections are trusted
         }
 
-        var options = new PayaraMicroProcess.Options(
-                        home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
-                        home.resolve("vocelio-web/target/vocelio.war"),
-                        port,
-                        preBoot,
-                        jvmOptions(env),
-                        dataDir.resolve("payara"),
-                        dataDir.resolve("logs/payara.log"),
-                        megabytes(env.getOrDefault("VOCELIO_LOG_MAX_MB", "20")) * 1024 * 1024,
-                        count(env.getOrDefault("VOCELIO_LOG_FILES", "5")))
-                .withJsonLogs(jsonLogs);
-        System.out.println("Starting Payara Micro on port " + port + " (log in " + options.log() + ")");
         var appEnvironment = new HashMap<>(database.asEnvironment());
         boolean demo = !"production".equalsIgnoreCase(env.getOrDefault("VOCELIO_MODE", "development"));
         appEnvironment.put("VOCELIO_DEMO_ENABLED", Boolean.toString(demo));
-        PayaraMicroProcess payara;
+        var cluster = new Cluster();
+        final EmbeddedDatabase postgres = embedded;
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Vocelio");
+            cluster.close();
+            closeQuietly(postgres);
+            stopped.countDown();
+        }));
         try {
-            payara = PayaraMicroProcess.start(options, appEnvironment);
+            for (int node = 0; node < nodes; node++) {
+                var options = new PayaraMicroProcess.Options(
+                                home.resolve("vocelio-launcher/target/runtime/payara-micro.jar"),
+                                home.resolve("vocelio-web/target/vocelio.war"),
+                                port + node,
+                                preBoot,
+                                jvmOptions(env),
+                                dataDir.resolve(node == 0 ? "payara" : "payara-" + (node + 1)),
+                                dataDir.resolve(node == 0 ? "logs/payara.log" : "logs/payara-" + (node + 1) + ".log"),
+                                megabytes(env.getOrDefault("VOCELIO_LOG_MAX_MB", "20")) * 1024 * 1024,
+                                count(env.getOrDefault("VOCELIO_LOG_FILES", "5")))
+                        .withJsonLogs(jsonLogs);
+                System.out.println(
+                        "Starting Payara Micro on port " + options.port() + " (log in " + options.log() + ")");
+                cluster.start(options, appEnvironment);
+                if (node == 0) {
+                    cluster.awaitStarted(); // the first node alone builds the schema and the shared key
+                }
+            }
+            cluster.awaitStarted();
         } catch (Exception e) {
+            cluster.close();
             closeQuietly(embedded);
             throw e;
         }
 
-        var stopped = new CountDownLatch(1);
-        final EmbeddedDatabase postgres = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Vocelio");
-            try {
-                payara.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            closeQuietly(postgres);
-            stopped.countDown();
-        }));
         if (demo) {
             System.out.println("Demo sign-in (created on an empty database; VOCELIO_MODE=production turns it off):");
             System.out.println("  admin       " + env.getOrDefault("VOCELIO_DEMO_ADMIN_EMAIL", "admin@demo.vocelio.dev")
@@ -113,12 +158,23 @@ public final class Main {
                     + env.getOrDefault("VOCELIO_DEMO_SUPERVISOR_EMAIL", "supervisor@demo.vocelio.dev") + " / "
                     + env.getOrDefault("VOCELIO_DEMO_PASSWORD", "vocelio-demo"));
         }
-        System.out.println("Vocelio ready at http://localhost:" + port);
-        while (payara.isAlive()) {
+        System.out.println("Vocelio ready at "
+                + String.join(
+                        " ",
+                        cluster.nodes().stream()
+                                .map(node -> "http://localhost:" + node.port())
+                                .toList())
+                + (nodes > 1 ? " (" + nodes + " nodes, one database)" : ""));
+        while (cluster.allAlive()) {
             Thread.sleep(500);
         }
         if (stopped.getCount() > 0) {
-            System.err.println("vocelio: Payara Micro stopped unexpectedly; see " + payara.log());
+            for (PayaraMicroProcess node : cluster.nodes()) {
+                if (!node.isAlive()) {
+                    System.err.println("vocelio: Payara Micro on port " + node.port() + " stopped unexpectedly; see "
+                            + node.log());
+                }
+            }
             System.exit(1);
         }
     }
@@ -216,6 +272,18 @@ public final class Main {
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("PORT must be a number from 1 to 65535, got: " + value);
+        }
+    }
+
+    private static void free(int port, int nodes) {
+        if (port > 65535) {
+            throw new IllegalArgumentException("--nodes " + nodes + " needs ports up to " + port + ", past 65535");
+        }
+        try (var probe = new ServerSocket(port)) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "port " + port + " is already in use (--nodes " + nodes + " takes consecutive ports from PORT)");
         }
     }
 

@@ -175,6 +175,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+        log.awaitEnd(Duration.ofSeconds(5));
     }
 
     private static void requireFile(Path file, String what) {

@@ -34,6 +34,7 @@ public final class ProcessLog implements Runnable {
     private final boolean jsonLines;
     private OutputStream out;
     private long size;
+    private final java.util.concurrent.CountDownLatch copied = new java.util.concurrent.CountDownLatch(1);
 
     ProcessLog(InputStream from, Path file, long maxBytes, int keep) {
         this(from, file, maxBytes, keep, false);
@@ -80,7 +81,16 @@ public final class ProcessLog implements Runnable {
             // the process ended or the disk refused: nothing left to copy
         } finally {
             close();
+            copied.countDown();
         }
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the process's output is copied to its end: its last lines (a node's drain,
+     * written as it stops) would otherwise be lost when the launcher exits right after the process.
+     */
+    public void awaitEnd(java.time.Duration limit) throws InterruptedException {
+        copied.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Whether this run's output said Payara Micro is ready (it says so even when the deployment failed). */

@@ -44,4 +44,22 @@ class MainTest {
                         Map.of("VOCELIO_METRICS_ENABLED", "true", "VOCELIO_METRICS_TOKEN", " ")));
         assertTrue(refused.getMessage().contains("VOCELIO_METRICS_TOKEN"), refused.getMessage());
     }
+
+    @Test
+    void runStartsOneNodeUnlessToldHowMany() {
+        assertEquals(1, Main.nodes("run"));
+        assertEquals(3, Main.nodes("run", "--nodes", "3"));
+        assertEquals(2, Main.nodes("run", "--nodes=2"));
+        assertEquals(0, Main.nodes("backup", "file.zip"), "not a run command");
+        assertEquals(0, Main.nodes("run", "--nodes"), "a count is missing");
+        assertEquals(0, Main.nodes("run", "--replicas", "2"));
+    }
+
+    @Test
+    void aNodeCountOutOfRangeIsRefusedWithAMessage() {
+        for (String count : new String[] {"0", "-1", "9", "two", ""}) {
+            var refused = assertThrows(IllegalArgumentException.class, () -> Main.nodes("run", "--nodes", count));
+            assertTrue(refused.getMessage().contains("--nodes must be a number from 1 to 8"), refused.getMessage());
+        }
+    }
 }

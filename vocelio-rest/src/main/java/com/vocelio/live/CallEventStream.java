@@ -4,6 +4,7 @@ import com.vocelio.event.entity.StoredEvent;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -23,6 +24,7 @@ final class CallEventStream extends ResumableSubscriber {
     private final Sse sse;
     private final Executor executor;
     private final Function<StoredEvent, String> format;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private CallEventStream(
             String tenantId,
@@ -108,7 +110,18 @@ final class CallEventStream extends ResumableSubscriber {
     @Override
     protected void cutOff() {
         queue.close();
-        executor.execute(sink::close);
+        executor.execute(() -> {
+            try {
+                sink.close();
+            } finally {
+                ended.complete(null);
+            }
+        });
+    }
+
+    /** Completes once the stream was cut off and its sink closed. */
+    CompletableFuture<Void> ended() {
+        return ended;
     }
 
     @Override

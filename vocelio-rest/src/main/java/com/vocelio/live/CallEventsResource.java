@@ -7,8 +7,10 @@ import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.rest.Drain;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -99,6 +101,11 @@ public class CallEventsResource {
         // a stream lives as long as its token, like a socket; EventSource reconnects with a fresh one
         subscriptions.atExpiry(bearer, stream::cutOff);
         subscriptions.executor().execute(() -> subscriptions.catchUp(stream, resumeAfter));
+    }
+
+    /** The node is stopping: every stream ends; EventSource reconnects (elsewhere) with its Last-Event-ID. */
+    void end(@Observes Drain.Draining draining) {
+        subscriptions.endAll(CallEventStream.class).forEach(stream -> draining.closing(stream.ended()));
     }
 
     private Call known(String callId) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -90,6 +91,11 @@ public class LiveSubscriptions {
     /** The connection ended: no more events. */
     void end(ResumableSubscriber subscriber) {
         subscribers.remove(subscriber);
+    }
+
+    /** Ends every subscription of a kind on this node (its connection is closed), e.g. all streams at shutdown. */
+    <S extends ResumableSubscriber> List<S> endAll(Class<S> kind) {
+        return subscribers.drop(kind::isInstance).stream().map(kind::cast).toList();
     }
 
     /** Runs {@code end} when the token runs out: a connection lives as long as the token it signed in with. */

@@ -235,21 +235,26 @@ final class SocketConnection {
                         || departments.contains(departmentName.toLowerCase(Locale.ROOT)));
     }
 
-    /** Ends the socket without blocking the caller (a close frame may wait behind a stalled send). */
-    void close(CloseReason.CloseCode code, String reason) {
+    /**
+     * Ends the socket without blocking the caller (a close frame may wait behind a stalled send); the future completes
+     * once the close frame is written (or the socket was gone).
+     */
+    CompletableFuture<Void> close(CloseReason.CloseCode code, String reason) {
         queue.close();
         // a close frame carries at most 123 bytes of reason; a longer one makes the close itself fail
         String said = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
-        executor.execute(() -> {
-            endWrites();
-            try {
-                if (session.isOpen()) {
-                    session.close(new CloseReason(code, said));
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // already gone
-            }
-        });
+        return CompletableFuture.runAsync(
+                () -> {
+                    endWrites();
+                    try {
+                        if (session.isOpen()) {
+                            session.close(new CloseReason(code, said));
+                        }
+                    } catch (IOException | RuntimeException ignored) {
+                        // already gone
+                    }
+                },
+                executor);
     }
 
     /** Waits for a write in progress, if any; none starts after. */

@@ -1,5 +1,6 @@
 package com.vocelio.live;
 
+import com.vocelio.contact.entity.Contact;
 import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
@@ -153,6 +154,7 @@ enum SocketDialect {
             DomainEvent.QUEUE,
             DomainEvent.DEPARTMENTS,
             ContactImport.IMPORT_PROGRESS,
+            Contact.CHANNEL,
             "campaign_update");
 
     /** The messages made for the latest counts: one organization's counts go to each of its sockets in turn. */

@@ -3,8 +3,10 @@ package com.vocelio.live;
 import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.rest.Drain;
 import com.vocelio.transfer.boundary.Queues;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
@@ -86,6 +88,24 @@ public class Sockets {
                                     + " s: access_token query parameter or {\"type\":\"auth\",\"token\":…}");
                 }
             }));
+        }
+    }
+
+    /**
+     * The node is stopping: every socket is closed with 1001 (going away), which clients take as "reconnect" — to
+     * another node, behind the load balancer, resuming with {@code since}.
+     */
+    void goingAway(@Observes Drain.Draining draining) {
+        int count = 0;
+        for (Set<SocketConnection> connections : open.values()) {
+            for (SocketConnection connection : connections) {
+                draining.closing(connection.close(
+                        CloseCodes.GOING_AWAY, "Server shutting down: reconnect with since=<last event id>"));
+                count++;
+            }
+        }
+        if (count > 0) {
+            LOG.info("Closed " + count + " event sockets with 1001 (going away)");
         }
     }
 

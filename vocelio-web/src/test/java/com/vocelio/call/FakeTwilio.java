@@ -42,6 +42,8 @@ final class FakeTwilio implements AutoCloseable {
             Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.json");
     private static final Pattern RECORDING_AUDIO =
             Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.wav");
+    private static final Pattern PARTICIPANT = Pattern.compile(
+            "/2010-04-01/Accounts/(AC[0-9a-f]{32})/Conferences/(CF[0-9a-f]{32})/Participants/(CA[0-9a-f]{32})\\.json");
     /** What the fake answers for any recording's audio: a WAV header's first bytes, then the recording's sid. */
     static final String AUDIO_PREFIX = "RIFF\u0000\u0000\u0000\u0000WAVE";
 
@@ -76,6 +78,13 @@ final class FakeTwilio implements AutoCloseable {
 
     synchronized List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** The calls the application placed to {@code to} (new legs: outbound calls, agents called into conferences). */
+    synchronized List<Received> placedTo(String to) {
+        return received.stream()
+                .filter(r -> CALLS.matcher(r.path()).matches() && to.equals(r.param("To")))
+                .toList();
     }
 
     synchronized List<Received> about(String callSid) {
@@ -128,6 +137,18 @@ final class FakeTwilio implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Type", "audio/x-wav");
                 exchange.sendResponseHeaders(200, wav.length);
                 exchange.getResponseBody().write(wav);
+                return;
+            }
+            var participant = PARTICIPANT.matcher(path);
+            if (exchange.getRequestMethod().equals("POST") && participant.matches()) {
+                reply(
+                        exchange,
+                        200,
+                        "{\"account_sid\":\"" + ACCOUNT_SID + "\",\"conference_sid\":\"" + participant.group(2)
+                                + "\",\"call_sid\":\"" + participant.group(3) + "\",\"hold\":"
+                                + "true".equals(first(form, "Hold")) + ",\"muted\":"
+                                + "true".equals(first(form, "Muted"))
+                                + ",\"status\":\"connected\"}");
                 return;
             }
             var many = CALLS.matcher(path);

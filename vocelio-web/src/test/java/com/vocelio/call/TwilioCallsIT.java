@@ -421,12 +421,12 @@ class TwilioCallsIT {
     }
 
     @Test
-    void aWarmTransfersAgentHearsTheBriefingAndAnAgentWhoNeverAnswersSendsItBackToTheQueue() {
+    void aColdTransfersAgentWhoNeverAnswersSendsItBackToTheQueueAndTheNextAgentIsDialled() {
         String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         status(sid, "in-progress", Map.of());
         String department = routing.department(Map.of("wrap_up_seconds", 0));
         String transferId = onNode().body(
-                        Map.of("transfer_to", department, "type", "warm", "context", "Refund of order 42"))
+                        Map.of("transfer_to", department, "type", "cold", "context", "Refund of order 42"))
                 .post("/api/calls/" + sid + "/transfer")
                 .then()
                 .statusCode(201)
@@ -458,7 +458,7 @@ class TwilioCallsIT {
         assertEquals("available", routing.statusOf(agent));
         onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
 
-        // the next agent answers and hears the briefing first
+        // the next agent is dialled from the caller's leg again, and answers (a cold transfer: no briefing)
         routing.setStatus(agent, "offline");
         routing.agent(department, Map.of("phone_number", "+15553336666"));
         routing.awaitOffer(transferId);
@@ -469,7 +469,13 @@ class TwilioCallsIT {
                 PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
                 Map.of("CallSid", "CA" + "b".repeat(32), "ParentCallSid", sid),
                 null);
-        assertEquals(XML + "<Response><Say>Refund of order 42</Say></Response>", answered.body());
+        assertEquals(XML + "<Response></Response>", answered.body());
+        var redialled = twilio.about(sid);
+        assertEquals(2, redialled.size(), redialled.toString());
+        assertTrue(
+                redialled.get(1).param("Twiml").contains("<Number url=\"")
+                        && redialled.get(1).param("Twiml").contains("+15553336666</Number>"),
+                redialled.toString());
         assertEquals("connected", routing.status(transferId));
         // a bridge report for another call's transfer changes nothing
         var forged = FakeTwilio.callback(

@@ -39,7 +39,7 @@ class CloudSpeechIT {
     static void nodeWithProviders() throws Exception {
         fake = new FakeSpeechProviders();
         organization = Api.newOrganization();
-        node = startNode(Map.of(
+        node = startNode(settings(
                 "AZURE_SPEECH_KEY",
                 FakeSpeechProviders.AZURE_KEY,
                 "VOCELIO_SPEECH_AZURE_URL",
@@ -56,10 +56,20 @@ class CloudSpeechIT {
                 "PT1S",
                 "VOCELIO_SPEECH_VOICES_RETRY",
                 "PT0.5S",
+                "VOCELIO_SPEECH_PREVIEW_LINK_TTL",
+                "PT10S",
                 "VOCELIO_METRICS_ENABLED",
                 "true",
                 "VOCELIO_METRICS_TOKEN",
                 METRICS_TOKEN));
+    }
+
+    private static Map<String, String> settings(String... pairs) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            settings.put(pairs[i], pairs[i + 1]);
+        }
+        return settings;
     }
 
     private static PayaraMicroProcess startNode(Map<String, String> settings) throws Exception {
@@ -114,6 +124,7 @@ class CloudSpeechIT {
                 .then()
                 .statusCode(200)
                 .body("tiers.regular.tts_provider", equalTo("azure"))
+                .body("tiers.regular.spoken_by", equalTo("azure"))
                 .body("tiers.regular.configured", equalTo(true))
                 .body("tiers.regular.voices[0]", equalTo("en-US-AriaNeural"))
                 .body("tiers.premium.tts_provider", equalTo("elevenlabs"))
@@ -135,7 +146,9 @@ class CloudSpeechIT {
                 .body("voices.find { it.id == 'en-US-AriaNeural' }.sample_rate", equalTo(24000))
                 .body(
                         "voices.find { it.id == 'en-US-AriaNeural' }.preview_url",
-                        equalTo("/voices/preview/en-US-AriaNeural"));
+                        org.hamcrest.Matchers.startsWith(node.baseUri()
+                                .resolve("/voices/preview/en-US-AriaNeural?provider=azure&")
+                                .toString()));
     }
 
     @Test
@@ -390,5 +403,103 @@ class CloudSpeechIT {
                 .statusCode(200)
                 .header("X-Speech-Cache", "hit")
                 .header("Provider", "local");
+    }
+
+    private static java.net.http.HttpResponse<java.io.InputStream> streamed(String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(node.baseUri().resolve("/stream/synthesize"))
+                .header("Authorization", "Bearer " + organization.accessToken())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    @Test
+    void aStreamThatFellBackNamesTheLocalEngineInItsHeaders() throws Exception {
+        fake.failing.add("/eleven/v1/text-to-speech/pNInz6obpgDQGcFmaJgB/stream");
+        var response = streamed("{\"text\":\"" + unique("Streamed, then fell back")
+                + "\",\"voice_id\":\"pNInz6obpgDQGcFmaJgB\",\"provider\":\"auto\"}");
+        assertEquals(200, response.statusCode());
+        assertEquals("local", response.headers().firstValue("Provider").orElse(""), "who really speaks");
+        assertEquals("kevin16", response.headers().firstValue("Voice-ID").orElse(""));
+        assertEquals("audio/wav", response.headers().firstValue("Content-Type").orElse(""));
+        byte[] audio;
+        try (var body = response.body()) {
+            audio = body.readAllBytes();
+        }
+        assertTrue(WavFile.parse(audio).rms() > 0.01, "the local engine's speech");
+        assertEquals(1, fake.seen("/eleven/v1/text-to-speech/").size(), "ElevenLabs was tried first");
+    }
+
+    /** The provider's body drips in three pieces 300 ms apart: the first must be ours before the fake has finished. */
+    private void assertStreamedAsItArrives(String path, String json, String contentType, int length) throws Exception {
+        fake.dripping.add(path);
+        var response = streamed(json);
+        assertEquals(200, response.statusCode());
+        assertEquals(contentType, response.headers().firstValue("Content-Type").orElse(""));
+        try (var body = response.body()) {
+            byte[] first = body.readNBytes(4);
+            long firstAt = System.nanoTime();
+            byte[] rest = body.readAllBytes();
+            assertEquals(length, first.length + rest.length, "all of it");
+            Long finished = fake.finishedAt.get(path);
+            assertTrue(
+                    finished != null && firstAt < finished,
+                    "the first bytes arrived " + (finished == null ? "?" : (finished - firstAt) / 1e6)
+                            + " ms before the provider finished");
+        }
+    }
+
+    @Test
+    void azureStreamsArePassedOnAsTheirBodyArrives() throws Exception {
+        assertStreamedAsItArrives(
+                "/azure/cognitiveservices/v1",
+                "{\"text\":\"" + unique("Azure drips") + "\",\"voice_id\":\"en-US-AriaNeural\",\"provider\":\"azure\"}",
+                "audio/mpeg",
+                40 * 417);
+    }
+
+    @Test
+    void piperStreamsArePassedOnAsTheirBodyArrives() throws Exception {
+        assertStreamedAsItArrives(
+                "/piper/",
+                "{\"text\":\"" + unique("Piper drips")
+                        + "\",\"voice_id\":\"en_US-lessac-medium\",\"provider\":\"piper\"}",
+                "audio/wav",
+                FakeSpeechProviders.tone(22050, 1.5).length);
+    }
+
+    @Test
+    void aStreamThatStallsMidwayIsCutOffWithinTheTimeoutNotHeld() throws Exception {
+        fake.stallingMidway.add("/azure/cognitiveservices/v1");
+        long started = System.nanoTime();
+        var response = streamed("{\"text\":\"" + unique("Azure stalls midway")
+                + "\",\"voice_id\":\"en-US-AriaNeural\",\"provider\":\"azure\"}");
+        assertEquals(200, response.statusCode());
+        int received = 0;
+        try (var body = response.body()) {
+            received = body.readAllBytes().length;
+        } catch (java.io.IOException brokenOff) {
+            // a chunked answer that ends without its last chunk: what a client sees of an aborted stream
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(received < 40 * 417, "not the whole audio: " + received);
+        assertTrue(seconds < 8, "ended after " + seconds + " s (timeout 2 s)");
+    }
+
+    @Test
+    void aPreviewLinkPlaysOnEveryNodeUntilItExpires() throws Exception {
+        long listed = System.nanoTime();
+        String url = onNode().get("/voices/local").path("voices.find { it.id == 'kevin' }.preview_url");
+        assertTrue(url.startsWith(node.baseUri().toString()), url);
+        String onSuiteNode = TestServer.get().baseUri().toString().replaceAll("/$", "")
+                + url.substring(node.baseUri().toString().replaceAll("/$", "").length());
+        assertEquals(200, LocalSpeechIT.play(onSuiteNode).statusCode(), "signed by one node, checked by another");
+        // the link lives 10 s here, its expiry rounded up to the next 3 s window
+        Thread.sleep(Math.max(0, 15_000 - (System.nanoTime() - listed) / 1_000_000));
+        var expired = LocalSpeechIT.play(url);
+        assertEquals(401, expired.statusCode());
+        assertTrue(new String(expired.body()).contains("invalid_preview_link"), new String(expired.body()));
     }
 }

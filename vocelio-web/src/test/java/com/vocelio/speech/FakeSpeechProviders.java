@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Azure, ElevenLabs and Piper as one local HTTP server (under {@code /azure}, {@code /eleven}, {@code /piper}) that
  * records every request and answers as the real services do, with real audio: a WAV tone, raw PCM, MPEG frames.
- * A path can be made to fail (HTTP 500) or to stall (answer nothing for a long time).
+ * A path can be made to fail (HTTP 500), to stall (answer nothing for a long time), to drip (its answer in three
+ * pieces 300 ms apart; {@link #finishedAt} says when the last left) or to stall midway (a first piece, then nothing).
  */
 final class FakeSpeechProviders implements AutoCloseable {
 
@@ -37,6 +38,10 @@ final class FakeSpeechProviders implements AutoCloseable {
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final Set<String> failing = ConcurrentHashMap.newKeySet();
     final Set<String> stalling = ConcurrentHashMap.newKeySet();
+    final Set<String> dripping = ConcurrentHashMap.newKeySet();
+    final Set<String> stallingMidway = ConcurrentHashMap.newKeySet();
+    /** path → {@link System#nanoTime()} when the fake had sent the whole answer */
+    final Map<String, Long> finishedAt = new ConcurrentHashMap<>();
 
     FakeSpeechProviders() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -53,6 +58,9 @@ final class FakeSpeechProviders implements AutoCloseable {
         seen.clear();
         failing.clear();
         stalling.clear();
+        dripping.clear();
+        stallingMidway.clear();
+        finishedAt.clear();
     }
 
     List<Seen> seen(String pathPrefix) {
@@ -168,12 +176,27 @@ final class FakeSpeechProviders implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        String path = exchange.getRequestURI().getPath();
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
+        if (dripping.contains(path) || stallingMidway.contains(path)) {
+            exchange.sendResponseHeaders(status, 0); // chunked, as the real services stream
+            int third = body.length / 3;
+            for (int piece = 0; piece < 3; piece++) {
+                int end = piece == 2 ? body.length : (piece + 1) * third;
+                exchange.getResponseBody().write(body, piece * third, end - piece * third);
+                exchange.getResponseBody().flush();
+                if (piece < 2) {
+                    sleep(stallingMidway.contains(path) ? 20_000 : 300);
+                }
+            }
+        } else {
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
         }
+        finishedAt.put(path, System.nanoTime());
     }
 
     /** A 440 Hz tone as 16-bit mono WAV: real, audible audio. */

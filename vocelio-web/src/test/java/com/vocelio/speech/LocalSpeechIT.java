@@ -7,11 +7,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.testing.Api;
+import com.vocelio.testing.TestServer;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +40,40 @@ class LocalSpeechIT {
         return body;
     }
 
+    /** A GET as a bare {@code <audio src>} makes it: no Authorization, no Origin. */
+    static HttpResponse<byte[]> play(String url) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Accept", "audio/*,*/*;q=0.5")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static Response synthesize(Map<String, Object> body) {
         return json().header("Origin", Api.ORIGIN).body(body).post("/synthesize");
     }
 
     @Test
-    void tiersHaveTheShapeThePortalReadsAndWithoutKeysTheLocalEngineSpeaksThem() {
+    void tiersNameTheirConfiguredProvidersAsThePortalExpectsAndWithoutKeysTheLocalEngineSpeaksThem() {
         json().get("/tiers")
                 .then()
                 .statusCode(200)
-                .body("tiers.regular.tts_provider", equalTo("local"))
-                .body("tiers.regular.configured_provider", equalTo("azure"))
+                .body("tiers.regular.tts_provider", equalTo("azure")) // contract S1: azure | elevenlabs
+                .body("tiers.regular.spoken_by", equalTo("local"))
                 .body("tiers.regular.configured", equalTo(false))
                 .body("tiers.regular.price_per_minute", equalTo(0.08f))
                 .body("tiers.regular.quality", instanceOf(String.class))
-                .body("tiers.regular.voices", hasItem("kevin16"))
-                .body("tiers.premium.configured_provider", equalTo("elevenlabs"))
+                .body("tiers.regular.voices", hasItem("en-US-AriaNeural"))
+                .body("tiers.premium.tts_provider", equalTo("elevenlabs"))
+                .body("tiers.premium.spoken_by", equalTo("local"))
                 .body("tiers.premium.price_per_minute", equalTo(0.25f))
                 .body("tiers.local.tts_provider", equalTo("local"))
+                .body("tiers.local.spoken_by", equalTo("local"))
                 .body("tiers.local.configured", equalTo(true))
                 .body("tiers.local.price_per_minute", equalTo(0))
                 .body("description.premium", instanceOf(String.class));
@@ -78,16 +100,49 @@ class LocalSpeechIT {
                 .body("voices.find { it.id == 'kevin16' }.gender", equalTo("male"))
                 .body("voices.find { it.id == 'kevin16' }.sample_rate", equalTo(16000))
                 .body("voices.find { it.id == 'kevin' }.sample_rate", equalTo(8000))
-                .body("voices.find { it.id == 'kevin16' }.preview_url", equalTo("/voices/preview/kevin16"));
+                .body(
+                        "voices.find { it.id == 'kevin16' }.preview_url",
+                        startsWith(TestServer.get()
+                                .baseUri()
+                                .resolve("/voices/preview/kevin16?")
+                                .toString()));
     }
 
+    /**
+     * The portal reads a tier's tts_provider, lists /voices/{tts_provider}, previews a card and synthesizes with the
+     * card's id: without keys all of it works, spoken by the local engine, and says so.
+     */
     @Test
-    void providersWithoutKeysListNoVoicesAndAnUnknownProviderIs404() {
+    void aProviderWithoutKeysListsItsTiersVoicesWhichTheLocalEngineSpeaks() {
         json().get("/voices/azure")
                 .then()
                 .statusCode(200)
                 .body("configured", equalTo(false))
-                .body("voices", equalTo(List.of()));
+                .body("spoken_by", equalTo("local"))
+                .body("voices.id", hasItems("en-US-AriaNeural", "en-US-JennyNeural", "en-US-GuyNeural"))
+                .body("voices.find { it.id == 'en-US-AriaNeural' }.name", equalTo("Aria"))
+                .body("voices.find { it.id == 'en-US-AriaNeural' }.language", equalTo("en-US"))
+                .body("voices.gender", everyItem(instanceOf(String.class)))
+                .body("voices.accent", everyItem(instanceOf(String.class)));
+        json().get("/voices/elevenlabs")
+                .then()
+                .statusCode(200)
+                .body("voices.id", hasItems("pNInz6obpgDQGcFmaJgB", "EXAVITQu4vr4xnSDxMaL"));
+        json().get("/voices/piper").then().statusCode(200).body("voices", equalTo(List.of()));
+        String preview = json().get("/voices/azure").path("voices.find { it.id == 'en-US-GuyNeural' }.preview_url");
+        var played = play(preview);
+        assertEquals(200, played.statusCode());
+        assertEquals("local", played.headers().firstValue("Provider").orElse(""));
+        assertTrue(WavFile.parse(played.body()).rms() > 0.01);
+        synthesize(body("text", "Guy " + UUID.randomUUID(), "voice_id", "en-US-GuyNeural", "provider", "azure"))
+                .then()
+                .statusCode(200)
+                .contentType("audio/wav")
+                .header("Provider", "local");
+    }
+
+    @Test
+    void anUnknownProviderIs404() {
         json().get("/voices/polly")
                 .then()
                 .statusCode(404)
@@ -331,5 +386,55 @@ class LocalSpeechIT {
         Api.as(supervisor).get("/speech/usage").then().statusCode(200).body("usage[0].syntheses", equalTo(1));
         Api.as(supervisor).get("/speech/cache").then().statusCode(403);
         organization.asAdmin().get("/speech/cache").then().statusCode(200).body("hit_rate", instanceOf(Float.class));
+    }
+
+    private static String previewUrlOf(String voiceId) {
+        return json().get("/voices/local").path("voices.find { it.id == '" + voiceId + "' }.preview_url");
+    }
+
+    @Test
+    void aVoiceCardsPreviewUrlPlaysWithoutABearerToken() {
+        String url = previewUrlOf("kevin");
+        assertTrue(url.contains("signature="), url);
+        var played = play(url);
+        assertEquals(200, played.statusCode(), new String(played.body()));
+        assertEquals("audio/wav", played.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("kevin", played.headers().firstValue("Voice-ID").orElse(""));
+        var wav = WavFile.parse(played.body());
+        assertTrue(wav.rms() > 0.01 && wav.seconds() > 1, "a sample: " + wav.seconds() + " s");
+        assertEquals(url, previewUrlOf("kevin"), "the same link while it is valid: the browser's cache serves it");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "another voice,          /voices/preview/kevin16?",
+        "a changed signature,    signature=x",
+        "a later expiry,         expires=9",
+        "another organization,   org=x",
+        "no expiry,              expires=",
+    })
+    void anAlteredPreviewLinkIs401Json(String change, String marker) {
+        String url = previewUrlOf("kevin");
+        String altered =
+                switch (change) {
+                    case "another voice" -> url.replace("/voices/preview/kevin?", marker);
+                    case "a changed signature" -> url.replaceFirst("signature=[^&]*", "signature=AAAA" + url.length());
+                    case "a later expiry" -> url.replaceFirst("expires=(\\d+)", "expires=$1" + "9");
+                    case "another organization" -> url.replaceFirst("org=[^&]*", "org=" + UUID.randomUUID());
+                    default -> url.replaceFirst("expires=\\d+", "expires=");
+                };
+        assertTrue(!altered.equals(url), change);
+        var played = play(altered);
+        assertEquals(401, played.statusCode(), change);
+        assertTrue(played.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(new String(played.body()).contains("\"invalid_preview_link\""), new String(played.body()));
+    }
+
+    @Test
+    void aPreviewWithNeitherLinkNorTokenIs401Json() {
+        var bare =
+                play(TestServer.get().baseUri().resolve("/voices/preview/kevin").toString());
+        assertEquals(401, bare.statusCode());
+        assertTrue(new String(bare.body()).contains("\"unauthenticated\""), new String(bare.body()));
     }
 }

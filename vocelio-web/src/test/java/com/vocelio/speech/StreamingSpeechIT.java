@@ -3,9 +3,11 @@ package com.vocelio.speech;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.testing.Api;
 import com.vocelio.testing.TestServer;
+import com.vocelio.testing.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -19,11 +21,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.glassfish.tyrus.client.ClientManager;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +119,12 @@ class StreamingSpeechIT {
             return client;
         }
 
+        long count(String type) {
+            return texts.stream()
+                    .filter(text -> text.getString("type").equals(type))
+                    .count();
+        }
+
         JsonObject await(String type) throws InterruptedException {
             for (int i = 0; i < 300; i++) {
                 for (JsonObject text : texts) {
@@ -180,5 +192,71 @@ class StreamingSpeechIT {
         var silent = TtsClient.open("");
         assertEquals(
                 1008, silent.closed.get(15, TimeUnit.SECONDS).getCloseCode().getCode());
+    }
+
+    /**
+     * An access token of the suite organization's admin, signed with the application's key, valid for that long from
+     * when it is asked for: the socket is opened first (slow on a busy machine), then signed in with it.
+     */
+    private static Supplier<String> tokenValidFor(Duration lifetime) {
+        var organization = Api.suiteOrganization();
+        String userId = Api.userId(organization.accessToken());
+        var key = Tokens.applicationKey();
+        return () -> {
+            Instant now = Instant.now();
+            return Tokens.signed(
+                    new JWTClaimsSet.Builder()
+                            .issuer("vocelio")
+                            .subject(userId)
+                            .claim("upn", organization.adminEmail())
+                            .claim("groups", List.of("admin"))
+                            .claim("tenant_id", organization.id())
+                            .claim("org", organization.subdomain())
+                            .jwtID(UUID.randomUUID().toString())
+                            .issueTime(Date.from(now))
+                            .expirationTime(Date.from(now.plus(lifetime)))
+                            .build(),
+                    key);
+        };
+    }
+
+    private static TtsClient signedInWith(Supplier<String> token) throws Exception {
+        var client = TtsClient.open("");
+        client.send("{\"type\":\"auth\",\"token\":\"" + token.get() + "\"}");
+        client.await("authenticated");
+        return client;
+    }
+
+    @Test
+    void theSocketIsClosedWith1008WhenItsTokenExpiresLikeTheEventSockets() throws Exception {
+        var client = signedInWith(tokenValidFor(Duration.ofSeconds(4)));
+        long signedIn = System.nanoTime();
+        client.send("{\"type\":\"ping\"}");
+        client.await("pong"); // open and answering while the token lasts
+        var reason = client.closed.get(30, TimeUnit.SECONDS);
+        double after = (System.nanoTime() - signedIn) / 1e9;
+        assertEquals(1008, reason.getCloseCode().getCode());
+        assertTrue(reason.getReasonPhrase().startsWith("Access token expired"), reason.getReasonPhrase());
+        assertTrue(after > 1, "closed " + after + " s after signing in with a 4 s token: at its expiry, not at once");
+    }
+
+    @Test
+    void aFreshTokenOfTheSameOrganizationKeepsTheSocketPastTheFirstExpiry() throws Exception {
+        var client = signedInWith(tokenValidFor(Duration.ofSeconds(4)));
+        long signedIn = System.nanoTime();
+        client.send("{\"type\":\"auth\",\"token\":\""
+                + tokenValidFor(Duration.ofMinutes(5)).get() + "\"}");
+        for (int i = 0; i < 100 && client.count("authenticated") < 2; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, client.count("authenticated"), "the renewal was taken");
+        Thread.sleep(Math.max(0, 6000 - (System.nanoTime() - signedIn) / 1_000_000)); // past the first expiry
+        assertTrue(client.session.isOpen() && !client.closed.isDone(), "still open: " + client.closed);
+        client.send("{\"type\":\"ping\"}");
+        client.await("pong");
+        var other = Api.newOrganization();
+        client.send("{\"type\":\"auth\",\"token\":\"" + other.accessToken() + "\"}");
+        assertEquals(
+                1008, client.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode(), "another organization's token");
     }
 }

@@ -176,6 +176,19 @@ public final class SseStream implements AutoCloseable {
         return awaitCount(what, within, match, 1).get(0);
     }
 
+    /** Waits until the server ended the stream; false if it was still open after {@code within}. */
+    public synchronized boolean awaitEnd(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!ended) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
     public static Predicate<Event> type(String type) {
         return event -> type.equals(EventClient.text(event.data(), "type"));
     }

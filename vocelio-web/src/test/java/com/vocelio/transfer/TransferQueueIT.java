@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.testing.Routing;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,5 +92,20 @@ class TransferQueueIT {
                 .mapToInt(Integer::intValue)
                 .sum();
         assertEquals(sum, status.getInt("total.waiting"));
+    }
+
+    @Test
+    void theLongestWaitIsTheOldestCallersWhateverItsUrgency() {
+        String department = routing.unstaffedDepartment();
+        routing.request(department, "low", Map.of());
+        Routing.pause(Duration.ofMillis(2_100));
+        routing.request(department, "critical", Map.of()); // first in line, but not the one who waited longest
+        String row = "departments.find { it.department_id == '" + department + "' }";
+        routing.admin()
+                .get("/queue/status")
+                .then()
+                .statusCode(200)
+                .body(row + ".waiting", equalTo(2))
+                .body(row + ".longest_wait", greaterThanOrEqualTo(2));
     }
 }

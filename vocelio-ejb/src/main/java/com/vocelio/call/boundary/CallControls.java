@@ -1,9 +1,11 @@
 package com.vocelio.call.boundary;
 
 import com.vocelio.agent.entity.Agent;
+import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.Providers;
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Handover;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
@@ -29,6 +31,9 @@ public class CallControls {
     Providers providers;
 
     @Inject
+    CallEndings endings;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -42,12 +47,14 @@ public class CallControls {
     public Call end(String callSid) {
         Call call = get(callSid);
         if (call.onTheLine()) {
+            boolean wasLive = call.status().isLive();
             var now = Clocks.now(clock);
             if (call.provider().isEmpty()) {
                 call.hangUp(now);
             } else {
                 providers.of(call.provider()).hangUp(call, now);
             }
+            endings.after(call, wasLive);
         }
         return call;
     }
@@ -55,7 +62,12 @@ public class CallControls {
     /** @param on mute or unmute; null toggles */
     public Call mute(String callSid, Boolean on) {
         Call call = get(callSid);
-        call.mute(on == null ? !call.muted() : on, Clocks.now(clock));
+        boolean wanted = on == null ? !call.muted() : on;
+        boolean change = wanted != call.muted();
+        call.mute(wanted, Clocks.now(clock)); // refuses a call not answered or over before the provider hears of it
+        if (change && !call.provider().isEmpty()) {
+            providers.of(call.provider()).mute(call, wanted);
+        }
         return call;
     }
 
@@ -72,12 +84,13 @@ public class CallControls {
     }
 
     /**
-     * The routed agent takes the call: the caller is dialled through to the agent's SIP URI, else phone number. A
+     * The routed agent takes the call the way {@code handover} says (dialled through, or met in a conference) at the
+     * agent's SIP URI, else phone number. A
      * call an AI only reported (no provider) is bridged by the AI's own platform; nothing to do here.
      *
      * @return true when the bridge is up now; false when the provider reports the agent's answer later
      */
-    public boolean bridge(Call call, Agent agent, String transferId, String briefing) {
+    public boolean bridge(Call call, Agent agent, String transferId, Handover handover, String briefing) {
         if (call.provider().isEmpty()) {
             return true;
         }
@@ -89,7 +102,7 @@ public class CallControls {
                     "Agent " + agent.agentId() + " has no phone number or SIP URI to bridge call " + call.callId()
                             + " to");
         }
-        return providers.of(call.provider()).bridge(call, target, transferId, briefing);
+        return providers.of(call.provider()).bridge(call, target, transferId, handover, briefing);
     }
 
     /**

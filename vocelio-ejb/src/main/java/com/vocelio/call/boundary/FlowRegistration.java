@@ -11,12 +11,28 @@ import java.util.Locale;
 
 /**
  * The flow designer's {@code POST /admin/register-flow {flow_id, phone_numbers[], webhook_url}}, plus an optional
- * {@code greeting} (or {@code message}) and {@code voice} said before the flow takes over.
+ * {@code greeting} (or {@code message}) and {@code voice} said before the flow takes over, {@code department} (id or
+ * name) to queue its callers to instead of handing them to the webhook, and {@code record} to record its calls.
  */
 public record FlowRegistration(
-        String flowId, List<String> phoneNumbers, String webhookUrl, String greeting, String message, String voice) {
+        String flowId,
+        List<String> phoneNumbers,
+        String webhookUrl,
+        String greeting,
+        String message,
+        String voice,
+        String department,
+        Boolean record) {
 
-    public record Asked(String flowId, List<String> numbers, String webhookUrl, String greeting, String voice) {}
+    /** @param department the department named (id or name; empty: none), resolved by the caller */
+    public record Asked(
+            String flowId,
+            List<String> numbers,
+            String webhookUrl,
+            String greeting,
+            String voice,
+            String department,
+            boolean record) {}
 
     public Asked read(String region) {
         String flow = Checks.requiredText("flow_id", flowId, 100);
@@ -49,7 +65,9 @@ public record FlowRegistration(
                 url,
                 Checks.optionalText(
                         greeting != null ? "greeting" : "message", greeting != null ? greeting : message, 2000),
-                Checks.optionalText("voice", voice, 100));
+                Checks.optionalText("voice", voice, 100),
+                Checks.optionalText("department", department, 200),
+                Boolean.TRUE.equals(record));
     }
 
     private static boolean isHttpUrl(String url) {

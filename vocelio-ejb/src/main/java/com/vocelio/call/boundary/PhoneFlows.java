@@ -1,6 +1,8 @@
 package com.vocelio.call.boundary;
 
 import com.vocelio.call.entity.PhoneFlow;
+import com.vocelio.department.boundary.Departments;
+import com.vocelio.department.entity.Department;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
@@ -32,6 +34,9 @@ public class PhoneFlows {
     CurrentTenant tenant;
 
     @Inject
+    Departments departments;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -41,6 +46,8 @@ public class PhoneFlows {
     public List<PhoneFlow> register(FlowRegistration registration) {
         var asked = registration.read(region);
         var now = Clocks.now(clock);
+        Department queueTo =
+                asked.department().isEmpty() ? null : departments.resolveReference("department", asked.department());
         var flows = new ArrayList<PhoneFlow>();
         for (String number : asked.numbers()) {
             Sql.of(em, "select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)")
@@ -62,7 +69,8 @@ public class PhoneFlows {
                 em.persist(created);
                 return created;
             });
-            flow.answerWith(asked.flowId(), asked.webhookUrl(), asked.greeting(), asked.voice(), now);
+            flow.answerWith(
+                    asked.flowId(), asked.webhookUrl(), asked.greeting(), asked.voice(), queueTo, asked.record(), now);
             flows.add(flow);
         }
         return flows;

@@ -1,5 +1,6 @@
 package com.vocelio.call.boundary;
 
+import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.SimulatedTelephony;
 import com.vocelio.call.entity.Call;
 import com.vocelio.event.control.UnitOfWork;
@@ -36,6 +37,9 @@ public class SimulatedCalls {
     SimulatedTelephony simulator;
 
     @Inject
+    CallEndings endings;
+
+    @Inject
     Clock clock;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -51,7 +55,10 @@ public class SimulatedCalls {
                 .getResultList();
         var now = Clocks.now(clock);
         for (String id : due) {
-            simulator.step(em.find(Call.class, id), now);
+            var call = em.find(Call.class, id);
+            boolean wasLive = call.status().isLive();
+            simulator.step(call, now);
+            endings.after(call, wasLive);
         }
         return due.size();
     }

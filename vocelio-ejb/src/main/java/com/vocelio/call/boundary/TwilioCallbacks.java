@@ -1,6 +1,8 @@
 package com.vocelio.call.boundary;
 
+import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
+import com.vocelio.call.control.TwilioSettings;
 import com.vocelio.call.control.TwilioTelephony;
 import com.vocelio.call.control.Twiml;
 import com.vocelio.call.entity.Call;
@@ -31,6 +33,12 @@ public class TwilioCallbacks {
     @Inject
     Clock clock;
 
+    @Inject
+    TwilioSettings settings;
+
+    @Inject
+    CallEndings endings;
+
     /**
      * @return the call as it stands after the callback, or empty when the status is not one of Twilio's (which the
      *     callback's sender should not retry either)
@@ -41,33 +49,78 @@ public class TwilioCallbacks {
         if (told.isEmpty() || call.isEmpty()) {
             return call;
         }
+        boolean wasLive = call.get().status().isLive();
         call.get()
                 .reportStatus(
                         told.get(),
                         TwilioTelephony.seconds(callDuration),
                         TwilioTelephony.price(price),
                         Clocks.now(clock));
+        endings.after(call.get(), wasLive);
         return call;
     }
 
-    /** Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers. */
-    public String answer(String callSid, String from, String to) {
-        Optional<PhoneFlow> flow = flows.find(to);
-        if (flow.isEmpty()) {
-            return Twiml.response()
-                    .say("This number is not in service.", null)
-                    .hangup()
-                    .toString();
+    /**
+     * What an inbound call hears: its number's flow, and whether it waits for a department ({@code queueTo}, a
+     * department id; empty when the flow hands it to its webhook). {@code unqueued} is what it hears instead when
+     * that department refuses it (closed, its queue full): the flow's webhook, or an apology.
+     */
+    public record Answer(String twiml, String queueTo, String context, String unqueued) {}
+
+    /**
+     * Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers: a
+     * recording started first when the flow records, the greeting, then the flow's webhook, or hold music while the
+     * call waits for the flow's department.
+     */
+    public Answer answer(String callSid, String from, String to) {
+        Optional<PhoneFlow> found = flows.find(to);
+        if (found.isEmpty()) {
+            return new Answer(notInService(), "", "", "");
         }
+        var flow = found.get();
         var locked = registry.lockOrStart(callSid, from);
+        var call = locked.call();
         if (locked.started()) {
-            locked.call().announceStart(Clocks.now(clock));
-            locked.call().answeredByFlow(TwilioTelephony.NAME, to, flow.get().flowId(), Clocks.now(clock));
+            call.announceStart(Clocks.now(clock));
+            call.answeredByFlow(TwilioTelephony.NAME, to, flow.flowId(), Clocks.now(clock));
         }
-        var twiml = Twiml.response().say(flow.get().greeting(), flow.get().voice());
-        return (flow.get().webhookUrl().isEmpty()
-                        ? twiml.pause(60)
-                        : twiml.redirect(flow.get().webhookUrl()))
+        var base = settings.publicUrl();
+        boolean record = flow.recorded() && base.isPresent();
+        if (record) {
+            call.recordIt();
+        }
+        var department = flow.department();
+        if (department.isEmpty()) {
+            return new Answer(resume(greeting(flow, record), flow).toString(), "", "", "");
+        }
+        var unqueued = flow.webhookUrl().isEmpty()
+                ? greeting(flow, record)
+                        .say("All our agents are busy. Please call again later.", null)
+                        .hangup()
+                : greeting(flow, record).redirect(flow.webhookUrl());
+        return new Answer(
+                greeting(flow, record).playForever(settings.holdMusicUrl()).toString(),
+                department.get().id(),
+                "Inbound call to " + to + " (flow " + flow.flowId() + ")",
+                unqueued.toString());
+    }
+
+    private Twiml greeting(PhoneFlow flow, boolean record) {
+        var twiml = Twiml.response();
+        if (record) {
+            twiml.startRecording(settings.publicUrl().orElseThrow() + TwilioSettings.RECORDING_CALLBACK);
+        }
+        return twiml.say(flow.greeting(), flow.voice());
+    }
+
+    static Twiml resume(Twiml twiml, PhoneFlow flow) {
+        return flow.webhookUrl().isEmpty() ? twiml.pause(60) : twiml.redirect(flow.webhookUrl());
+    }
+
+    public static String notInService() {
+        return Twiml.response()
+                .say("This number is not in service.", null)
+                .hangup()
                 .toString();
     }
 }

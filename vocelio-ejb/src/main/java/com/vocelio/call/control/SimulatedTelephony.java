@@ -1,6 +1,7 @@
 package com.vocelio.call.control;
 
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Handover;
 import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,9 +83,9 @@ public class SimulatedTelephony implements TelephonyProvider {
     @Override
     public void dial(Call call, String number) {}
 
-    /** Simulated agents answer at once. */
+    /** Simulated agents answer at once, whatever the hand-over. */
     @Override
-    public boolean bridge(Call call, String target, String transferId, String briefing) {
+    public boolean bridge(Call call, String target, String transferId, Handover handover, String briefing) {
         return true;
     }
 

@@ -1,6 +1,7 @@
 package com.vocelio.call.control;
 
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Handover;
 import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import java.io.InputStream;
@@ -39,17 +40,20 @@ public interface TelephonyProvider {
     /** Holds the caller (hold music) or resumes the call's own script. */
     void hold(Call call, boolean on);
 
+    /** Mutes or unmutes the caller where the provider can (in a conference); elsewhere our record says it. */
+    default void mute(Call call, boolean on) {}
+
     /** Hands the caller to {@code target} (E.164 or a {@code sip:} URI) with a {@code <Dial>}; the AI leaves the call. */
     void dial(Call call, String target);
 
     /**
      * Connects the routed agent at {@code target} (E.164 or {@code sip:}) to the caller for the transfer
-     * {@code transferId}; a warm transfer's agent first hears {@code briefing}.
+     * {@code transferId}, the way {@code handover} says; a warm transfer's agent first hears {@code briefing}.
      *
      * @return true when the bridge is up now; false when the provider will tell whether the agent's leg answered
      *     (then the transfer stays {@code connecting})
      */
-    boolean bridge(Call call, String target, String transferId, String briefing);
+    boolean bridge(Call call, String target, String transferId, Handover handover, String briefing);
 
     /** Deletes the recording where the provider keeps it (the simulator keeps nothing but our row). */
     default void deleteRecording(Recording recording) {}

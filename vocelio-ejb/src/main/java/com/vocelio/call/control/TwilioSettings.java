@@ -22,6 +22,12 @@ public class TwilioSettings {
     public static final String BRIDGE_ENDED = "/webhooks/twilio/bridge";
     /** Twilio fetches the agent leg's TwiML here when the agent answers, before the caller is connected. */
     public static final String BRIDGE_ANSWERED = "/webhooks/twilio/bridge/answered";
+    /** Twilio posts the status of an agent's own leg into a conference here (it rang out, or it ended). */
+    public static final String BRIDGE_LEG = "/webhooks/twilio/bridge/leg";
+    /** Twilio posts here as participants join and leave a transfer's conference, and as it ends. */
+    public static final String CONFERENCE_CALLBACK = "/webhooks/twilio/conference";
+    /** Twilio fetches the caller's next TwiML here when a conference transfer's conference is over: the AI again. */
+    public static final String CONFERENCE_OVER = "/webhooks/twilio/conference/over";
 
     @Inject
     @ConfigProperty(name = "twilio.account-sid")

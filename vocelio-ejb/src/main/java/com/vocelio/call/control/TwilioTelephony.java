@@ -7,18 +7,24 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.Domains;
+import com.twilio.rest.api.v2010.account.conference.Participant;
 import com.twilio.type.PhoneNumber;
+import com.twilio.type.Sip;
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.Handover;
 import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,6 +46,9 @@ public class TwilioTelephony implements TelephonyProvider {
 
     @Inject
     TwilioSettings settings;
+
+    @Inject
+    Clock clock;
 
     @Override
     public String name() {
@@ -81,12 +90,18 @@ public class TwilioTelephony implements TelephonyProvider {
         call.hangUp(now);
     }
 
-    @Override
-    public void hold(Call call, boolean on) {
-        String twiml = on
-                ? Twiml.response().playForever(settings.holdMusicUrl()).toString()
-                : script(call.message(), call.voiceId());
-        update(call, twiml);
+    /**
+     * A caller moved into a conference whose sid Twilio has not told yet (its join callback is on the way) can be
+     * neither held as a participant nor given other TwiML (that would take them out of the conference): the client
+     * asks again in a moment.
+     */
+    private static void requireConferenceKnown(Call call, String what) {
+        if (!call.conferenceName().isEmpty() && call.conferenceSid().isEmpty()) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "conference_joining",
+                    "Cannot " + what + " call " + call.callId() + " yet: it is joining a conference; try again");
+        }
     }
 
     @Override
@@ -95,28 +110,120 @@ public class TwilioTelephony implements TelephonyProvider {
     }
 
     /**
-     * Dials the agent with Twilio telling us both ends of it: when the agent answers (their leg fetches
-     * {@value TwilioSettings#BRIDGE_ANSWERED}, which speaks the briefing) and when the {@code <Dial>} is over
-     * ({@value TwilioSettings#BRIDGE_ENDED}, with the agent leg's outcome). Without a public address Twilio cannot
-     * tell us, so the bridge counts as up at once.
+     * A cold hand-over dials the agent from the caller's leg, with Twilio telling us both ends of it: when the agent
+     * answers (their leg fetches {@value TwilioSettings#BRIDGE_ANSWERED}) and when the {@code <Dial>} is over
+     * ({@value TwilioSettings#BRIDGE_ENDED}, with the agent leg's outcome). A warm or conference hand-over moves the
+     * caller into the transfer's conference, where they hear hold music, and calls the agent on a leg of their own:
+     * once it answers it fetches {@value TwilioSettings#BRIDGE_ANSWERED} (the briefing, then the conference), and its
+     * status goes to {@value TwilioSettings#BRIDGE_LEG}. A caller already in that conference (a repeated offer after
+     * an agent who never answered) stays there; only the new agent is called. Without a public address Twilio cannot
+     * tell us anything, so the caller is dialled through and the bridge counts as up at once.
      */
     @Override
-    public boolean bridge(Call call, String target, String transferId, String briefing) {
+    public boolean bridge(Call call, String target, String transferId, Handover handover, String briefing) {
         var base = settings.publicUrl();
         if (base.isEmpty()) {
             dial(call, target);
             return true;
         }
         String query = "?transfer_id=" + URLEncoder.encode(transferId, StandardCharsets.UTF_8);
-        update(
-                call,
-                Twiml.response()
-                        .dialTracked(
-                                target,
-                                base.get() + TwilioSettings.BRIDGE_ENDED + query,
-                                base.get() + TwilioSettings.BRIDGE_ANSWERED + query)
-                        .toString());
+        if (!handover.inConference()) {
+            update(
+                    call,
+                    Twiml.response()
+                            .dialTracked(
+                                    target,
+                                    base.get() + TwilioSettings.BRIDGE_ENDED + query,
+                                    base.get() + TwilioSettings.BRIDGE_ANSWERED + query)
+                            .toString());
+            return false;
+        }
+        String conference = conferenceName(transferId);
+        if (!conference.equals(call.conferenceName())) {
+            update(call, callerIntoConference(conference, handover, base.get()));
+            call.enterConference(conference, Clocks.now(clock));
+        }
+        String leg = query + "&call_sid=" + URLEncoder.encode(call.callId(), StandardCharsets.UTF_8);
+        var creator = com.twilio.rest.api.v2010.account.Call.creator(
+                        endpoint(target),
+                        new PhoneNumber(call.ourNumber()),
+                        URI.create(base.get() + TwilioSettings.BRIDGE_ANSWERED + leg)) // a String would be an app sid
+                .setMethod(HttpMethod.POST)
+                .setTimeout(20)
+                .setStatusCallback(base.get() + TwilioSettings.BRIDGE_LEG + leg)
+                .setStatusCallbackMethod(HttpMethod.POST)
+                .setStatusCallbackEvent(List.of("completed"));
+        twilio(() -> creator.create(client.get()));
         return false;
+    }
+
+    /** One conference per transfer: a re-offered transfer finds its caller where it left them. */
+    public static String conferenceName(String transferId) {
+        return "vocelio-" + transferId;
+    }
+
+    /**
+     * The caller waits in the conference with hold music until the agent, who starts it, joins; the conference ends
+     * when the caller leaves. After a conference transfer the AI takes the caller back
+     * ({@value TwilioSettings#CONFERENCE_OVER}); after a warm one the call ends with the conference.
+     */
+    private String callerIntoConference(String conference, Handover handover, String base) {
+        return Twiml.response()
+                .conference(
+                        conference,
+                        settings.holdMusicUrl(),
+                        false,
+                        true,
+                        base + TwilioSettings.CONFERENCE_CALLBACK,
+                        handover == Handover.CONFERENCE ? base + TwilioSettings.CONFERENCE_OVER : null)
+                .toString();
+    }
+
+    /**
+     * What the agent's leg does once answered: a warm transfer's agent hears the briefing first; then they join the
+     * caller's conference, which starts now (the hold music stops) and ends when they leave.
+     */
+    public static String agentIntoConference(String conference, String briefing) {
+        return Twiml.response()
+                .say(briefing, null)
+                .conference(conference, null, true, true, null, null)
+                .toString();
+    }
+
+    private static com.twilio.type.Endpoint endpoint(String target) {
+        return target.startsWith("sip:") ? new Sip(target) : new PhoneNumber(target);
+    }
+
+    /** A caller in a conference is held and muted as its participant; otherwise hold replaces the call's TwiML. */
+    @Override
+    public void hold(Call call, boolean on) {
+        requireConferenceKnown(call, "hold");
+        if (!call.conferenceSid().isEmpty()) {
+            twilio(() -> Participant.updater(call.conferenceSid(), call.callId())
+                    .setHold(on)
+                    .setHoldUrl(on ? settings.holdMusicUrl() : null)
+                    .setHoldMethod(on ? HttpMethod.GET : null)
+                    .update(client.get()));
+            return;
+        }
+        String twiml = on
+                ? Twiml.response().playForever(settings.holdMusicUrl()).toString()
+                : script(call.message(), call.voiceId());
+        update(call, twiml);
+    }
+
+    /**
+     * Muting a caller in a conference silences them for the others there; outside one the AI hears the caller
+     * through its own stream, which mutes itself by our call record.
+     */
+    @Override
+    public void mute(Call call, boolean on) {
+        requireConferenceKnown(call, "mute");
+        if (!call.conferenceSid().isEmpty()) {
+            twilio(() -> Participant.updater(call.conferenceSid(), call.callId())
+                    .setMuted(on)
+                    .update(client.get()));
+        }
     }
 
     /** A recording Twilio no longer has (deleted there before) is as deleted as we want it. */
@@ -164,7 +271,7 @@ public class TwilioTelephony implements TelephonyProvider {
     }
 
     /** What an outbound call says once answered: the message, then the line stays open for the AI. */
-    static String script(String message, String voice) {
+    public static String script(String message, String voice) {
         return Twiml.response().say(message, voice).pause(60).toString();
     }
 

@@ -54,6 +54,50 @@ public final class Twiml {
         return this;
     }
 
+    /**
+     * Joins the call to the conference {@code name}. Until a participant who starts it enters, those inside hear
+     * {@code waitUrl} (an audio file or TwiML; none: Twilio's default music). {@code statusCallback} (may be null)
+     * hears who joins and leaves; {@code action} (may be null) gives the TwiML to go on with once the conference is
+     * over for this call, which otherwise continues with the verbs after this one.
+     */
+    public Twiml conference(
+            String name,
+            String waitUrl,
+            boolean startOnEnter,
+            boolean endOnExit,
+            String statusCallback,
+            String action) {
+        verbs.append("<Dial");
+        if (action != null) {
+            verbs.append(" action=\"").append(escape(action)).append("\" method=\"POST\"");
+        }
+        verbs.append("><Conference");
+        if (waitUrl != null) {
+            verbs.append(" waitUrl=\"").append(escape(waitUrl)).append("\" waitMethod=\"GET\"");
+        }
+        verbs.append(" startConferenceOnEnter=\"")
+                .append(startOnEnter)
+                .append("\" endConferenceOnExit=\"")
+                .append(endOnExit)
+                .append("\" beep=\"false\"");
+        if (statusCallback != null) {
+            verbs.append(" statusCallback=\"")
+                    .append(escape(statusCallback))
+                    .append("\" statusCallbackMethod=\"POST\" statusCallbackEvent=\"join leave end\"");
+        }
+        verbs.append('>').append(escape(name)).append("</Conference></Dial>");
+        return this;
+    }
+
+    /** Starts recording the whole call at once (Twilio goes on with the next verb); its status goes to {@code callback}. */
+    public Twiml startRecording(String callback) {
+        verbs.append("<Start><Recording recordingStatusCallback=\"")
+                .append(escape(callback))
+                .append("\" recordingStatusCallbackMethod=\"POST\"")
+                .append(" recordingStatusCallbackEvent=\"in-progress completed absent\"/></Start>");
+        return this;
+    }
+
     public Twiml playForever(String url) {
         verbs.append("<Play loop=\"0\">").append(escape(url)).append("</Play>");
         return this;

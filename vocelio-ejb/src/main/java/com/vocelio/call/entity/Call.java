@@ -134,6 +134,14 @@ public class Call {
     @Column(nullable = false)
     private boolean record;
 
+    /** The conference the caller was moved into for a warm or conference transfer (empty: none). */
+    @Column(name = "conference_name", nullable = false, length = 100)
+    private String conferenceName = "";
+
+    /** The provider's id of that conference, once it told us the caller joined (empty until then). */
+    @Column(name = "conference_sid", nullable = false, length = 40)
+    private String conferenceSid = "";
+
     @Version
     private long version;
 
@@ -390,6 +398,51 @@ public class Call {
 
     private String telephonyOrCallStatus() {
         return provider.isEmpty() ? status.wireName() : telephonyStatus.wireName();
+    }
+
+    /**
+     * The caller is moved into the conference {@code name} (a warm or conference transfer): from now on the provider
+     * holds and mutes them as a participant of it, once it tells the conference's sid.
+     */
+    public void enterConference(String name, OffsetDateTime now) {
+        if (!name.equals(conferenceName)) {
+            this.conferenceName = name;
+            this.conferenceSid = "";
+            this.onHold = false;
+            touch(now);
+        }
+    }
+
+    /** The provider says the caller joined the conference {@code name} with the id {@code sid}. */
+    public boolean joinedConference(String name, String sid, OffsetDateTime now) {
+        if (conferenceName.isEmpty() || !conferenceName.equals(name) || sid.equals(conferenceSid)) {
+            return false;
+        }
+        this.conferenceSid = sid;
+        touch(now);
+        return true;
+    }
+
+    /** The caller left the conference (it ended, or the call goes on without it). */
+    public void leftConference(String name, OffsetDateTime now) {
+        if (!conferenceName.isEmpty() && conferenceName.equals(name)) {
+            this.conferenceName = "";
+            this.conferenceSid = "";
+            touch(now);
+        }
+    }
+
+    public String conferenceName() {
+        return conferenceName;
+    }
+
+    public String conferenceSid() {
+        return conferenceSid;
+    }
+
+    /** Our number on this call: the one we called from, or the one that was called (what a new leg calls from). */
+    public String ourNumber() {
+        return "outbound".equals(direction) ? callerNumber : calledNumber;
     }
 
     /** The simulator's next move for this call is due at {@code when} (null: none). */

@@ -1,12 +1,17 @@
 package com.vocelio.call.entity;
 
+import com.vocelio.department.entity.Department;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -14,7 +19,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * Which flow answers one of the organization's numbers (E.164), and where that flow lives: an inbound call to the
- * number is greeted and handed to the flow's webhook. A number has one flow at a time; registering it again moves it.
+ * number is greeted and handed to the flow's webhook, or queued to the flow's department to wait for a human; a flow
+ * may record its calls. A number has one flow at a time; registering it again moves it.
  */
 @Entity
 @Table(name = "phone_flows")
@@ -45,6 +51,14 @@ public class PhoneFlow {
     @Column(nullable = false, length = 100)
     private String voice = "";
 
+    /** Where the flow queues its callers (null: it hands them to its webhook instead). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "department_id")
+    private Department department;
+
+    @Column(nullable = false)
+    private boolean record;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -64,8 +78,17 @@ public class PhoneFlow {
     }
 
     /** The flow (and its greeting) that answers this number from now on. */
-    public void answerWith(String flowId, String webhookUrl, String greeting, String voice, OffsetDateTime now) {
+    public void answerWith(
+            String flowId,
+            String webhookUrl,
+            String greeting,
+            String voice,
+            Department queueTo,
+            boolean record,
+            OffsetDateTime now) {
         this.flowId = flowId;
+        this.department = queueTo;
+        this.record = record;
         this.webhookUrl = webhookUrl;
         this.greeting = greeting;
         this.voice = voice;
@@ -90,5 +113,13 @@ public class PhoneFlow {
 
     public String voice() {
         return voice;
+    }
+
+    public Optional<Department> department() {
+        return Optional.ofNullable(department);
+    }
+
+    public boolean recorded() {
+        return record;
     }
 }

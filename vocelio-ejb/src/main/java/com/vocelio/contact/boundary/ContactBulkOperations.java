@@ -3,10 +3,12 @@ package com.vocelio.contact.boundary;
 import com.vocelio.contact.control.Memberships;
 import com.vocelio.contact.entity.Contact;
 import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Jsons;
 import com.vocelio.platform.control.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -101,6 +103,18 @@ public class ContactBulkOperations {
                         .setParameter(1, tenant.id())
                         .setParameter(2, ids)
                         .executeUpdate();
+        }
+        if (!found.isEmpty()) {
+            var changes = Jsons.objectBuilder();
+            if (tags != null && action.endsWith("-tags")) {
+                var tagArray = Jsons.arrayBuilder();
+                tags.forEach(tagArray::add);
+                changes.add(action.equals("add-tags") ? "addedTags" : "removedTags", tagArray);
+            } else if (action.equals("move-to-list")) {
+                changes.add("listId", listId);
+            }
+            DomainEvents.raise(Contact.changedInBulk(
+                    action, requested.stream().filter(found::contains).toList(), changes.build(), userId));
         }
         var errors = new ArrayList<Map<String, String>>();
         for (String id : requested) {

@@ -5,6 +5,7 @@ import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.contact.entity.ContactList;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.AfterCommit;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
@@ -15,9 +16,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,8 +56,8 @@ public class ContactImports {
     @ConfigProperty(name = "vocelio.contacts.import.stale-after", defaultValue = "PT60S")
     Duration staleAfter;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -90,7 +88,10 @@ public class ContactImports {
         return job;
     }
 
-    /** The job; one whose run has stopped beating (its node died) is handed to a new run, which resumes it. */
+    /**
+     * The job; one whose run has stopped beating (its node died) is handed to a new run, which resumes it (the
+     * {@link ContactImportClock} does the same whether or not anyone asks).
+     */
     public ContactImport get(String jobId) {
         var job = Optional.ofNullable(Checks.isUuid(jobId) ? em.find(ContactImport.class, jobId) : null)
                 .orElseThrow(() -> new BusinessException(
@@ -122,19 +123,14 @@ public class ContactImports {
                         .id());
     }
 
+    /** Hands a stale job to a new run once the caller's transaction commits; the run claims it or finds it taken. */
+    public void resume(String jobId) {
+        launchAfterCommit(tenant.id(), jobId, null);
+    }
+
     /** The job row must be committed before a run looks for it, and must not run at all if it never is. */
     private void launchAfterCommit(String tenantId, String jobId, String userId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.submit(() -> run(tenantId, jobId, userId));
-                }
-            }
-        });
+        afterCommit.run(() -> executor.submit(() -> run(tenantId, jobId, userId)));
     }
 
     private void run(String tenantId, String jobId, String userId) {
@@ -147,7 +143,7 @@ public class ContactImports {
                 LOG.log(Level.WARNING, "Contact import " + jobId + " stopped; it resumes from its checkpoint", e);
                 steps.stopped(
                         jobId,
-                        "stopped (" + e.getClass().getSimpleName() + "); resumes from its checkpoint when polled after "
+                        "stopped (" + e.getClass().getSimpleName() + "); resumes from its checkpoint after "
                                 + staleAfter,
                         false);
             }

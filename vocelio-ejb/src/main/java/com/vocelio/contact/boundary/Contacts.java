@@ -6,6 +6,7 @@ import com.vocelio.contact.control.Memberships;
 import com.vocelio.contact.control.PhoneLines;
 import com.vocelio.contact.entity.Contact;
 import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
@@ -14,6 +15,7 @@ import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -74,6 +76,7 @@ public class Contacts {
         var now = Clocks.now(clock);
         var existing = byPhone(line.e164());
         Contact contact;
+        var before = existing.map(Contact::snapshot).orElse(JsonObject.EMPTY_JSON_OBJECT);
         if (existing.isPresent()) {
             if (!request.merges()) {
                 throw ContactConflictException.duplicatePhone(
@@ -89,11 +92,13 @@ public class Contacts {
         }
         flushed(contact);
         memberships.add(listIds, List.of(contact.id()), userId, now);
+        DomainEvents.raise(contact.changed(existing.isEmpty() ? "created" : "updated", before, userId));
         return new Saved(get(contact.id()), existing.isEmpty());
     }
 
-    public ContactCard update(String id, ContactRequest request) {
+    public ContactCard update(String id, ContactRequest request, String userId) {
         var contact = find(id);
+        var before = contact.snapshot();
         if (request.phone() != null) {
             var line = PhoneLines.require("phone", request.phone(), phoneRegion);
             byPhone(line.e164())
@@ -108,14 +113,16 @@ public class Contacts {
         flushed(contact);
         if (request.listIds() != null) {
             requireLists(request.listIds());
-            memberships.add(request.listIds(), List.of(contact.id()), null, Clocks.now(clock));
+            memberships.add(request.listIds(), List.of(contact.id()), userId, Clocks.now(clock));
         }
+        DomainEvents.raise(contact.changed("updated", before, userId));
         return get(contact.id());
     }
 
-    public Contact delete(String id) {
+    public Contact delete(String id, String userId) {
         var contact = find(id);
         em.remove(contact); // memberships go with it (on delete cascade)
+        DomainEvents.raise(contact.changed("deleted", contact.snapshot(), userId));
         return contact;
     }
 

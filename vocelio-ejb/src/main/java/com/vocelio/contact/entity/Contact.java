@@ -2,6 +2,7 @@ package com.vocelio.contact.entity;
 
 import static com.vocelio.platform.control.Checks.optionalText;
 
+import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.JsonStringList;
 import com.vocelio.platform.control.Jsons;
@@ -40,6 +41,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 public class Contact {
 
     public static final String BY_PHONE = "Contact.byPhone";
+
+    /** The live event of every change to a contact (the guide's socket), on the {@value #CHANNEL} channel. */
+    public static final String UPDATED = "contact_updated";
+
+    public static final String CHANNEL = "contacts";
 
     public static final int NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;
@@ -254,6 +260,74 @@ public class Contact {
             throw BusinessException.invalid("tags", "must be at most " + TAGS_MAX + " tags");
         }
         return set;
+    }
+
+    /** The fields a person edits, as the guide names them: what a {@code contact_updated} event compares. */
+    public JsonObject snapshot() {
+        var tagArray = Jsons.arrayBuilder();
+        tags().forEach(tagArray::add);
+        return Jsons.objectBuilder()
+                .add("phone", phone)
+                .add("phoneType", phoneType)
+                .add("firstName", firstName)
+                .add("lastName", lastName)
+                .add("email", email)
+                .add("company", company)
+                .add("title", title)
+                .add("address", address)
+                .add("city", city)
+                .add("state", state)
+                .add("zip", zip)
+                .add("country", country)
+                .add("status", status)
+                .add("notes", notes)
+                .add("tags", tagArray)
+                .add("customFields", customFields())
+                .build();
+    }
+
+    /**
+     * {@code contact_updated} as the guide's socket sends it ({@code contactId, changes, updatedBy}), with {@code
+     * action} ({@code created}, {@code updated}, {@code deleted}); {@code changes} holds the new value of each field
+     * that differs from {@code before} (every field on a create, none on a delete).
+     */
+    public DomainEvent changed(String action, JsonObject before, String updatedBy) {
+        var after = action.equals("deleted") ? JsonObject.EMPTY_JSON_OBJECT : snapshot();
+        var changes = Jsons.objectBuilder();
+        after.forEach((field, value) -> {
+            if (!value.equals(before.get(field))) {
+                changes.add(field, value);
+            }
+        });
+        var payload =
+                Jsons.objectBuilder().add("contactId", id).add("action", action).add("changes", changes);
+        if (updatedBy == null) {
+            payload.addNull("updatedBy");
+        } else {
+            payload.add("updatedBy", updatedBy);
+        }
+        return DomainEvent.of(UPDATED, CHANNEL, payload.build());
+    }
+
+    /**
+     * One {@code contact_updated} for a bulk operation ({@code add-tags}, {@code remove-tags}, {@code move-to-list},
+     * {@code delete}) rather than thousands: {@code contactIds} names every contact it changed.
+     */
+    public static DomainEvent changedInBulk(
+            String action, java.util.Collection<String> contactIds, JsonObject changes, String updatedBy) {
+        var ids = Jsons.arrayBuilder();
+        contactIds.forEach(ids::add);
+        var payload = Jsons.objectBuilder()
+                .add("contactIds", ids)
+                .add("action", action)
+                .add("bulk", true)
+                .add("changes", changes);
+        if (updatedBy == null) {
+            payload.addNull("updatedBy");
+        } else {
+            payload.add("updatedBy", updatedBy);
+        }
+        return DomainEvent.of(UPDATED, CHANNEL, payload.build());
     }
 
     public String id() {

@@ -1,15 +1,12 @@
 package com.vocelio.event.control;
 
 import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.platform.control.AfterCommit;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.platform.control.Sql;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
@@ -22,8 +19,8 @@ public class Outbox {
 
     public static final String CHANNEL = "vocelio_events";
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     Wakeups wakeups;
@@ -48,24 +45,6 @@ public class Outbox {
                 .setParameter(1, tenantId)
                 .setParameter(2, rows.build().toString())
                 .getSingleResult();
-        wakeRelaysAfterCommit();
-    }
-
-    private void wakeRelaysAfterCommit() {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            wakeups.ask(); // no transaction of ours: the rows are there already
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeups.ask();
-                }
-            }
-        });
+        afterCommit.run(wakeups::ask);
     }
 }

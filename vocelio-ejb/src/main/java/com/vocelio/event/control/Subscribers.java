@@ -2,6 +2,7 @@ package com.vocelio.event.control;
 
 import com.vocelio.event.entity.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +87,14 @@ public class Subscribers {
                 }
             }
         }
+    }
+
+    /** Unsubscribes every subscriber of a kind and tells each it was dropped (it ends its connection); those. */
+    public List<Subscriber> drop(Predicate<Subscriber> kind) {
+        List<Subscriber> dropped =
+                byTenant.values().stream().flatMap(Set::stream).filter(kind).toList();
+        dropped.forEach(this::drop);
+        return dropped;
     }
 
     private void drop(Subscriber subscriber) {

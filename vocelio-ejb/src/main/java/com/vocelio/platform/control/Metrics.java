@@ -1,13 +1,9 @@
 package com.vocelio.platform.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -47,8 +43,8 @@ public class Metrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     Instance<MetricRegistry> registries;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     private MetricRegistry registry; // null while Metrics is off
 
@@ -118,23 +114,8 @@ public class Metrics {
      * counts nothing. In memory only: a synchronization, no query.
      */
     public void afterCommit(Runnable update) {
-        if (registry == null) {
-            return;
+        if (registry != null) {
+            afterCommit.run(update);
         }
-        if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            update.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    update.run();
-                }
-            }
-        });
     }
 }

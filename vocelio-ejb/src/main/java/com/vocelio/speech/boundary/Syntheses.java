@@ -3,11 +3,11 @@ package com.vocelio.speech.boundary;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.speech.control.AudioCache;
+import com.vocelio.speech.control.AudioStream;
 import com.vocelio.speech.control.ProviderFailure;
 import com.vocelio.speech.control.SpeechMeter;
 import com.vocelio.speech.control.SpeechPlan;
 import com.vocelio.speech.control.SpeechPlanner;
-import com.vocelio.speech.control.SpeechProvider;
 import com.vocelio.speech.control.SpeechProvider.AudioSink;
 import com.vocelio.speech.control.TierCatalog;
 import com.vocelio.speech.entity.Audio;
@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -65,51 +66,78 @@ public class Syntheses {
     }
 
     public Audio synthesize(SynthesisRequest request) {
-        return speak(plan(request), null);
+        return speak(plan(request));
     }
 
     /** A voice's sample: the preview sentence in that voice, through whichever provider has it. */
     public Audio preview(String voiceId, String provider) {
-        return speak(plan(SynthesisRequest.of(previewText, voiceId, provider)), null);
+        return speak(plan(SynthesisRequest.of(previewText, voiceId, provider)));
+    }
+
+    /** Speaks a plan whole, falling back to the local engine where the plan allows. */
+    public Audio speak(SpeechPlan plan) {
+        return metered(plan, withFallback(plan, this::served));
     }
 
     /**
-     * Speaks a plan, whole or (with a sink) as it is produced. A streamed synthesis can still fall back as long as
-     * nothing has left; after the first chunk a failure breaks the stream off.
+     * Starts speaking a plan as it is produced: returns once the provider has accepted it (or the cache holds it),
+     * so who speaks is settled before any answer is committed; a provider that fails to start falls back here.
+     * {@link #pour} then sends the audio.
      */
-    public Audio speak(SpeechPlan plan, AudioSink sink) {
-        Watched watched = sink == null ? null : new Watched(sink);
-        Audio audio;
+    public Speech open(SpeechPlan plan) {
+        return withFallback(plan, this::opened);
+    }
+
+    private <T> T withFallback(SpeechPlan plan, Function<SpeechPlan, T> attempt) {
         try {
-            audio = served(plan.provider(), plan, watched);
-        } catch (ProviderFailure failure) {
-            if (!plan.fallsBack() || watched != null && watched.started) {
-                throw new ProviderFailedException(failure.provider(), failure.reason());
-            }
-            SpeechPlan local = planner.local(plan);
             try {
-                audio = served(local.provider(), local, watched);
-            } catch (ProviderFailure alsoLocal) {
-                throw new ProviderFailedException(alsoLocal.provider(), alsoLocal.reason());
+                return attempt.apply(plan);
+            } catch (ProviderFailure failure) {
+                if (!plan.fallsBack()) {
+                    throw failure;
+                }
+                return attempt.apply(planner.local(plan));
             }
+        } catch (ProviderFailure failure) {
+            throw new ProviderFailedException(failure.provider(), failure.reason());
         }
+    }
+
+    /** Sends an opened synthesis to {@code sink} as it comes, then caches and meters it whole. */
+    public Audio pour(Speech speech, AudioSink sink) {
+        Audio audio;
+        try (var stream = speech.stream()) {
+            audio = stream.pour(sink);
+        } catch (ProviderFailure failure) { // part of the audio has left: nothing can fall back any more
+            throw new ProviderFailedException(failure.provider(), failure.reason());
+        }
+        if (!audio.cached()) {
+            cache.store(speech.cacheKey(), audio);
+        }
+        return metered(speech.plan(), audio);
+    }
+
+    private Speech opened(SpeechPlan plan) {
+        String key = plan.utterance().cacheKey(plan.providerName());
+        var stream = cache.find(key).map(AudioStream::whole).orElseGet(() -> plan.provider()
+                .open(plan.utterance()));
+        return new Speech(plan, stream, key);
+    }
+
+    private Audio metered(SpeechPlan plan, Audio audio) {
         String tier =
                 tiers.of(audio.provider(), audio.voiceId()).map(Tier::name).orElse(audio.provider());
         meter.record(tier, audio, plan.utterance().plainText().length(), Clocks.now(clock));
         return audio;
     }
 
-    private Audio served(SpeechProvider provider, SpeechPlan plan, Watched sink) {
-        String key = plan.utterance().cacheKey(provider.name());
+    private Audio served(SpeechPlan plan) {
+        String key = plan.utterance().cacheKey(plan.providerName());
         var cached = cache.find(key);
         if (cached.isPresent()) {
-            if (sink != null) {
-                sink.begin(cached.get().mediaType());
-                sink.accept(cached.get().bytes());
-            }
             return cached.get();
         }
-        Audio audio = sink == null ? provider.synthesize(plan.utterance()) : provider.stream(plan.utterance(), sink);
+        Audio audio = plan.provider().synthesize(plan.utterance());
         cache.store(key, audio);
         return audio;
     }
@@ -120,28 +148,5 @@ public class Syntheses {
 
     public AudioCache.Statistics cacheStatistics() {
         return cache.statistics();
-    }
-
-    /** Remembers whether audio has left, which decides whether a failure may still fall back. */
-    private static final class Watched implements AudioSink {
-
-        private final AudioSink sink;
-        private boolean started;
-
-        Watched(AudioSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void begin(String mediaType) {
-            started = true;
-            sink.begin(mediaType);
-        }
-
-        @Override
-        public void accept(byte[] chunk) {
-            started = true;
-            sink.accept(chunk);
-        }
     }
 }

@@ -109,19 +109,42 @@ public class AzureSpeech implements SpeechProvider {
 
     @Override
     public Audio synthesize(Utterance utterance) {
-        AudioFormat format = utterance.format() == null ? AudioFormat.MP3 : utterance.format();
-        byte[] bytes = http.bytes(
+        AudioFormat format = formatOf(utterance);
+        return audio(utterance, format, http.bytes(NAME, request(utterance, format)));
+    }
+
+    /**
+     * The same request, its body passed on as Azure sends it (Azure answers chunked, starting before the whole text
+     * is spoken).
+     */
+    @Override
+    public AudioStream open(Utterance utterance) {
+        AudioFormat format = formatOf(utterance);
+        return new BodyStream(
                 NAME,
-                authorized(http.request(base() + "/cognitiveservices/v1"))
-                        .header("Content-Type", "application/ssml+xml")
-                        .header(
-                                "X-Microsoft-OutputFormat",
-                                format == AudioFormat.WAV
-                                        ? "riff-16khz-16bit-mono-pcm"
-                                        : "audio-16khz-32kbitrate-mono-mp3")
-                        .header("User-Agent", "vocelio")
-                        .POST(HttpRequest.BodyPublishers.ofString(ssml(utterance), StandardCharsets.UTF_8))
-                        .build());
+                utterance.voiceId(),
+                format.mediaType(),
+                http.stream(NAME, request(utterance, format)),
+                new byte[0],
+                sent -> audio(utterance, format, sent));
+    }
+
+    private static AudioFormat formatOf(Utterance utterance) {
+        return utterance.format() == null ? AudioFormat.MP3 : utterance.format();
+    }
+
+    private HttpRequest request(Utterance utterance, AudioFormat format) {
+        return authorized(http.request(base() + "/cognitiveservices/v1"))
+                .header("Content-Type", "application/ssml+xml")
+                .header(
+                        "X-Microsoft-OutputFormat",
+                        format == AudioFormat.WAV ? "riff-16khz-16bit-mono-pcm" : "audio-16khz-32kbitrate-mono-mp3")
+                .header("User-Agent", "vocelio")
+                .POST(HttpRequest.BodyPublishers.ofString(ssml(utterance), StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static Audio audio(Utterance utterance, AudioFormat format, byte[] bytes) {
         if (bytes.length == 0) {
             throw new ProviderFailure(NAME, "answered no audio");
         }

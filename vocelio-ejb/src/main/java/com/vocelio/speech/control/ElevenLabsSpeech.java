@@ -9,12 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +29,6 @@ public class ElevenLabsSpeech implements SpeechProvider {
     public static final String NAME = "elevenlabs";
     private static final int PCM_RATE = 16000;
     private static final double MP3_BYTES_PER_SECOND = 128_000 / 8.0; // mp3_44100_128
-    private static final int CHUNK = 4096;
 
     @Inject
     @ConfigProperty(name = "elevenlabs.api.key")
@@ -107,29 +105,26 @@ public class ElevenLabsSpeech implements SpeechProvider {
         return audio(utterance, format, format == AudioFormat.WAV ? Wav.of(bytes, PCM_RATE) : bytes);
     }
 
+    /** The {@code /stream} endpoint, passed on as it arrives; WAV is its raw PCM behind a header of open length. */
     @Override
-    public Audio stream(Utterance utterance, AudioSink sink) {
+    public AudioStream open(Utterance utterance) {
         AudioFormat format = formatOf(utterance);
-        var whole = new ByteArrayOutputStream();
-        try (InputStream body = http.stream(NAME, request(utterance, format, "/stream"))) {
-            sink.begin(format.mediaType());
-            if (format == AudioFormat.WAV) {
-                sink.accept(Wav.header(PCM_RATE, Wav.UNKNOWN_LENGTH));
-            }
-            byte[] buffer = new byte[CHUNK];
-            for (int read; (read = body.read(buffer)) >= 0; ) {
-                if (read > 0) {
-                    byte[] chunk = java.util.Arrays.copyOf(buffer, read);
-                    whole.writeBytes(chunk);
-                    sink.accept(chunk);
-                }
-            }
-        } catch (IOException e) {
-            throw new ProviderFailure(
-                    NAME, "broke off its stream (" + e.getClass().getSimpleName() + ")", e);
-        }
-        byte[] bytes = whole.toByteArray();
-        return audio(utterance, format, format == AudioFormat.WAV ? Wav.of(bytes, PCM_RATE) : bytes);
+        InputStream body = http.stream(NAME, request(utterance, format, "/stream"));
+        boolean wav = format == AudioFormat.WAV;
+        return new BodyStream(
+                NAME,
+                utterance.voiceId(),
+                format.mediaType(),
+                body,
+                wav ? Wav.header(PCM_RATE, Wav.UNKNOWN_LENGTH) : new byte[0],
+                sent -> {
+                    byte[] file =
+                            wav ? Wav.of(Arrays.copyOfRange(sent, Wav.HEADER_BYTES, sent.length), PCM_RATE) : sent;
+                    if (file.length == (wav ? Wav.HEADER_BYTES : 0)) {
+                        throw new ProviderFailure(NAME, "answered no audio");
+                    }
+                    return audio(utterance, format, file);
+                });
     }
 
     private static AudioFormat formatOf(Utterance utterance) {

@@ -76,45 +76,56 @@ public class LocalSpeech implements SpeechProvider {
             return new Audio(wav, AudioFormat.WAV.mediaType(), NAME, utterance.voiceId(), Wav.seconds(wav), false);
         }
         var pcm = new ByteArrayOutputStream();
-        int rate = speak(utterance, new AudioSink() {
-            @Override
-            public void begin(String mediaType) {}
-
-            @Override
-            public void accept(byte[] chunk) {
-                pcm.writeBytes(chunk);
-            }
-        });
+        int rate = speak(utterance, pcm::writeBytes);
         byte[] wav = Wav.of(pcm.toByteArray(), rate);
         return new Audio(wav, AudioFormat.WAV.mediaType(), NAME, utterance.voiceId(), Wav.seconds(wav), false);
     }
 
-    /** A WAV header with open length first, then each sentence's samples as soon as FreeTTS has them. */
+    /**
+     * FreeTTS speaks when the stream is poured: a WAV header with open length first, then each sentence's samples as
+     * soon as FreeTTS has them. eSpeak NG's output comes whole.
+     */
     @Override
-    public Audio stream(Utterance utterance, AudioSink sink) {
+    public AudioStream open(Utterance utterance) {
         if (espeak.speaks(utterance.voiceId())) {
-            return SpeechProvider.super.stream(utterance, sink); // eSpeak's output comes whole
+            return AudioStream.whole(synthesize(utterance));
         }
-        var pcm = new ByteArrayOutputStream();
-        int rate = speak(utterance, new AudioSink() {
-            private boolean begun;
-
+        if (!VOICES.containsKey(utterance.voiceId())) {
+            throw new ProviderFailure(NAME, "has no voice '" + utterance.voiceId() + "'");
+        }
+        return new AudioStream() {
             @Override
-            public void begin(String mediaType) {}
-
-            @Override
-            public void accept(byte[] chunk) {
-                if (!begun) {
-                    begun = true;
-                    sink.begin(AudioFormat.WAV.mediaType());
-                    sink.accept(Wav.header(sampleRate(utterance.voiceId()), Wav.UNKNOWN_LENGTH));
-                }
-                pcm.writeBytes(chunk);
-                sink.accept(chunk);
+            public String provider() {
+                return NAME;
             }
-        });
-        byte[] wav = Wav.of(pcm.toByteArray(), rate);
-        return new Audio(wav, AudioFormat.WAV.mediaType(), NAME, utterance.voiceId(), Wav.seconds(wav), false);
+
+            @Override
+            public String voiceId() {
+                return utterance.voiceId();
+            }
+
+            @Override
+            public String mediaType() {
+                return AudioFormat.WAV.mediaType();
+            }
+
+            @Override
+            public boolean cached() {
+                return false;
+            }
+
+            @Override
+            public Audio pour(AudioSink sink) {
+                sink.accept(Wav.header(sampleRate(utterance.voiceId()), Wav.UNKNOWN_LENGTH));
+                var pcm = new ByteArrayOutputStream();
+                int rate = speak(utterance, chunk -> {
+                    pcm.writeBytes(chunk);
+                    sink.accept(chunk);
+                });
+                byte[] wav = Wav.of(pcm.toByteArray(), rate);
+                return new Audio(wav, AudioFormat.WAV.mediaType(), NAME, utterance.voiceId(), Wav.seconds(wav), false);
+            }
+        };
     }
 
     private static int sampleRate(String voiceId) {

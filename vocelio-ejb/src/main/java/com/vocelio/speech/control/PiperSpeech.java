@@ -11,6 +11,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,20 +92,56 @@ public class PiperSpeech implements SpeechProvider {
 
     @Override
     public Audio synthesize(Utterance utterance) {
+        return audio(utterance, http.bytes(NAME, request(utterance)));
+    }
+
+    /**
+     * The WAV passed on as Piper sends it. Its first twelve bytes are read here, so an answer that is not WAV still
+     * counts as the provider failing before anything has left.
+     */
+    @Override
+    public AudioStream open(Utterance utterance) {
+        InputStream body = http.stream(NAME, request(utterance));
+        byte[] head;
+        try {
+            head = body.readNBytes(12);
+        } catch (IOException e) {
+            close(body);
+            throw new ProviderFailure(
+                    NAME, "broke off its answer (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (!Wav.isRiffWave(head)) {
+            close(body);
+            throw new ProviderFailure(NAME, "answered something that is not a WAV file");
+        }
+        return new BodyStream(
+                NAME, utterance.voiceId(), AudioFormat.WAV.mediaType(), body, head, sent -> audio(utterance, sent));
+    }
+
+    private HttpRequest request(Utterance utterance) {
         var body = Jsons.objectBuilder()
                 .add("text", utterance.plainText())
                 .add("voice", utterance.voiceId())
                 .add("length_scale", 1.0 / utterance.speed()); // Piper's is a duration factor
-        byte[] wav = http.bytes(
-                NAME,
-                http.request(base() + "/")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.build().toString(), StandardCharsets.UTF_8))
-                        .build());
+        return http.request(base() + "/")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString(), StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static Audio audio(Utterance utterance, byte[] wav) {
         if (!Wav.isWav(wav)) {
             throw new ProviderFailure(NAME, "answered something that is not a WAV file");
         }
         return new Audio(wav, AudioFormat.WAV.mediaType(), NAME, utterance.voiceId(), Wav.seconds(wav), false);
+    }
+
+    private static void close(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // nothing more to read from it either way
+        }
     }
 
     private String base() {

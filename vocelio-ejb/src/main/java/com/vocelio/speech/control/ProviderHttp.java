@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ProviderHttp {
 
     private static final int QUOTED_BODY = 200;
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     @Inject
     @ConfigProperty(name = "vocelio.speech.timeout", defaultValue = "PT15S")
@@ -69,15 +70,48 @@ public class ProviderHttp {
     }
 
     /**
-     * A 2xx answer whose body is read as it arrives (streamed synthesis). The time limit covers the headers; the
-     * caller reads the body.
+     * A 2xx answer whose body is read as it arrives (streamed synthesis). The time limit covers the headers, and then
+     * each read of the body: a provider that stalls mid-stream has its connection closed, which ends the read.
      */
     public InputStream stream(String provider, HttpRequest request) {
         HttpResponse<InputStream> response = send(provider, request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() / 100 != 2) {
             throw refused(provider, response.statusCode(), response.body());
         }
-        return response.body();
+        return new StallGuard(response.body());
+    }
+
+    /** Closes the body when a read waits longer than the timeout. */
+    private final class StallGuard extends java.io.FilterInputStream {
+
+        StallGuard(InputStream body) {
+            super(body);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            int read = read(one, 0, 1);
+            return read < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            var guard = WATCHDOG.schedule(this::closeQuietly, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return super.read(buffer, offset, length);
+            } finally {
+                guard.cancel(false);
+            }
+        }
+
+        private void closeQuietly() {
+            try {
+                close();
+            } catch (java.io.IOException e) {
+                // closed is closed
+            }
+        }
     }
 
     private <T> HttpResponse<T> send(String provider, HttpRequest request, HttpResponse.BodyHandler<T> body) {
@@ -98,6 +132,16 @@ public class ProviderHttp {
             Thread.currentThread().interrupt();
             throw new ProviderFailure(provider, "was interrupted", e);
         }
+    }
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        var executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+            var thread = new Thread(runnable, "speech-stream-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true); // one timer per read: cancelled ones must not pile up
+        return executor;
     }
 
     private static ProviderFailure refused(String provider, int status, InputStream body) {

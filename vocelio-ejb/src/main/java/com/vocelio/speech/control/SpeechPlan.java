@@ -1,6 +1,5 @@
 package com.vocelio.speech.control;
 
-import com.vocelio.speech.entity.AudioFormat;
 import com.vocelio.speech.entity.Utterance;
 
 /**
@@ -15,13 +14,5 @@ public record SpeechPlan(SpeechProvider provider, Utterance utterance, boolean f
 
     public String voiceId() {
         return utterance.voiceId();
-    }
-
-    /** What the provider answers in: the engines that only write WAV do so whatever was asked. */
-    public String mediaType() {
-        if (provider instanceof LocalSpeech || provider instanceof PiperSpeech) {
-            return AudioFormat.WAV.mediaType();
-        }
-        return (utterance.format() == null ? AudioFormat.MP3 : utterance.format()).mediaType();
     }
 }

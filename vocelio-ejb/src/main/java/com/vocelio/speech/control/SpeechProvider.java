@@ -23,20 +23,17 @@ public interface SpeechProvider {
     Audio synthesize(Utterance utterance);
 
     /**
-     * Hands the audio to {@code sink} as it is produced and returns it whole (for the cache and the meter). A
-     * provider without a streaming API hands it over in one piece.
+     * Starts a synthesis and returns once the provider has accepted it, before its audio has come: from then on who
+     * speaks is settled (a failure here can still fall back; a failure while pouring cannot). A provider without a
+     * streaming API synthesizes here and pours in one piece.
      */
-    default Audio stream(Utterance utterance, AudioSink sink) {
-        Audio audio = synthesize(utterance);
-        sink.begin(audio.mediaType());
-        sink.accept(audio.bytes());
-        return audio;
+    default AudioStream open(Utterance utterance) {
+        return AudioStream.whole(synthesize(utterance));
     }
 
     /** Where audio goes as it is produced: a chunked HTTP answer, a WebSocket. */
+    @FunctionalInterface
     interface AudioSink {
-
-        void begin(String mediaType);
 
         void accept(byte[] chunk);
     }

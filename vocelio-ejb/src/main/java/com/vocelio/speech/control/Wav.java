@@ -40,7 +40,12 @@ public final class Wav {
     }
 
     public static boolean isWav(byte[] bytes) {
-        return bytes.length >= HEADER_BYTES
+        return bytes.length >= HEADER_BYTES && isRiffWave(bytes);
+    }
+
+    /** Whether the bytes begin as a WAV file does (the first twelve suffice). */
+    public static boolean isRiffWave(byte[] bytes) {
+        return bytes.length >= 12
                 && bytes[0] == 'R'
                 && bytes[1] == 'I'
                 && bytes[2] == 'F'

@@ -2,15 +2,24 @@ package com.vocelio.transfer.boundary;
 
 import com.vocelio.call.boundary.CallControls;
 import com.vocelio.call.entity.Call;
+import com.vocelio.call.entity.CallEnded;
+import com.vocelio.call.entity.CallWaiting;
 import com.vocelio.department.boundary.Departments;
 import com.vocelio.department.entity.Department;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.PhoneNumbers;
+import com.vocelio.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Hands a call on to what {@code transfer_to} names: a department of the organization (by id or name) gets it
  * through the routing engine, like any transfer request; a phone number gets it at once, by a cold transfer that
  * dials it (the AI leaves the call). A department is looked for first, so a department never loses its calls to a
- * name that also reads as a vanity number.
+ * name that also reads as a vanity number. An inbound call whose flow queues to a department ({@link CallWaiting})
+ * is queued here too, so telephony never needs to know routing.
  */
 @Stateless
 @UnitOfWork
@@ -33,6 +43,12 @@ public class CallHandoffs {
 
     @Inject
     CallControls calls;
+
+    @Inject
+    TransferMoves moves;
+
+    @PersistenceContext(unitName = "vocelio")
+    EntityManager em;
 
     @Inject
     @ConfigProperty(name = "vocelio.phone.default-region", defaultValue = "US")
@@ -77,6 +93,55 @@ public class CallHandoffs {
                 .orElseThrow(() ->
                         BusinessException.invalid("transfer_to", "names no department and is not a phone number"));
         return new Dialed(calls.dial(sid, "transfer_to", number), number);
+    }
+
+    /**
+     * An inbound call waits for the department its flow queues to: it becomes a routed (cold) transfer like any
+     * other, at the end of the department's line. A repeat (Twilio asking again) finds the transfer already open.
+     */
+    public void queueInbound(@Observes CallWaiting waiting) {
+        var request = new TransferRequest(
+                waiting.callSid(),
+                null,
+                "cold",
+                "inbound_call",
+                null,
+                waiting.departmentId(),
+                null,
+                null,
+                null,
+                waiting.context(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        transfers.request(request, null);
+    }
+
+    /**
+     * The caller's line is over: whatever transfer the call left open ends with it, once the end is committed (a
+     * transfer that cannot end must not keep the call alive). A connected one completes, and its agent's wrap-up
+     * starts; one still waiting or ringing an agent is abandoned, and the agent it held is free again.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void callOver(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallEnded ended) {
+        var open = em.createQuery(
+                        "select t.transferId, t.status from Transfer t where t.call.callId = :callId"
+                                + " and t.status in :open",
+                        Object[].class)
+                .setParameter("callId", ended.callSid())
+                .setParameter("open", TransferStatus.OPEN)
+                .getResultList();
+        for (Object[] transfer : open) {
+            String transferId = (String) transfer[0];
+            if (transfer[1] == TransferStatus.CONNECTED) {
+                moves.make(TransferMoves.Move.COMPLETE, transferId, Optional.empty());
+            } else {
+                moves.cancel(transferId, "caller_hung_up");
+            }
+        }
     }
 
     /** Looked up among all (an unknown name must not fail the transaction, as a refused lookup would). */

@@ -3,6 +3,7 @@ package com.vocelio.transfer.boundary;
 import com.vocelio.agent.boundary.UnknownAgentException;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.call.boundary.CallControls;
+import com.vocelio.call.entity.Handover;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
@@ -84,7 +85,8 @@ public class TransferMoves {
             case ACCEPT -> {
                 transfer.accept(now);
                 String briefing = transfer.type() == TransferType.WARM ? transfer.contextSummary() : "";
-                if (calls.bridge(transfer.call(), transfer.agent().orElseThrow(), transferId, briefing)) {
+                if (calls.bridge(
+                        transfer.call(), transfer.agent().orElseThrow(), transferId, handover(transfer), briefing)) {
                     transfer.connect(now);
                 } // else connecting until the provider says the agent's leg answered (bridgeAnswered)
                 return transfer; // the agent stays taken: nothing to dispatch
@@ -184,6 +186,15 @@ public class TransferMoves {
             dispatcher.dispatch(transfer.department());
         }
         return transfer;
+    }
+
+    /** Telephony's word for how the agent takes over: blind and cold dial through; warm and conference meet. */
+    private static Handover handover(Transfer transfer) {
+        return switch (transfer.type()) {
+            case WARM -> Handover.WARM;
+            case CONFERENCE -> Handover.CONFERENCE;
+            case COLD, BLIND -> Handover.COLD;
+        };
     }
 
     /** The transfer a move acts on, locked until the move commits. */

@@ -2,6 +2,7 @@ package com.vocelio.speech.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +41,25 @@ class UtteranceTest {
     }
 
     @Test
-    void aVoiceNeverHasNullTextsAndPreviewsHereWithoutOneOfItsOwn() {
+    void aVoiceNeverHasNullTextsAndHasNoPreviewUrlWithoutOneOfItsOwn() {
         var voice = new Voice("local", "kevin16", null, null, "MALE", null, false, 16000, null, null);
         assertEquals("kevin16", voice.name());
         assertEquals("male", voice.gender());
         assertEquals("", voice.language());
-        assertEquals("/voices/preview/kevin16", voice.previewUrl());
+        assertEquals("", voice.previewUrl());
+    }
+
+    @Test
+    void aVoiceKnownOnlyByItsIdSaysWhatTheIdTells() {
+        var aria = Voice.known("azure", "en-US-AriaNeural", 24000);
+        assertEquals("Aria", aria.name());
+        assertEquals("en-US", aria.language());
+        assertTrue(aria.neural());
+        assertEquals(
+                "Andrew",
+                Voice.known("azure", "en-US-AndrewMultilingualNeural", 24000).name());
+        var adam = Voice.known("elevenlabs", "pNInz6obpgDQGcFmaJgB", 44100);
+        assertEquals("pNInz6obpgDQGcFmaJgB", adam.name());
+        assertEquals(44100, adam.sampleRate());
     }
 }

@@ -5,10 +5,13 @@ import com.vocelio.call.boundary.TelephonyDirectory;
 import com.vocelio.call.boundary.TwilioCallbacks;
 import com.vocelio.call.control.TwilioTelephony;
 import com.vocelio.call.control.Twiml;
+import com.vocelio.call.entity.CallWaiting;
+import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.PhoneNumbers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Twilio's requests to us, signed rather than signed in: an inbound call to one of our numbers ({@code voice},
  * answered with the TwiML of the number's flow), the status callbacks of our calls ({@code status}) and of their
- * recordings ({@code recording}). A wrong or
+ * recordings ({@code recording}); an inbound call whose flow queues to a department waits on hold for a routed
+ * agent ({@link CallWaiting}). A wrong or
  * missing signature is a 403 before anything is read; a call or number we do not know is answered politely (Twilio
  * must not retry it) and changes nothing.
  */
@@ -54,6 +58,9 @@ public class TwilioWebhooksResource {
     CurrentTenant tenant;
 
     @Inject
+    Event<CallWaiting> waiting;
+
+    @Inject
     @ConfigProperty(name = "vocelio.phone.default-region", defaultValue = "US")
     String region;
 
@@ -68,14 +75,22 @@ public class TwilioWebhooksResource {
     public String voice(MultivaluedMap<String, String> form) {
         signatures.verify(headers, uri, form);
         String to = PhoneNumbers.toE164(form.getFirst("To"), region).orElse("");
+        String callSid = form.getFirst("CallSid");
         return directory
                 .organizationOfNumber(to)
-                .map(organization -> tenant.runAs(
-                        organization, () -> callbacks.answer(form.getFirst("CallSid"), form.getFirst("From"), to)))
-                .orElseGet(() -> Twiml.response()
-                        .say("This number is not in service.", null)
-                        .hangup()
-                        .toString());
+                .map(organization -> tenant.runAs(organization, () -> {
+                    var answer = callbacks.answer(callSid, form.getFirst("From"), to);
+                    if (answer.queueTo().isEmpty()) {
+                        return answer.twiml();
+                    }
+                    try { // its own transaction: a department refusing the call leaves the call's record
+                        waiting.fire(new CallWaiting(callSid, answer.queueTo(), answer.context()));
+                        return answer.twiml();
+                    } catch (BusinessException refused) {
+                        return answer.unqueued();
+                    }
+                }))
+                .orElseGet(TwilioCallbacks::notInService);
     }
 
     @POST

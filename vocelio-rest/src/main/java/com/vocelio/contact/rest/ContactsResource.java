@@ -98,7 +98,8 @@ public class ContactsResource {
     @PUT
     @Path("{id}")
     public Map<String, Object> update(@PathParam("id") String id, JsonObject body) {
-        return data(ContactJson.contact(contacts.update(id, ContactRequest.read(Bodies.required(body)))));
+        return data(ContactJson.contact(contacts.update(
+                id, ContactRequest.read(Bodies.required(body)), caller.userId().orElse(null))));
     }
 
     @DELETE
@@ -106,7 +107,7 @@ public class ContactsResource {
     public Map<String, Object> delete(@PathParam("id") String id) {
         var json = new LinkedHashMap<String, Object>();
         json.put("message", "Contact deleted successfully");
-        json.put("id", contacts.delete(id).id());
+        json.put("id", contacts.delete(id, caller.userId().orElse(null)).id());
         return json;
     }
 

@@ -11,6 +11,7 @@ final class AudioResponses {
 
     static final String PROVIDER = "Provider";
     static final String VOICE_ID = "Voice-ID";
+    static final String CACHE = "X-Speech-Cache";
 
     private AudioResponses() {}
 
@@ -18,7 +19,7 @@ final class AudioResponses {
         return Response.ok(audio.bytes(), audio.mediaType())
                 .header(PROVIDER, audio.provider())
                 .header(VOICE_ID, audio.voiceId())
-                .header("X-Speech-Cache", audio.cached() ? "hit" : "miss")
+                .header(CACHE, audio.cached() ? "hit" : "miss")
                 .header("X-Audio-Seconds", String.format(java.util.Locale.ROOT, "%.3f", audio.seconds()))
                 .build();
     }

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * The voice tiers (contract S1): {@code {tiers:{regular:{tts_provider, price_per_minute, quality, voices}, premium,
  * local}, description:{…}}}. The portal fails with "Unknown tier" when regular or premium is missing, so both are
- * always configured; {@code tts_provider} is who speaks the tier now ({@code configured_provider} is who would with
- * keys).
+ * always configured. {@code tts_provider} is the tier's configured provider, keys or not (the portal asks
+ * {@code /voices/{tts_provider}} next); {@code spoken_by} is who speaks it now: that provider when {@code configured},
+ * else the local engine.
  */
 @Path("tiers")
 @ApplicationScoped
@@ -32,7 +33,7 @@ public class TiersResource {
     /** One tier on the wire. */
     public record TierView(
             String ttsProvider,
-            String configuredProvider,
+            String spokenBy,
             boolean configured,
             java.math.BigDecimal pricePerMinute,
             String quality,
@@ -48,13 +49,13 @@ public class TiersResource {
             tiers.put(
                     tier.name(),
                     new TierView(
-                            offer.provider(),
                             tier.provider(),
+                            offer.spokenBy(),
                             offer.configured(),
                             tier.pricePerMinute(),
                             tier.quality(),
                             tier.description(),
-                            offer.voices()));
+                            tier.voices()));
             descriptions.put(tier.name(), tier.description());
         }
         return Envelope.of("tiers", tiers).with("description", descriptions);

@@ -7,13 +7,13 @@ import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.speech.boundary.Syntheses;
 import com.vocelio.speech.boundary.SynthesisRequest;
-import com.vocelio.speech.control.SpeechProvider.AudioSink;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,14 +36,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * provider, speed, pitch, volume, format, request_id}} is answered by {@code audio_start {request_id, provider,
  * voice_id, content_type}}, the audio as binary messages (one per chunk the engine produces; together one file),
  * and {@code audio_end {request_id, bytes, seconds, cached}} — or {@code error {request_id, status, code, message,
- * details}}. Requests of one socket are spoken one after the other.
+ * details}}. Requests of one socket are spoken one after the other. Like the event sockets, it lives as long as its
+ * token: another {@code auth} message with a fresh token of the same organization extends it; otherwise it is closed
+ * with 1008 when the token expires.
  */
 @ServerEndpoint("/ws/tts")
 public class TtsEndpoint {
 
-    private static final String TENANT = "vocelio.tts.tenant";
+    private static final String TOKEN = "vocelio.tts.token";
+    private static final String ORGANIZATION = "vocelio.tts.organization";
+    private static final String EXPIRY = "vocelio.tts.expiry";
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "tts-sign-in-deadlines");
+        var thread = new Thread(runnable, "tts-deadlines");
         thread.setDaemon(true);
         return thread;
     });
@@ -69,7 +74,7 @@ public class TtsEndpoint {
         }
         DEADLINES.schedule(
                 () -> {
-                    if (session.isOpen() && !session.getUserProperties().containsKey(TENANT)) {
+                    if (session.isOpen() && !session.getUserProperties().containsKey(TOKEN)) {
                         close(session, "Sign in within " + authTimeout.toSeconds() + " s");
                     }
                 },
@@ -95,13 +100,18 @@ public class TtsEndpoint {
         }
     }
 
+    /** A first token signs in; a later one must be of the same organization and extends the socket's life. */
     private void signIn(Session session, String token) {
         var bearer = tokens.verify(token);
-        if (bearer.isEmpty()) {
+        Object organization = session.getUserProperties().get(ORGANIZATION);
+        if (bearer.isEmpty()
+                || organization != null && !organization.equals(bearer.get().tenantId())) {
             close(session, "Invalid or expired access token");
             return;
         }
-        session.getUserProperties().put(TENANT, token); // checked again before each synthesis: expiry, revocation
+        session.getUserProperties().put(ORGANIZATION, bearer.get().tenantId());
+        session.getUserProperties().put(TOKEN, token); // checked again before each synthesis: revocation
+        closeAtExpiry(session, bearer.get());
         send(
                 session,
                 Jsons.objectBuilder()
@@ -111,9 +121,41 @@ public class TtsEndpoint {
                         .toString());
     }
 
+    private static String signedInToken(Session session) {
+        return (String) session.getUserProperties().get(TOKEN);
+    }
+
+    /** What {@code Sockets} does for {@code /ws}: the same code and reason when the token runs out. */
+    private void closeAtExpiry(Session session, VerifiedToken bearer) {
+        String token = signedInToken(session);
+        var closing = DEADLINES.schedule(
+                () -> {
+                    if (token.equals(signedInToken(session))) { // not renewed meanwhile
+                        close(
+                                session,
+                                "Access token expired: renew it with an auth message before it ends, or reconnect");
+                    }
+                },
+                Math.max(
+                        0,
+                        Duration.between(java.time.Instant.now(), bearer.expiresAt())
+                                .toMillis()),
+                TimeUnit.MILLISECONDS);
+        if (session.getUserProperties().put(EXPIRY, closing) instanceof Future<?> previous) {
+            previous.cancel(false);
+        }
+    }
+
+    @OnClose
+    public void closed(Session session) {
+        if (session.getUserProperties().get(EXPIRY) instanceof Future<?> closing) {
+            closing.cancel(false);
+        }
+    }
+
     private void synthesize(Session session, JsonObject message) {
         String requestId = requestId(message);
-        var bearer = tokens.verify((String) session.getUserProperties().get(TENANT));
+        var bearer = tokens.verify(signedInToken(session));
         if (bearer.isEmpty()) {
             close(session, "Sign in first, with a valid token: {\"type\":\"auth\",\"token\":…}");
             return;
@@ -140,29 +182,22 @@ public class TtsEndpoint {
                 null,
                 null);
         var audio = tenant.runAs(bearer.tenantId(), () -> {
-            var plan = syntheses.plan(request);
-            return syntheses.speak(plan, new AudioSink() {
-                @Override
-                public void begin(String mediaType) {
-                    send(
-                            session,
-                            Jsons.objectBuilder()
-                                    .add("type", "audio_start")
-                                    .add("request_id", requestId)
-                                    .add("provider", plan.providerName())
-                                    .add("voice_id", plan.voiceId())
-                                    .add("content_type", mediaType)
-                                    .build()
-                                    .toString());
-                }
-
-                @Override
-                public void accept(byte[] chunk) {
-                    try {
-                        session.getBasicRemote().sendBinary(ByteBuffer.wrap(chunk));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+            var speech = syntheses.open(syntheses.plan(request)); // who speaks is settled before audio_start
+            send(
+                    session,
+                    Jsons.objectBuilder()
+                            .add("type", "audio_start")
+                            .add("request_id", requestId)
+                            .add("provider", speech.provider())
+                            .add("voice_id", speech.voiceId())
+                            .add("content_type", speech.mediaType())
+                            .build()
+                            .toString());
+            return syntheses.pour(speech, chunk -> {
+                try {
+                    session.getBasicRemote().sendBinary(ByteBuffer.wrap(chunk));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
         });

@@ -2,7 +2,10 @@ package com.vocelio.speech.rest;
 
 import com.vocelio.speech.entity.Voice;
 
-/** A voice card (contract S2): every text non-null, {@code sample_rate} in hertz. */
+/**
+ * A voice card (contract S2): every text non-null, {@code sample_rate} in hertz, {@code preview_url} the provider's
+ * own sample or a signed link to ours that plays without a bearer token.
+ */
 public record VoiceView(
         String id,
         String name,
@@ -15,7 +18,7 @@ public record VoiceView(
         String previewUrl,
         String provider) {
 
-    static VoiceView of(Voice voice) {
+    static VoiceView of(Voice voice, String ourPreview) {
         return new VoiceView(
                 voice.id(),
                 voice.name(),
@@ -25,7 +28,7 @@ public record VoiceView(
                 voice.neural(),
                 voice.sampleRate(),
                 voice.accent(),
-                voice.previewUrl(),
+                voice.previewUrl().isEmpty() ? ourPreview : voice.previewUrl(),
                 voice.provider());
     }
 }

@@ -39,6 +39,9 @@ public class TwilioBridgeResource {
     /** Dial outcomes in which the agent's leg was answered. */
     static final Set<String> ANSWERED = Set.of("completed", "answered");
 
+    /** The final statuses of a leg: only {@code completed} was answered. */
+    static final Set<String> LEG_OVER = Set.of("completed", "busy", "no-answer", "failed", "canceled");
+
     @Inject
     TwilioSignatures signatures;
 
@@ -62,20 +65,46 @@ public class TwilioBridgeResource {
 
     @POST
     @Path("answered")
-    public String answered(@QueryParam("transfer_id") String transferId, MultivaluedMap<String, String> form) {
+    public String answered(
+            @QueryParam("transfer_id") String transferId,
+            @QueryParam("call_sid") String callSid,
+            MultivaluedMap<String, String> form) {
         signatures.verify(headers, uri, form);
-        String callerSid = form.getFirst("ParentCallSid");
+        // a dialled agent's leg is the caller's child; an agent called into a conference has a leg of their own
+        String callerSid = form.getFirst("ParentCallSid") != null ? form.getFirst("ParentCallSid") : callSid;
         return directory
                 .organizationOfCall(TwilioTelephony.NAME, callerSid)
                 .map(organization -> tenant.runAs(organization, () -> {
                     var transfer = moves.bridgeAnswered(transferId, callerSid);
-                    return transfer.type() == TransferType.WARM
-                            ? Twiml.response()
-                                    .say(transfer.contextSummary(), null)
-                                    .toString()
-                            : Twiml.response().toString();
+                    String briefing = transfer.type() == TransferType.WARM ? transfer.contextSummary() : "";
+                    String conference = TwilioTelephony.conferenceName(transfer.transferId());
+                    return conference.equals(transfer.call().conferenceName())
+                            ? TwilioTelephony.agentIntoConference(conference, briefing)
+                            : Twiml.response().say(briefing, null).toString();
                 }))
                 .orElseGet(() -> Twiml.response().hangup().toString());
+    }
+
+    /**
+     * The status of an agent's own leg into a conference: one that ended without an answer sends the transfer back
+     * to the queue (the caller keeps hearing the conference's hold music); one that ended after an answer completes
+     * it. Progress on the way (ringing, answered) changes nothing.
+     */
+    @POST
+    @Path("leg")
+    public String leg(
+            @QueryParam("transfer_id") String transferId,
+            @QueryParam("call_sid") String callerSid,
+            MultivaluedMap<String, String> form) {
+        signatures.verify(headers, uri, form);
+        String status = String.valueOf(form.getFirst("CallStatus"));
+        if (LEG_OVER.contains(status)) {
+            directory
+                    .organizationOfCall(TwilioTelephony.NAME, callerSid)
+                    .ifPresent(organization -> tenant.runAs(
+                            organization, () -> moves.bridgeEnded(transferId, callerSid, status.equals("completed"))));
+        }
+        return Twiml.response().toString();
     }
 
     @POST

@@ -1,0 +1,79 @@
+package com.vocelio.call.rest;
+
+import com.vocelio.call.boundary.TelephonyDirectory;
+import com.vocelio.call.boundary.TwilioConferences;
+import com.vocelio.call.control.TwilioTelephony;
+import com.vocelio.call.control.Twiml;
+import com.vocelio.platform.control.CurrentTenant;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Twilio's reports on a transfer's conference (signed like every Twilio webhook): who joined and left it (our caller
+ * joining tells the conference's sid, which hold and mute need), and a conference transfer's conference being over
+ * for the caller ({@code over}, the caller's {@code <Dial>} action: the AI takes the caller back). Participants that
+ * are not our calls (the agents' legs) change nothing.
+ */
+@Path("webhooks/twilio/conference")
+@ApplicationScoped
+@PermitAll
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.APPLICATION_XML)
+public class TwilioConferencesResource {
+
+    @Inject
+    TwilioSignatures signatures;
+
+    @Inject
+    TelephonyDirectory directory;
+
+    @Inject
+    TwilioConferences conferences;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    public String participants(MultivaluedMap<String, String> form) {
+        signatures.verify(headers, uri, form);
+        String callSid = form.getFirst("CallSid");
+        directory
+                .organizationOfCall(TwilioTelephony.NAME, callSid)
+                .ifPresent(organization -> tenant.runAs(organization, () -> {
+                    conferences.conference(
+                            callSid,
+                            form.getFirst("StatusCallbackEvent"),
+                            form.getFirst("FriendlyName"),
+                            form.getFirst("ConferenceSid"));
+                    return null;
+                }));
+        return Twiml.response().toString();
+    }
+
+    @POST
+    @Path("over")
+    public String over(MultivaluedMap<String, String> form) {
+        signatures.verify(headers, uri, form);
+        String callSid = form.getFirst("CallSid");
+        return directory
+                .organizationOfCall(TwilioTelephony.NAME, callSid)
+                .map(organization -> tenant.runAs(organization, () -> conferences.afterConference(callSid)))
+                .orElseGet(() -> Twiml.response().hangup().toString());
+    }
+}
