@@ -191,6 +191,24 @@ class EarDeploymentIT {
                         ear + " lacks lib/*" + library + "*.jar: look for 'The POM for com.vocelio:vocelio-ejb"
                                 + " is invalid' in the build output (install the parent POM)");
             }
+            // the console's Excel export: POI is the web module's alone, so the skinny war keeps it and what only it
+            // needs, while the libraries it shares with the EJB module come from lib/
+            var war = new java.util.ArrayList<String>();
+            try (var in = new java.util.zip.ZipInputStream(zip.getInputStream(zip.getEntry("vocelio-web.war")))) {
+                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    war.add(entry.getName());
+                }
+            }
+            for (String library : List.of("poi", "poi-ooxml", "poi-ooxml-lite", "xmlbeans", "commons-compress")) {
+                assertTrue(
+                        war.stream().anyMatch(name -> name.matches("WEB-INF/lib/" + library + "-[0-9.]+\\.jar")),
+                        "vocelio-web.war lacks WEB-INF/lib/" + library + "-*.jar: " + war);
+            }
+            for (String library : List.of("commons-io", "commons-collections4")) {
+                assertTrue(
+                        zip.stream().anyMatch(e -> e.getName().matches("lib/.*" + library + "-[0-9.]+\\.jar")),
+                        ear + " lacks lib/*" + library + "*.jar, which POI needs");
+            }
         }
     }
 }

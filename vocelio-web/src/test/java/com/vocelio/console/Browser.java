@@ -36,8 +36,15 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final Path profile;
+    /** The application the browser opens paths of: the suite's node unless a test started another. */
+    private final java.net.URI base;
 
     Browser() {
+        this(TestServer.get().baseUri());
+    }
+
+    Browser(java.net.URI base) {
+        this.base = base;
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The console tests need Chromium and its driver at " + CHROMIUM + " and "
                     + DRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -76,7 +83,7 @@ final class Browser implements AutoCloseable {
 
     /** Opens a path of the application under test. */
     Browser open(String path) {
-        driver.get(TestServer.get().baseUri().resolve(path).toString());
+        driver.get(base.resolve(path).toString());
         return this;
     }
 

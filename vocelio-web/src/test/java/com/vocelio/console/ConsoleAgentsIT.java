@@ -78,6 +78,37 @@ class ConsoleAgentsIT {
     }
 
     @Test
+    void theTimeInStatusTicksByItselfWithoutAskingTheServer() {
+        var routing = Routing.newOrganization();
+        String department = routing.department(Routing.unique("Sales"), Map.of());
+        String agentId = routing.agent(department);
+        try (var browser = new Browser()) {
+            browser.signIn(routing.organization().adminEmail());
+            browser.await(ExpectedConditions.urlContains("/console/wallboard.xhtml"));
+            browser.open("/console/agents/index.xhtml");
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("agents:table"), agentId));
+            By cell = By.cssSelector("#agents\\:table_data .in-status");
+            long first = seconds(browser.text(cell));
+            Object requests = browser.driver.executeScript("return performance.getEntriesByType('resource').length;");
+            browser.await(d -> seconds(browser.text(cell)) >= first + 3);
+            long later = seconds(browser.text(cell));
+            assertTrue(later - first < 15, first + " then " + later);
+            assertEquals(
+                    requests,
+                    browser.driver.executeScript("return performance.getEntriesByType('resource').length;"),
+                    "the page asked the server nothing while the time ticked");
+            assertTrue(browser.text(cell).matches("\\d+m \\d\\ds"), browser.text(cell));
+        }
+    }
+
+    /** "1m 07s" as seconds. */
+    private static long seconds(String shown) {
+        var parts = java.util.regex.Pattern.compile("(\\d+)m (\\d\\d)s").matcher(shown);
+        assertTrue(parts.matches(), shown);
+        return Long.parseLong(parts.group(1)) * 60 + Long.parseLong(parts.group(2));
+    }
+
+    @Test
     void twoHundredAgentsArePagedInTheDatabase() {
         var routing = Routing.newOrganization();
         String department = routing.department(Routing.unique("Floor"), Map.of());

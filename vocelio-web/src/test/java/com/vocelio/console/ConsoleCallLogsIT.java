@@ -9,7 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -86,6 +92,41 @@ class ConsoleCallLogsIT {
             assertTrue(exported.contains(handledCall) && exported.contains(abandonedCall), exported);
             assertTrue(exported.contains("transferred"), exported);
             assertFalse(exported.contains("History"), "the action column is not exported: " + exported);
+
+            // Excel exports what the applied filters show: one call here, under the column headers
+            browser.type(By.id("calls:search"), abandonedCall);
+            browser.click(By.id("calls:apply"));
+            browser.await(ExpectedConditions.not(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("calls:table"), handledCall)));
+            Path xlsx = Browser.DOWNLOADS.resolve("call-logs.xlsx");
+            Files.deleteIfExists(xlsx);
+            browser.click(By.id("calls:exportXlsx"));
+            browser.await(d -> Files.exists(xlsx));
+            List<List<String>> sheet = readSheet(xlsx);
+            assertEquals(2, sheet.size(), "a header row and the filtered call: " + sheet);
+            assertTrue(sheet.get(0).contains("Call"), "the header row names the columns: " + sheet.get(0));
+            assertEquals(abandonedCall, sheet.get(1).get(0), sheet.toString());
+            assertTrue(
+                    sheet.get(1).stream()
+                            .anyMatch(cell -> cell.toLowerCase(Locale.ROOT).contains("abandoned")),
+                    sheet.toString());
+            assertFalse(sheet.get(0).contains("History"), "the action column is not exported: " + sheet);
+        }
+    }
+
+    /** The first sheet's non-empty rows as text, read with POI as a spreadsheet program would. */
+    private static List<List<String>> readSheet(Path xlsx) throws IOException {
+        var formatter = new DataFormatter();
+        try (var workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var rows = new ArrayList<List<String>>();
+            for (Row row : workbook.getSheetAt(0)) {
+                var cells = new ArrayList<String>();
+                row.forEach(cell -> cells.add(formatter.formatCellValue(cell)));
+                if (cells.stream().anyMatch(cell -> !cell.isBlank())) {
+                    rows.add(cells);
+                }
+            }
+            return rows;
         }
     }
 }

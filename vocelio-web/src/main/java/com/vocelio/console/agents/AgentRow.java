@@ -5,13 +5,18 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
-/** An agent as its table row shows it, with the time in its current status as of the read. */
+/**
+ * An agent as its table row shows it, with the time in its current status as of the read; {@code statusSince} and
+ * {@code readAt} (epoch milliseconds) let the page tick that time by itself, on the server's clock.
+ */
 public record AgentRow(
         String agentId,
         String name,
         String department,
         String status,
         String inStatusFor,
+        long statusSince,
+        long readAt,
         String skills,
         int activeCalls,
         int maxConcurrentCalls)
@@ -24,11 +29,14 @@ public record AgentRow(
                 a.department().name(),
                 a.status().wireName(),
                 since(Duration.between(a.statusChangedAt(), now)),
+                a.statusChangedAt().toInstant().toEpochMilli(),
+                now.toInstant().toEpochMilli(),
                 String.join(", ", a.skills()),
                 a.activeCalls(),
                 a.maxConcurrentCalls());
     }
 
+    /** The same format as {@code resources/console/ticking.js} (kept in step by ConsoleAgentsIT). */
     private static String since(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s >= 86_400) {
