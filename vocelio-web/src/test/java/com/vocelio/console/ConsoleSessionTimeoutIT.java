@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Api;
 import com.vocelio.testing.TestServer;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,16 +24,7 @@ class ConsoleSessionTimeoutIT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestServer.get()
-                .startAnotherNode(
-                        freePort(), "payara-console-timeout", Map.of("VOCELIO_CONSOLE_SESSION_TIMEOUT", "PT4S"));
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (node != null) {
-            node.close();
-        }
+        node = TestServer.get().configuredNode();
     }
 
     @Test
@@ -107,11 +94,5 @@ class ConsoleSessionTimeoutIT {
         assertTrue(browser.text(By.id("messages")).contains("session expired"), browser.text(By.id("messages")));
         String page = browser.driver.getPageSource();
         assertFalse(page.contains("Exception") || page.contains("at com.vocelio"), page);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Routing;
 import com.vocelio.testing.TestServer;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,14 +26,7 @@ class ConsoleTwoNodesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        nodeB = TestServer.get().startAnotherNode(freePort(), "payara-console-b", Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (nodeB != null) {
-            nodeB.close();
-        }
+        nodeB = TestServer.get().secondNode();
     }
 
     @Test
@@ -77,12 +67,6 @@ class ConsoleTwoNodesIT {
             assertTrue(millis < 2000, "shown " + millis + " ms after node B's 201");
             assertEquals(page, browser.driver.executeScript("return window.performance.timeOrigin;"), "no reload");
             browser.screenshot("wallboard-two-nodes");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

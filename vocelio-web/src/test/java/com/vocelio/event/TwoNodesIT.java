@@ -17,12 +17,9 @@ import com.vocelio.testing.EventClient;
 import com.vocelio.testing.Routing;
 import com.vocelio.testing.TestServer;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,22 +36,9 @@ class TwoNodesIT {
 
     @BeforeAll
     static void secondNode() throws Exception {
-        nodeB = TestServer.get().startAnotherNode(freePort(), "payara-b");
+        nodeB = TestServer.get().secondNode();
         routing = Routing.newOrganization();
         department = routing.department(Map.of());
-    }
-
-    @AfterAll
-    static void stopSecondNode() throws InterruptedException {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Test

@@ -14,8 +14,6 @@ import com.vocelio.testing.SseStream;
 import com.vocelio.testing.TestServer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsIT {
 
-    private static final String TOKEN = "metrics-" + UUID.randomUUID();
+    private static final String TOKEN = TestServer.METRICS_TOKEN;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static PayaraMicroProcess node;
@@ -44,22 +41,8 @@ class MetricsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        var settings = Map.of("VOCELIO_METRICS_ENABLED", "true", "VOCELIO_METRICS_TOKEN", TOKEN);
-        try {
-            node = TestServer.get().startAnotherNode(freePort(), "payara-business-metrics", settings);
-        } catch (IllegalStateException failedToBoot) {
-            // see ExposureIT: Payara with Metrics on sometimes fails its own boot; a second start succeeds
-            System.err.println("Payara with Metrics on did not boot, starting it again: " + failedToBoot.getMessage());
-            node = TestServer.get().startAnotherNode(freePort(), "payara-business-metrics", settings);
-        }
+        node = TestServer.get().configuredNode();
         base = node.baseUri();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
     }
 
     @Test
@@ -283,12 +266,6 @@ class MetricsIT {
             }
         } while (System.nanoTime() < end);
         return fail("Waited " + within + " for " + what + "; last scrape:\n" + last.text());
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** One Prometheus text answer: samples by name and labels. */

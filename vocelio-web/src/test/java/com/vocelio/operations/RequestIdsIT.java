@@ -11,9 +11,7 @@ import com.vocelio.testing.Logs;
 import com.vocelio.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -100,47 +98,39 @@ class RequestIdsIT {
     @Test
     void jsonLogsAreOneObjectPerLineWithTheRequestIdAndOrganizationAsFields() throws Exception {
         var organization = Api.newOrganization();
-        try (var node =
-                TestServer.get().startAnotherNode(freePort(), "payara-json", Map.of("VOCELIO_LOG_FORMAT", "json"))) {
-            String id = "it-" + UUID.randomUUID();
-            var ok = Http.raw(
-                    node.baseUri(),
-                    "POST",
-                    "/auth/login",
-                    Json.createObjectBuilder()
-                            .add("email", organization.adminEmail())
-                            .add("password", Api.PASSWORD)
-                            .build()
-                            .toString()
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "Content-Type: application/json",
-                    "X-Request-ID: " + id,
-                    "X-Forwarded-For: " + Api.newAddress());
-            assertEquals(200, ok.status(), ok.toString());
-            var signedIn = Logs.linesWith(node.log(), id);
-            assertEquals(1, signedIn.size(), signedIn.toString());
-            JsonObject line = parse(signedIn.get(0));
-            assertEquals(id, line.getString("RequestId"));
-            assertEquals(organization.id(), line.getString("OrganizationId"));
-            assertTrue(line.getString("LogMessage").startsWith("Signed in: user "), line.toString());
-            var run = Logs.thisRun(node.log());
-            assertTrue(run.size() > 20, "Payara's own start is logged too: " + run.size() + " lines");
-            for (String each : run) {
-                assertTrue(each.startsWith("{") && each.endsWith("}"), "not a JSON line: " + each);
-                parse(each);
-            }
+        var node = TestServer.get().configuredNode();
+        String id = "it-" + UUID.randomUUID();
+        var ok = Http.raw(
+                node.baseUri(),
+                "POST",
+                "/auth/login",
+                Json.createObjectBuilder()
+                        .add("email", organization.adminEmail())
+                        .add("password", Api.PASSWORD)
+                        .build()
+                        .toString()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type: application/json",
+                "X-Request-ID: " + id,
+                "X-Forwarded-For: " + Api.newAddress());
+        assertEquals(200, ok.status(), ok.toString());
+        var signedIn = Logs.linesWith(node.log(), id);
+        assertEquals(1, signedIn.size(), signedIn.toString());
+        JsonObject line = parse(signedIn.get(0));
+        assertEquals(id, line.getString("RequestId"));
+        assertEquals(organization.id(), line.getString("OrganizationId"));
+        assertTrue(line.getString("LogMessage").startsWith("Signed in: user "), line.toString());
+        var run = Logs.thisRun(node.log());
+        assertTrue(run.size() > 20, "Payara's own start is logged too: " + run.size() + " lines");
+        for (String each : run) {
+            assertTrue(each.startsWith("{") && each.endsWith("}"), "not a JSON line: " + each);
+            parse(each);
         }
     }
 
     private static JsonObject parse(String line) {
         try (var reader = Json.createReader(new StringReader(line))) {
             return reader.readObject();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

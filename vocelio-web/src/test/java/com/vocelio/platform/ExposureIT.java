@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Api;
 import com.vocelio.testing.Database;
 import com.vocelio.testing.Http;
 import com.vocelio.testing.TestServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,54 +68,31 @@ class ExposureIT {
 
     @Test
     void metricsTurnedOnAnswerOnlyTheMetricsToken() throws Exception {
-        String token = "metrics-" + UUID.randomUUID();
+        String token = TestServer.METRICS_TOKEN;
         String accessToken = Api.newOrganization().accessToken();
-        try (var node = metricsNode(token)) {
-            var base = node.baseUri();
-            for (String path :
-                    List.of("/metrics", "/openapi", "/mp-health", "/metrics/base", "/%6detrics", "/metrics;x")) {
-                for (var refused : List.of(
-                        Http.raw(base, "GET", path, null),
-                        Http.raw(base, "GET", path, null, "Authorization: Bearer wrong-" + token),
-                        Http.raw(base, "GET", path, null, "Authorization: Basic " + token),
-                        // an access token is no metrics token
-                        Http.raw(base, "GET", path, null, "Authorization: Bearer " + accessToken))) {
-                    assertEquals(401, refused.status(), path + " → " + refused);
-                    assertTrue(refused.isErrorBody(), path + " → " + refused);
-                    assertEquals("unauthenticated", refused.json().getString("code"), path + " → " + refused);
-                }
+        var base = TestServer.get().configuredNode().baseUri();
+        for (String path : List.of("/metrics", "/openapi", "/mp-health", "/metrics/base", "/%6detrics", "/metrics;x")) {
+            for (var refused : List.of(
+                    Http.raw(base, "GET", path, null),
+                    Http.raw(base, "GET", path, null, "Authorization: Bearer wrong-" + token),
+                    Http.raw(base, "GET", path, null, "Authorization: Basic " + token),
+                    // an access token is no metrics token
+                    Http.raw(base, "GET", path, null, "Authorization: Bearer " + accessToken))) {
+                assertEquals(401, refused.status(), path + " → " + refused);
+                assertTrue(refused.isErrorBody(), path + " → " + refused);
+                assertEquals("unauthenticated", refused.json().getString("code"), path + " → " + refused);
             }
-            var metrics =
-                    Http.raw(base, "GET", "/metrics", null, "Authorization: Bearer " + token, "Accept: text/plain");
-            assertEquals(200, metrics.status(), metrics.toString());
-            assertTrue(String.valueOf(metrics.header("content-type")).startsWith("text/plain"), metrics.toString());
-            assertTrue(metrics.body().contains("# TYPE "), metrics.toString());
-            for (String path : List.of("/openapi", "/mp-health")) {
-                var served = Http.raw(base, "GET", path, null, "Authorization: bearer " + token);
-                assertEquals(200, served.status(), path + " → " + served);
-            }
-            // the application's own health stays open: the portal polls it
-            assertEquals(200, Http.raw(base, "GET", "/health", null).status());
         }
-    }
-
-    /** A second node with Metrics, OpenAPI and Health turned on, as {@code ./vocelio run} does it. */
-    private static PayaraMicroProcess metricsNode(String token) throws Exception {
-        var settings = Map.of("VOCELIO_METRICS_ENABLED", "true", "VOCELIO_METRICS_TOKEN", token);
-        try {
-            return TestServer.get().startAnotherNode(freePort(), "payara-metrics", settings);
-        } catch (IllegalStateException failedToBoot) {
-            // Payara Micro 6.2025.10 with Metrics on sometimes fails its own boot (a ConcurrentModificationException
-            // in HK2 while MetricsServiceImpl is created, before the application deploys); a second start succeeds
-            System.err.println("Payara with Metrics on did not boot, starting it again: " + failedToBoot.getMessage());
-            return TestServer.get().startAnotherNode(freePort(), "payara-metrics", settings);
+        var metrics = Http.raw(base, "GET", "/metrics", null, "Authorization: Bearer " + token, "Accept: text/plain");
+        assertEquals(200, metrics.status(), metrics.toString());
+        assertTrue(String.valueOf(metrics.header("content-type")).startsWith("text/plain"), metrics.toString());
+        assertTrue(metrics.body().contains("# TYPE "), metrics.toString());
+        for (String path : List.of("/openapi", "/mp-health")) {
+            var served = Http.raw(base, "GET", path, null, "Authorization: bearer " + token);
+            assertEquals(200, served.status(), path + " → " + served);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        // the application's own health stays open: the portal polls it
+        assertEquals(200, Http.raw(base, "GET", "/health", null).status());
     }
 
     @Test

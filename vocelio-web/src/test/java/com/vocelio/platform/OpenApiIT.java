@@ -10,15 +10,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Path;
-import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.Method;
-import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,25 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiIT {
 
-    private static final String TOKEN = "metrics-" + UUID.randomUUID();
+    private static final String TOKEN = TestServer.METRICS_TOKEN;
     private static PayaraMicroProcess node;
 
     @BeforeAll
     static void start() throws Exception {
-        var settings = Map.of("VOCELIO_METRICS_ENABLED", "true", "VOCELIO_METRICS_TOKEN", TOKEN);
-        try {
-            node = TestServer.get().startAnotherNode(freePort(), "payara-openapi", settings);
-        } catch (IllegalStateException failedToBoot) {
-            // see ExposureIT: Payara with Metrics on sometimes fails its own boot; a second start succeeds
-            node = TestServer.get().startAnotherNode(freePort(), "payara-openapi", settings);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (node != null) {
-            node.close();
-        }
+        node = TestServer.get().configuredNode();
     }
 
     @Test
@@ -225,11 +208,5 @@ class OpenApiIT {
     private static String normalized(String path) {
         String plain = path.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
         return plain.length() > 1 ? plain.replaceAll("/$", "") : plain;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -15,8 +15,6 @@ import com.vocelio.testing.TestServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -73,13 +71,7 @@ class CloudSpeechIT {
     }
 
     private static PayaraMicroProcess startNode(Map<String, String> settings) throws Exception {
-        try {
-            return TestServer.get().startAnotherNode(freePort(), "speech-node", settings);
-        } catch (IllegalStateException failedToBoot) {
-            // Payara Micro with Metrics on sometimes fails its own boot (see ExposureIT); a second start succeeds
-            System.err.println("Payara with Metrics on did not boot, starting it again: " + failedToBoot.getMessage());
-            return TestServer.get().startAnotherNode(freePort(), "speech-node", settings);
-        }
+        return TestServer.get().startAnotherNode("speech-node", settings);
     }
 
     @AfterAll
@@ -95,12 +87,6 @@ class CloudSpeechIT {
     @AfterEach
     void resetFake() {
         fake.reset();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static RequestSpecification onNode() {

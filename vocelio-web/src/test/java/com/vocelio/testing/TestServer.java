@@ -22,11 +22,25 @@ public final class TestServer {
 
     public static final String HSTS = "max-age=31536000; includeSubDomains";
 
+    /** The bearer token of {@link #configuredNode()}'s {@code /metrics}, {@code /openapi} and {@code /mp-health}. */
+    public static final String METRICS_TOKEN = "metrics-it-token";
+
+    /**
+     * The settings of {@link #configuredNode()}: the optional ones the suite checks, together because none changes
+     * what a test of another on the same node sees.
+     */
+    private static final Map<String, String> CONFIGURED = Map.of(
+            "VOCELIO_METRICS_ENABLED", "true",
+            "VOCELIO_METRICS_TOKEN", METRICS_TOKEN,
+            "VOCELIO_LOG_FORMAT", "json",
+            "VOCELIO_CONSOLE_SESSION_TIMEOUT", "PT4S");
+
     private static TestServer instance;
     private static IllegalStateException startFailure;
 
     private EmbeddedDatabase database;
     private PayaraMicroProcess payara;
+    private final Map<Map<String, String>, PayaraMicroProcess> sharedNodes = new HashMap<>();
 
     private TestServer(EmbeddedDatabase database, PayaraMicroProcess payara) {
         this.database = database;
@@ -122,6 +136,56 @@ public final class TestServer {
             }
         }));
         return node;
+    }
+
+    /**
+     * A second node with default settings, shared by the test classes that need one that is simply another node
+     * (events, sessions and offers across nodes). Nobody closes it; it stops when the JVM exits.
+     */
+    public PayaraMicroProcess secondNode() throws Exception {
+        return sharedNode("payara-b", Map.of());
+    }
+
+    /**
+     * A node with Metrics, OpenAPI and Health on ({@link #METRICS_TOKEN}), JSON logs and a 4 s console session
+     * timeout, shared by the test classes of those settings. Nobody closes it; it stops when the JVM exits.
+     */
+    public PayaraMicroProcess configuredNode() throws Exception {
+        return sharedNode("payara-configured", CONFIGURED);
+    }
+
+    /**
+     * A node with these settings, started the first time they are asked for and shared from then on: a Payara start
+     * costs the suite about 20 s, so test classes that can share one do. The callers never close it.
+     */
+    public synchronized PayaraMicroProcess sharedNode(String name, Map<String, String> settings) throws Exception {
+        var node = sharedNodes.get(settings);
+        if (node == null || !node.isAlive()) {
+            node = startAnotherNode(name, settings);
+            sharedNodes.put(Map.copyOf(settings), node);
+        }
+        return node;
+    }
+
+    /**
+     * {@link #startAnotherNode(int, String, Map)} on a free port, started a second time should the first boot fail:
+     * Payara Micro 6.2025.10 with Metrics on sometimes fails its own boot (a ConcurrentModificationException in HK2
+     * while MetricsServiceImpl is created, before the application deploys), and a second start succeeds.
+     */
+    public synchronized PayaraMicroProcess startAnotherNode(String name, Map<String, String> settings)
+            throws Exception {
+        try {
+            return startAnotherNode(freePort(), name, settings);
+        } catch (IllegalStateException failedToBoot) {
+            System.err.println("Node " + name + " did not boot, starting it again: " + failedToBoot.getMessage());
+            return startAnotherNode(freePort(), name, settings);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static PayaraMicroProcess startPayara(EmbeddedDatabase database) throws Exception {

@@ -94,6 +94,31 @@ class TransferQueueIT {
         assertEquals(sum, status.getInt("total.waiting"));
     }
 
+    /**
+     * The day's service level: answered within the threshold over answered or abandoned. It is read at most every few
+     * seconds per node (VOCELIO_ROUTING_SERVICE_LEVEL_REFRESH), so it gets there within that, not at once.
+     */
+    @Test
+    void theServiceLevelIsTheDaysShareAnsweredInTimeWithinSecondsOfAChange() {
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        routing.agent(department);
+        String row = "departments.find { it.department_id == '" + department + "' }.service_level";
+        assertEquals(100.0, serviceLevel(row), 0.0, "nothing answered or abandoned yet");
+        routing.handle(routing.request(department)); // offered at once, accepted: answered in time
+        routing.move(routing.request(department), "cancel").then().statusCode(200); // the caller hung up: abandoned
+        Routing.await("the service level to count both", () -> serviceLevel(row), level -> level == 50.0);
+    }
+
+    private float serviceLevel(String row) {
+        return routing.admin()
+                .get("/queue/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getFloat(row);
+    }
+
     @Test
     void theLongestWaitIsTheOldestCallersWhateverItsUrgency() {
         String department = routing.unstaffedDepartment();
