@@ -171,8 +171,9 @@ public class TransferAnalytics {
             order by 6, 2, 1"""
                     .formatted(QueuePositions.HANDLE_TIME_SAMPLE);
 
+    /** On {@code queued_at} (a transfer's creation, never moved): the (tenant, queued_at) index bounds it to the range. */
     private static final String WHERE =
-            " where t.tenant_id = cast(?1 as uuid) and t.created_at >= now() - ?2 * interval '1 second'";
+            " where t.tenant_id = cast(?1 as uuid) and t.queued_at >= now() - ?2 * interval '1 second'";
 
     private List<Map<String, Object>> rows(String sql, Duration range, List<String> keys, String... extra) {
         @SuppressWarnings("unchecked")

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of thousands of rows (10–14 ms of PostgreSQL per read with the ladder's day), while a wallboard or the portal polls
  * the queue status every few seconds. A day's figure does not move within seconds, so each node reads it at most
  * once per {@code vocelio.routing.service-level-refresh} per organization and answers from that in between; zero
- * reads it on every call. The live figures of the same answer (waiting, longest wait, agents) are never cached.
+ * reads it on every call. The window is on {@code queued_at} (a transfer's creation: it is never moved), so the
+ * index on (tenant, queued_at) bounds the read to the day rather than to every transfer the organization ever had.
+ * The live figures of the same answer (waiting, longest wait, agents) are never cached.
  */
 @ApplicationScoped
 public class ServiceLevels {
@@ -76,7 +78,7 @@ public class ServiceLevels {
                         select cast(department_id as text),
                                count(*) filter (where connected_at is not null and connected_at - queued_at <= ?2 * interval '1 second'),
                                count(*) filter (where connected_at is not null or status = 'abandoned')
-                        from transfers where tenant_id = cast(?1 as uuid) and created_at > now() - interval '24 hours'
+                        from transfers where tenant_id = cast(?1 as uuid) and queued_at > now() - interval '24 hours'
                         group by department_id""")
                 .setParameter(1, tenantId)
                 .setParameter(2, threshold.toSeconds())
