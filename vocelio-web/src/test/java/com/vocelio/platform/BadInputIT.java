@@ -269,6 +269,8 @@ class BadInputIT {
                         Map.entry("half a surrogate pair", "\"\\ud800\""),
                         Map.entry("a huge number", "99999999999999999999"),
                         Map.entry("an overflowing number", "1e400"),
+                        Map.entry("a number of 2,000 digits", "1" + "0".repeat(2000)),
+                        Map.entry("a tiny exponent", "1e-999999999"),
                         Map.entry("a wrong type (object)", "{\"x\":{\"y\":1}}"),
                         Map.entry("deep nesting", "[".repeat(40) + "]".repeat(40)))) {
                     cases.add(new Case(
