@@ -1,34 +1,31 @@
 package com.vocelio.live;
 
-import com.vocelio.platform.control.Jsons;
+import com.vocelio.platform.rest.JsonBodies;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * A message a socket client sent, read as leniently as the portal's clients write it: a field may be at the top or in
- * {@code payload}, under any of its spellings ({@code token}, {@code access_token}, {@code accessToken}; {@code since},
- * {@code last_event_id}), a number or a string.
+ * A message a socket client sent. Its text is judged as strictly as a request body (one JSON object, nothing after it,
+ * no control characters, bounded nesting and numbers: {@link JsonBodies#message}); its fields are read as leniently as
+ * the portal's clients write them: a field may be at the top or in {@code payload}, under any of its spellings
+ * ({@code token}, {@code access_token}, {@code accessToken}; {@code since}, {@code last_event_id}), a number or a
+ * string.
  */
 record ClientMessage(JsonObject message, JsonObject payload) {
 
-    /** Empty when the text is not a JSON object. */
-    static Optional<ClientMessage> read(String text) {
-        JsonObject message;
-        try (var reader = Jsons.reader(text)) {
-            message = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return Optional.empty();
-        }
+    /**
+     * @throws com.vocelio.platform.boundary.BusinessException {@code INVALID} when the text is no such JSON object
+     */
+    static ClientMessage read(String text) {
+        JsonObject message = JsonBodies.message(text);
         JsonObject payload = message.get("payload") instanceof JsonObject inner ? inner : JsonValue.EMPTY_JSON_OBJECT;
-        return Optional.of(new ClientMessage(message, payload));
+        return new ClientMessage(message, payload);
     }
 
     String type() {

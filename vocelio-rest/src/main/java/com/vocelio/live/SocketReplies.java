@@ -1,5 +1,6 @@
 package com.vocelio.live;
 
+import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Jsons;
 import java.time.OffsetDateTime;
 
@@ -14,6 +15,25 @@ final class SocketReplies {
 
     static String error(String message) {
         return reply("error", "message", message);
+    }
+
+    /**
+     * A refused message, in the same {@code error} message, with what an HTTP error body says besides: its
+     * {@code code} and the fields at fault.
+     */
+    static String error(BusinessException refusal) {
+        var details = Jsons.arrayBuilder();
+        refusal.details()
+                .forEach(detail -> details.add(
+                        Jsons.objectBuilder().add("field", detail.field()).add("message", detail.message())));
+        return Jsons.objectBuilder()
+                .add("type", "error")
+                .add("code", refusal.code())
+                .add("message", refusal.getMessage())
+                .add("details", details)
+                .add("timestamp", OffsetDateTime.now().toString())
+                .build()
+                .toString();
     }
 
     static String subscribed(String channel) {

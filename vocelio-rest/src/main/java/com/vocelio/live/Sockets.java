@@ -2,7 +2,9 @@ package com.vocelio.live;
 
 import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.control.VerifiedToken;
+import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Failures;
 import com.vocelio.platform.rest.Drain;
 import com.vocelio.transfer.boundary.Queues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -109,17 +112,33 @@ public class Sockets {
         }
     }
 
+    /**
+     * A client's message. Whatever it holds, the answer is a message, never an exception out of here: Tyrus would log
+     * it with its stack trace and end the socket with 1011. A refused message gets an {@code error} and the socket
+     * goes on.
+     */
     void message(Session session, String text) {
         SocketConnection connection = connection(session);
         if (connection == null) {
             return;
         }
-        var read = ClientMessage.read(text);
-        if (read.isEmpty()) {
-            connection.send(SocketReplies.error("Messages are JSON objects with a \"type\""));
-            return;
+        try {
+            handle(connection, ClientMessage.read(text));
+        } catch (BusinessException e) {
+            connection.send(SocketReplies.error(e));
+        } catch (RuntimeException e) {
+            var refusal = Failures.classify(e);
+            if (refusal.isPresent()) {
+                connection.send(SocketReplies.error(refusal.get()));
+            } else {
+                String incident = UUID.randomUUID().toString();
+                LOG.log(Level.SEVERE, "Incident " + incident + " handling a socket message", e);
+                connection.send(SocketReplies.error("Internal error (incident " + incident + ")"));
+            }
         }
-        ClientMessage message = read.get();
+    }
+
+    private void handle(SocketConnection connection, ClientMessage message) {
         connection.since(message.since());
         switch (message.type()) {
             case "auth" -> {

@@ -2,8 +2,9 @@ package com.vocelio.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.vocelio.platform.boundary.BusinessException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ClientMessageTest {
 
     private static ClientMessage read(String text) {
-        return ClientMessage.read(text).orElseThrow();
+        return ClientMessage.read(text);
     }
 
     @Test
@@ -50,9 +51,34 @@ class ClientMessageTest {
     }
 
     @Test
-    void textThatIsNotAJsonObjectIsNoMessage() {
-        assertTrue(ClientMessage.read("not json").isEmpty());
-        assertTrue(ClientMessage.read("[1]").isEmpty());
+    void textThatIsNotOneStrictJsonObjectIsRefusedAsABodyWouldBe() {
+        for (String text : List.of(
+                "not json",
+                "",
+                "[1]",
+                "[{\"type\":\"ping\"}]",
+                "{\"type\":\"ping\"} xxx",
+                "{\"type\":\"ping\"}{}",
+                "{\"type\":\"ping\"}\u0000",
+                "{\"type\":\"ping\",\"a\":" + "[".repeat(1200) + "]".repeat(1200) + "}",
+                "{\"type\":\"ping\",\"since\":1" + "0".repeat(2000) + "}",
+                "{\"type\":\"ping\",\"since\":1e-999999999}",
+                "{\"type\":\"ping\",\"since\":1e999999999}")) {
+            var refusal = assertThrows(BusinessException.class, () -> read(text), text);
+            assertEquals(BusinessException.Kind.INVALID, refusal.kind(), text);
+        }
         assertEquals("", read("{}").type());
+        assertEquals(
+                9_000_000_000L, read("{\"type\":\"ping\",\"since\":9000000000}").since());
+    }
+
+    @Test
+    void aControlCharacterIsRefusedNamingTheField() {
+        var refusal = assertThrows(
+                BusinessException.class,
+                () -> read("{\"type\":\"subscribe\",\"payload\":{\"channels\":[\"queue\",\"a\\u0000b\"]}}"));
+        assertEquals("payload.channels[1]", refusal.details().get(0).field());
+        assertEquals(
+                "a\nb", read("{\"type\":\"x\",\"note\":\"a\\nb\"}").message().getString("note"));
     }
 }

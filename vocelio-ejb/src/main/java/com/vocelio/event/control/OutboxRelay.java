@@ -87,7 +87,13 @@ public class OutboxRelay {
     @ConfigProperty(name = "vocelio.events.figures-interval", defaultValue = "PT0.25S")
     Duration figuresInterval;
 
-    private Position cursor; // the worker's alone, like the two below
+    /** How long committed rows may wait for an older transaction before the relay says which one holds them. */
+    private static final long HOLD_WARNING_NANOS = 5_000_000_000L;
+
+    private Position cursor; // the worker's alone, like the fields below
+    private Position heldAt; // the cursor while rows wait, and since when
+    private long heldSince;
+    private boolean warnedHolding;
     private final Set<String> dueFigures = new LinkedHashSet<>();
     private long figuresDue;
 
@@ -131,6 +137,7 @@ public class OutboxRelay {
                 int heldFor = 0;
                 while (running) {
                     boolean heldBack = relay(connection); // after a reconnect: first what was missed meanwhile
+                    watchHolding(connection, heldBack);
                     // rows held back wait for an older transaction, which may write no event (no NOTIFY): look again
                     // soon, then less and less often while it lasts; counts wait for their interval
                     heldFor = heldBack ? Math.min(pollMillis, Math.max(5, heldFor * 2)) : 0;
@@ -152,6 +159,46 @@ public class OutboxRelay {
                     pause(wait);
                 }
             }
+        }
+    }
+
+    /**
+     * Rows held back wait for the oldest transaction still running, whatever it is: one left open (a console session,
+     * a long import in one transaction) holds every organization's live events back for as long as it lasts, on every
+     * node. Not a loss, and nothing to do here but say so, once, naming that transaction, so that an operator can end
+     * it; and again when delivery resumes. Waiting rows alone are no sign (under load there always are some): the
+     * cursor standing still while they wait is.
+     */
+    private void watchHolding(Connection connection, boolean heldBack) throws SQLException {
+        boolean standing = heldBack && cursor.equals(heldAt);
+        if (!standing) {
+            if (warnedHolding) {
+                long seconds = (System.nanoTime() - heldSince) / 1_000_000_000L;
+                LOG.info(() -> "Event relay delivers again, after events were held back " + seconds + " s");
+            }
+            warnedHolding = false;
+            heldAt = heldBack ? cursor : null;
+            heldSince = System.nanoTime();
+        } else if (!warnedHolding && System.nanoTime() - heldSince > HOLD_WARNING_NANOS) {
+            warnedHolding = true;
+            LOG.warning("Event relay: committed events have waited " + HOLD_WARNING_NANOS / 1_000_000_000L
+                    + " s for an older transaction to end; live events are held back until it does. Oldest: "
+                    + oldestTransaction(connection));
+        }
+    }
+
+    private static String oldestTransaction(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select pid, application_name, state,"
+                        + " cast(extract(epoch from clock_timestamp() - xact_start) as bigint),"
+                        + " left(query, 200) from pg_stat_activity where backend_xid is not null"
+                        + " order by age(backend_xid) desc limit 1")) {
+            if (!rows.next()) {
+                return "none running now (a prepared transaction? see pg_prepared_xacts)";
+            }
+            return "pid " + rows.getLong(1) + " (" + rows.getString(2) + ", " + rows.getString(3) + ", open "
+                    + rows.getLong(4) + " s): "
+                    + String.valueOf(rows.getString(5)).replaceAll("\\s+", " ");
         }
     }
 

@@ -18,8 +18,14 @@ import java.util.function.Function;
 public final class StoredEvent {
 
     /** The columns every reader selects, in {@link #read}'s order. */
-    public static final String COLUMNS =
-            "id, cast(tx as text), cast(tenant_id as text), type, channel, created_at, cast(payload as text)";
+    /**
+     * The columns {@link #read} takes. The transaction id goes out as text under a name of its own: named {@code tx}
+     * (what PostgreSQL calls {@code cast(tx as text)}), it is what {@code order by tx} sorts — an output column wins
+     * over the table's column of the same name — and as text {@code 1000} comes before {@code 999}. Readers delivered
+     * out of order where a batch crossed such a boundary, and a subscriber passed over the lower ones for good.
+     */
+    public static final String COLUMNS = "id, cast(tx as text) as tx_text, cast(tenant_id as text), type, channel,"
+            + " created_at, cast(payload as text)";
 
     /** Reads one row selected with {@link #COLUMNS}. */
     public static StoredEvent read(ResultSet row) throws SQLException {

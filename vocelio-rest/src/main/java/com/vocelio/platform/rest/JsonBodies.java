@@ -2,6 +2,7 @@ package com.vocelio.platform.rest;
 
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Jsons;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -28,16 +29,27 @@ import java.util.Deque;
 import java.util.Set;
 
 /**
- * Strict JSON request bodies, read once before JSON-B binds them: valid UTF-8; one value and nothing after it; an
- * object where the endpoint takes an object; at most {@value #MAX_DEPTH} levels; numbers that fit the integer and
- * decimal fields they land in; strings and names without control characters (tab and line breaks aside). JSON-B
- * alone would bind {@code [{…}]} as the object, skip what follows the object, and wrap an oversized integer.
+ * Strict JSON from outside — request bodies, read once before JSON-B binds them, and the text messages of the
+ * sockets: valid UTF-8; one value and nothing after it; an object where one is expected; at most {@value #MAX_DEPTH}
+ * levels; numbers that fit the fields they land in; strings and names without control characters (tab and line
+ * breaks aside). JSON-B alone would bind {@code [{…}]} as the object, skip what follows the object, and wrap an
+ * oversized integer; JSON-P alone reads {@code {…} xxx} as the object, and a number of 1,200 digits or a nesting 1,000
+ * deep makes it throw unchecked exceptions that are no {@code JsonException}.
  */
-final class JsonBodies {
+public final class JsonBodies {
 
     static final int MAX_DEPTH = 32;
-    private static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(Integer.MAX_VALUE);
-    private static final int MAX_DIGITS = 15;
+
+    /**
+     * What a JSON text is and the numbers it may hold. A body's numbers land in {@code int} and {@code double} fields;
+     * a socket message's in event ids, which are {@code long}s. Either way the exponent stays small: turning
+     * {@code 1e-999999999} into an integer would compute ten to the billionth power.
+     */
+    private record Shape(String noun, BigDecimal maxNumber, int maxDigits) {}
+
+    private static final Shape BODY = new Shape("body", BigDecimal.valueOf(Integer.MAX_VALUE), 15);
+    private static final Shape MESSAGE = new Shape("message", BigDecimal.valueOf(Long.MAX_VALUE), 19);
+    private static final int MAX_SCALE = 30;
     private static final Set<Class<? extends Annotation>> NOT_THE_BODY = Set.of(
             PathParam.class,
             QueryParam.class,
@@ -75,6 +87,21 @@ final class JsonBodies {
         return false;
     }
 
+    /**
+     * A socket's text message as a JSON object, judged as a body is (the socket has decoded its UTF-8 already).
+     *
+     * @throws BusinessException {@code INVALID}, naming the field where there is one
+     */
+    public static JsonObject message(String text) {
+        if (text.isBlank()) {
+            throw malformed("malformed_json", "Malformed JSON message: expected a JSON object");
+        }
+        check(text, true, MESSAGE);
+        try (var reader = Jsons.reader(text)) {
+            return reader.readObject(); // checked above: one object, within every limit
+        }
+    }
+
     static void check(byte[] body, boolean objectExpected) {
         String text;
         try {
@@ -90,19 +117,24 @@ final class JsonBodies {
         if (text.isBlank()) {
             return; // no body: the endpoint says whether it needs one
         }
+        check(text, objectExpected, BODY);
+    }
+
+    private static void check(String text, boolean objectExpected, Shape shape) {
         try (JsonParser parser = Jsons.parser(text)) { // Json.createParser looks the provider up on every call
-            walk(parser, objectExpected);
+            walk(parser, objectExpected, shape);
         } catch (JsonParsingException e) {
             throw malformed(
                     "malformed_json",
-                    "Malformed JSON body at line " + e.getLocation().getLineNumber() + ", column "
+                    "Malformed JSON " + shape.noun() + " at line "
+                            + e.getLocation().getLineNumber() + ", column "
                             + e.getLocation().getColumnNumber());
         } catch (java.util.NoSuchElementException | jakarta.json.JsonException e) {
-            throw malformed("malformed_json", "Malformed JSON body");
+            throw malformed("malformed_json", "Malformed JSON " + shape.noun());
         }
     }
 
-    private static void walk(JsonParser parser, boolean objectExpected) {
+    private static void walk(JsonParser parser, boolean objectExpected, Shape shape) {
         Deque<String> path = new ArrayDeque<>(); // the name or [index] of each open level
         Deque<int[]> indexes = new ArrayDeque<>();
         boolean first = true;
@@ -111,7 +143,7 @@ final class JsonBodies {
             if (first) {
                 first = false;
                 if (objectExpected && event != JsonParser.Event.START_OBJECT && event != JsonParser.Event.VALUE_NULL) {
-                    throw malformed("malformed_json", "Malformed JSON body: expected a JSON object");
+                    throw malformed("malformed_json", "Malformed JSON " + shape.noun() + ": expected a JSON object");
                 }
             }
             if (!indexes.isEmpty() && indexes.peek()[0] >= 0 && event != JsonParser.Event.END_ARRAY) {
@@ -122,7 +154,8 @@ final class JsonBodies {
                 case START_OBJECT, START_ARRAY -> {
                     if (indexes.size() >= MAX_DEPTH) {
                         throw malformed(
-                                "malformed_json", "Malformed JSON body: nested deeper than " + MAX_DEPTH + " levels");
+                                "malformed_json",
+                                "Malformed JSON " + shape.noun() + ": nested deeper than " + MAX_DEPTH + " levels");
                     }
                     boolean array = event == JsonParser.Event.START_ARRAY;
                     indexes.push(new int[] {array ? 0 : -1});
@@ -145,8 +178,7 @@ final class JsonBodies {
                     }
                 }
                 case VALUE_NUMBER -> {
-                    BigDecimal number = parser.getBigDecimal();
-                    if (number.abs().compareTo(MAX_NUMBER) > 0 || number.precision() > MAX_DIGITS) {
+                    if (!fits(parser, shape)) {
                         throw BusinessException.invalid(name(path, null), "is out of range");
                     }
                 }
@@ -156,9 +188,21 @@ final class JsonBodies {
             }
             if (indexes.isEmpty() && parser.hasNext()) {
                 parser.next(); // Parsson refuses what follows the value here
-                throw malformed("malformed_json", "Malformed JSON body: text after the JSON value");
+                throw malformed("malformed_json", "Malformed JSON " + shape.noun() + ": text after the JSON value");
             }
         }
+    }
+
+    private static boolean fits(JsonParser parser, Shape shape) {
+        BigDecimal number;
+        try {
+            number = parser.getBigDecimal();
+        } catch (UnsupportedOperationException e) {
+            return false; // Parsson refuses numbers of more than 1,100 characters
+        }
+        return Math.abs((long) number.scale()) <= MAX_SCALE
+                && number.precision() <= shape.maxDigits()
+                && number.abs().compareTo(shape.maxNumber()) <= 0;
     }
 
     /** The field as the client wrote it: {@code skills[2]}, {@code business_hours.monday}. */

@@ -4,7 +4,9 @@ import com.vocelio.identity.control.AccessTokens;
 import com.vocelio.identity.control.VerifiedToken;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.CurrentTenant;
+import com.vocelio.platform.control.Failures;
 import com.vocelio.platform.control.Jsons;
+import com.vocelio.platform.rest.JsonBodies;
 import com.vocelio.speech.boundary.Syntheses;
 import com.vocelio.speech.boundary.SynthesisRequest;
 import jakarta.inject.Inject;
@@ -23,10 +25,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +48,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ServerEndpoint("/ws/tts")
 public class TtsEndpoint {
 
+    private static final Logger LOG = Logger.getLogger(TtsEndpoint.class.getName());
     private static final String TOKEN = "vocelio.tts.token";
     private static final String ORGANIZATION = "vocelio.tts.organization";
     private static final String EXPIRY = "vocelio.tts.expiry";
@@ -86,17 +92,40 @@ public class TtsEndpoint {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A message is judged as strictly as a request body ({@link JsonBodies#message}); a refused one is answered with
+     * an {@code error} and the socket goes on. Nothing is thrown out of here: Tyrus would log it with its stack trace.
+     */
     @OnMessage
     public void message(Session session, String text) {
         JsonObject message;
-        try (var reader = Jsons.reader(text)) {
-            message = reader.readObject();
-        } catch (RuntimeException e) {
-            send(session, error("", 400, "malformed_json", "Messages are JSON objects with a \"type\""));
+        try {
+            message = JsonBodies.message(text);
+        } catch (BusinessException e) {
+            send(session, error("", 400, e.code(), e.getMessage(), e.details()));
             return;
         }
-        switch (message.getString("type", "")) {
-            case "auth" -> signIn(session, message.getString("token", ""));
+        try {
+            handle(session, message);
+        } catch (UncheckedIOException e) {
+            // the client went away: nothing to tell it
+        } catch (RuntimeException e) {
+            var refusal = Failures.classify(e).orElse(null);
+            if (refusal != null) {
+                send(session, error(requestId(message), status(refusal.kind()), refusal.code(), refusal.getMessage()));
+            } else {
+                String incident = UUID.randomUUID().toString();
+                LOG.log(Level.SEVERE, "Incident " + incident + " handling a speech socket message", e);
+                send(
+                        session,
+                        error(requestId(message), 500, "internal_error", "Internal error (incident " + incident + ")"));
+            }
+        }
+    }
+
+    private void handle(Session session, JsonObject message) {
+        switch (message.get("type") instanceof JsonString type ? type.getString() : "") {
+            case "auth" -> signIn(session, message.get("token") instanceof JsonString token ? token.getString() : "");
             case "ping" ->
                 send(session, Jsons.objectBuilder().add("type", "pong").build().toString());
             case "synthesize", "speak", "tts" -> synthesize(session, message);
