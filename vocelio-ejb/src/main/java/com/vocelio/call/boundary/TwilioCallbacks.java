@@ -2,6 +2,7 @@ package com.vocelio.call.boundary;
 
 import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
+import com.vocelio.call.control.SimulatedTelephony;
 import com.vocelio.call.control.TwilioSettings;
 import com.vocelio.call.control.TwilioTelephony;
 import com.vocelio.call.control.Twiml;
@@ -73,6 +74,14 @@ public class TwilioCallbacks {
      * call waits for the flow's department.
      */
     public Answer answer(String callSid, String from, String to) {
+        return answer(TwilioTelephony.NAME, callSid, from, to);
+    }
+
+    /**
+     * {@link #answer(String, String, String)} for a call that {@code provider} carries: the simulator's inbound calls
+     * are answered by the same flow handling (their recording needs no callback address: the simulator makes it).
+     */
+    public Answer answer(String provider, String callSid, String from, String to) {
         Optional<PhoneFlow> found = flows.find(to);
         if (found.isEmpty()) {
             return new Answer(notInService(), "", "", "");
@@ -82,10 +91,10 @@ public class TwilioCallbacks {
         var call = locked.call();
         if (locked.started()) {
             call.announceStart(Clocks.now(clock));
-            call.answeredByFlow(TwilioTelephony.NAME, to, flow.flowId(), Clocks.now(clock));
+            call.answeredByFlow(provider, to, flow.flowId(), Clocks.now(clock));
         }
-        var base = settings.publicUrl();
-        boolean record = flow.recorded() && base.isPresent();
+        boolean record =
+                flow.recorded() && (settings.publicUrl().isPresent() || provider.equals(SimulatedTelephony.NAME));
         if (record) {
             call.recordIt();
         }
@@ -107,8 +116,8 @@ public class TwilioCallbacks {
 
     private Twiml greeting(PhoneFlow flow, boolean record) {
         var twiml = Twiml.response();
-        if (record) {
-            twiml.startRecording(settings.publicUrl().orElseThrow() + TwilioSettings.RECORDING_CALLBACK);
+        if (record && settings.publicUrl().isPresent()) {
+            twiml.startRecording(settings.publicUrl().get() + TwilioSettings.RECORDING_CALLBACK);
         }
         return twiml.say(flow.greeting(), flow.voice());
     }
