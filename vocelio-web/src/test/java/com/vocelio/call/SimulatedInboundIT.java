@@ -179,4 +179,25 @@ class SimulatedInboundIT {
                 .then()
                 .statusCode(403);
     }
+
+    @Test
+    void aDepartmentThatRefusesTheCallerLeavesTheFlowsApologyAndTheCallEnds() {
+        var routing = Routing.newOrganization();
+        String full = routing.department(Map.of("max_queue_length", 1));
+        routing.request(full); // the one place in its line is taken
+        String number = flowNumber(routing, Map.of("department", full, "greeting", "Hi"));
+        var answered = inbound(routing, "+15557650043", number);
+        String sid = answered.getString("call_sid");
+        assertEquals(
+                XML + "<Response><Say>Hi</Say><Say>All our agents are busy. Please call again later.</Say>"
+                        + "<Hangup/></Response>",
+                answered.getString("twiml"));
+        assertEquals("", answered.getString("queued_to"));
+        assertEquals(0, routing.transfersOfCall(sid));
+        routing.admin()
+                .get("/api/calls/" + sid + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"));
+    }
 }

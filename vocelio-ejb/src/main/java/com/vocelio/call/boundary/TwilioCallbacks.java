@@ -64,9 +64,10 @@ public class TwilioCallbacks {
     /**
      * What an inbound call hears: its number's flow, and whether it waits for a department ({@code queueTo}, a
      * department id; empty when the flow hands it to its webhook). {@code unqueued} is what it hears instead when
-     * that department refuses it (closed, its queue full): the flow's webhook, or an apology.
+     * that department refuses it (closed, its queue full): the flow's webhook, or an apology and the end of the call
+     * ({@code unqueuedHangsUp}).
      */
-    public record Answer(String twiml, String queueTo, String context, String unqueued) {}
+    public record Answer(String twiml, String queueTo, String context, String unqueued, boolean unqueuedHangsUp) {}
 
     /**
      * Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers: a
@@ -84,7 +85,7 @@ public class TwilioCallbacks {
     public Answer answer(String provider, String callSid, String from, String to) {
         Optional<PhoneFlow> found = flows.find(to);
         if (found.isEmpty()) {
-            return new Answer(notInService(), "", "", "");
+            return new Answer(notInService(), "", "", "", true);
         }
         var flow = found.get();
         var locked = registry.lockOrStart(callSid, from);
@@ -100,7 +101,7 @@ public class TwilioCallbacks {
         }
         var department = flow.department();
         if (department.isEmpty()) {
-            return new Answer(resume(greeting(flow, record), flow).toString(), "", "", "");
+            return new Answer(resume(greeting(flow, record), flow).toString(), "", "", "", false);
         }
         var unqueued = flow.webhookUrl().isEmpty()
                 ? greeting(flow, record)
@@ -111,7 +112,8 @@ public class TwilioCallbacks {
                 greeting(flow, record).playForever(settings.holdMusicUrl()).toString(),
                 department.get().id(),
                 "Inbound call to " + to + " (flow " + flow.flowId() + ")",
-                unqueued.toString());
+                unqueued.toString(),
+                flow.webhookUrl().isEmpty());
     }
 
     private Twiml greeting(PhoneFlow flow, boolean record) {

@@ -240,7 +240,9 @@ public class TwilioTelephony implements TelephonyProvider {
      */
     @Override
     public void refresh(Call call, OffsetDateTime now) {
-        if (!call.onTheLine() || call.updatedAt().isAfter(now.minus(settings.statusStaleAfter()))) {
+        if (!settings.configured() // a node without the account cannot ask (all nodes should have it)
+                || !call.onTheLine()
+                || call.updatedAt().isAfter(now.minus(settings.statusStaleAfter()))) {
             return;
         }
         call.checked(now);

@@ -1,5 +1,6 @@
 package com.vocelio.call.rest;
 
+import com.vocelio.call.boundary.CallControls;
 import com.vocelio.call.boundary.Calls;
 import com.vocelio.call.boundary.SimulatedCalls;
 import com.vocelio.call.boundary.SimulatedInbound;
@@ -40,6 +41,9 @@ public class SimulatorResource {
     Calls calls;
 
     @Inject
+    CallControls controls;
+
+    @Inject
     Event<CallWaiting> waiting;
 
     @Inject
@@ -60,6 +64,9 @@ public class SimulatorResource {
                 queuedTo = answer.queueTo();
             } catch (BusinessException refused) {
                 heard = answer.unqueued();
+                if (answer.unqueuedHangsUp()) { // the apology ends the call, as Twilio's <Hangup/> would
+                    controls.end(sid);
+                }
             }
         }
         var call = calls.find(sid).orElse(received.call());
