@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * taken by a routed agent, and ended by the caller; the call log then tells the AI minutes (placing to the agent's
  * connection), the human minutes (connection to the end) and what both cost, as the portal's Call Logs read them.
  * The expected figures come from the timestamps the database kept, computed the way the portal is promised them.
+ * Told twice: on the simulator, and on Twilio (the fake, playing Twilio's callbacks back signed).
  */
 class CallStoryIT {
 
@@ -74,8 +75,113 @@ class CallStoryIT {
         Routing.await("the transfer completed", () -> routing.status(transferId), "completed"::equals);
         assertEquals("wrap_up", routing.statusOf(agent));
 
-        JsonPath logs = routing.admin()
-                .queryParam("page", 1)
+        callLogShowsTheAiAndTheHumanMinutes(routing.admin(), sid, departmentName);
+        // the simulated carrier's own charge for the talk is on the call's status
+        var status = routing.admin()
+                .get("/api/calls/" + sid + "/status")
+                .then()
+                .body("status", equalTo("completed"))
+                .extract()
+                .jsonPath();
+        assertEquals(0.014, status.getDouble("price"), 1e-9);
+    }
+
+    /**
+     * The same story on Twilio, played by the fake: it reports the call ringing and answered to the status callback
+     * the call was placed with, calls the agent's leg into the warm transfer's conference and fetches that leg's
+     * TwiML when the agent answers, and reports the call completed (with its duration and price) after our hang-up;
+     * every callback signed as Twilio signs it.
+     */
+    @Test
+    void onTwilioTheSameStoryGivesTheSameCallLogAndTwiliosPrice() {
+        var twilio = TwilioNode.get();
+        var routing = Routing.newOrganization();
+        var api = twilio.as(routing);
+        String from = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        api.body(Map.of("flow_id", "story", "phone_numbers", java.util.List.of(from)))
+                .post("/admin/register-flow")
+                .then()
+                .statusCode(200);
+        String sid = api.body(Map.of(
+                        "to",
+                        "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999),
+                        "from",
+                        from,
+                        "message",
+                        "Hello from the AI"))
+                .post("/api/calls/make")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("call_sid");
+        assertEquals(200, twilio.twilio.play(sid, "ringing", Map.of()).statusCode());
+        assertEquals(200, twilio.twilio.play(sid, "in-progress", Map.of()).statusCode());
+        api.get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+        Routing.pause(Duration.ofMillis(3000)); // the AI talks a while (no simulated ringing before it here)
+
+        String departmentName = Routing.unique("Billing");
+        String department = routing.department(departmentName, Map.of("wrap_up_seconds", 60));
+        String transferId = api.body(Map.of("transfer_to", departmentName, "type", "warm", "context", "Wants a refund"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String agent = routing.agent(department, Map.of("phone_number", phone));
+        routing.awaitOffer(transferId);
+        api.post("/transfer/" + transferId + "/accept").then().statusCode(200).body("status", equalTo("connecting"));
+
+        // Twilio: the caller joins the conference, the agent's leg rings and is answered, hears the briefing, joins
+        var leg = twilio.twilio.placedTo(phone);
+        assertEquals(1, leg.size(), leg.toString());
+        assertEquals(
+                200,
+                twilio.signed(
+                                "webhooks/twilio/conference",
+                                Map.of(
+                                        "CallSid",
+                                        sid,
+                                        "ConferenceSid",
+                                        "CF" + "e".repeat(32),
+                                        "FriendlyName",
+                                        "vocelio-" + transferId,
+                                        "StatusCallbackEvent",
+                                        "participant-join"))
+                        .statusCode());
+        var briefing = twilio.twilio.fetch(
+                leg.get(0).param("Url"), Map.of("CallSid", "CA" + "f".repeat(32), "CallStatus", "in-progress"));
+        assertTrue(briefing.body().contains("<Say>Wants a refund</Say>"), briefing.body());
+        assertEquals("connected", routing.status(transferId));
+        Routing.pause(Duration.ofMillis(2500)); // the human talks a while
+
+        for (int i = 0; i < 3; i++) { // the portal's repeated end
+            api.post("/api/calls/" + sid + "/end").then().statusCode(200).body("status", equalTo("completed"));
+        }
+        var hangUps = twilio.twilio.about(sid).stream()
+                .filter(r -> "completed".equals(r.param("Status")))
+                .toList();
+        assertEquals(1, hangUps.size(), twilio.twilio.about(sid).toString());
+        Routing.await("the transfer completed", () -> routing.status(transferId), "completed"::equals);
+        assertEquals("wrap_up", routing.statusOf(agent));
+        callLogShowsTheAiAndTheHumanMinutes(api, sid, departmentName);
+        // Twilio's own report of the hang-up tells the carrier's charge: one started minute
+        var status = Routing.await(
+                "Twilio's completed callback",
+                () -> api.get("/api/calls/" + sid + "/status").then().extract().jsonPath(),
+                read -> read.get("price") != null);
+        assertEquals("completed", status.getString("status"));
+        assertEquals(0.013, status.getDouble("price"), 1e-9);
+        assertTrue(status.getInt("duration") >= 3, "talked " + status.getInt("duration") + " s");
+    }
+
+    /**
+     * The call log, as the portal's Call Logs read it, against the timestamps the database kept: AI minutes from the
+     * call's start to the agent's connection, human minutes from there to the end, and what both cost.
+     */
+    private static void callLogShowsTheAiAndTheHumanMinutes(
+            io.restassured.specification.RequestSpecification api, String sid, String departmentName) {
+        JsonPath logs = api.queryParam("page", 1)
                 .queryParam("limit", 25)
                 .queryParam("date_range", "1day")
                 .queryParam("search", sid)
@@ -107,14 +213,6 @@ class CallStoryIT {
         assertEquals(
                 (long) Math.floor(((Number) kept.get("seconds")).doubleValue()),
                 logs.getLong("call_logs[0].total_duration"));
-        // the simulated carrier's own charge for the talk is on the call's status
-        var status = routing.admin()
-                .get("/api/calls/" + sid + "/status")
-                .then()
-                .body("status", equalTo("completed"))
-                .extract()
-                .jsonPath();
-        assertEquals(0.014, status.getDouble("price"), 1e-9);
     }
 
     private static long millis(Object epochMillis) {

@@ -61,15 +61,88 @@ final class FakeTwilio implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
+    /** Each call's status, duration and price as Twilio would tell them now, for the calls it placed or was told of. */
+    private final Map<String, String[]> calls = new java.util.concurrent.ConcurrentHashMap<>();
     /** A status for the next requests to answer with an error instead (Twilio's code and message). */
     private volatile int failWith;
     /** Only a request whose path contains this fails (empty: the next request, whatever it is). */
     private volatile String failOn = "";
 
+    /** Where Twilio's callbacks go (the node under test) and the public URL they were configured under. */
+    private volatile URI app;
+
+    private volatile String publicUrl;
+    /** Each placed call's {@code StatusCallback}, and when it was answered (for the duration Twilio reports). */
+    private final Map<String, String> statusCallbacks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<String, Long> answered = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Callbacks Twilio sends on its own after answering a request (a hang-up's {@code completed}), one at a time. */
+    private final java.util.concurrent.ExecutorService later = java.util.concurrent.Executors.newSingleThreadExecutor();
+
     FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * From now on the fake plays Twilio's callbacks to {@code app}, which Twilio knows as {@code publicUrl}: the
+     * URLs the application gives (status callbacks, an agent leg's {@code Url}) are called there, signed for the
+     * public URL as Twilio signs them.
+     */
+    void playsCallbacksTo(URI app, String publicUrl) {
+        this.app = app;
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * Twilio tells the call's {@code StatusCallback} that it is {@code status} now (and the fake's record of the
+     * call says so too); answered, the fake starts counting its duration.
+     */
+    HttpResponse<String> play(String callSid, String status, Map<String, String> more) {
+        String url = statusCallbacks.get(callSid);
+        if (url == null) {
+            throw new AssertionError("The application gave no StatusCallback for " + callSid);
+        }
+        if (status.equals("in-progress")) {
+            answered.putIfAbsent(callSid, System.nanoTime());
+        }
+        callIs(callSid, status, more.get("CallDuration"), more.get("Price"));
+        var form = new LinkedHashMap<String, String>(
+                Map.of("CallSid", callSid, "CallStatus", status, "AccountSid", ACCOUNT_SID));
+        form.putAll(more);
+        return fetch(url, form);
+    }
+
+    /** Twilio posts {@code form} to {@code url}, one of the URLs the application gave it (TwiML to fetch, a callback). */
+    HttpResponse<String> fetch(String url, Map<String, String> form) {
+        if (app == null || !url.startsWith(publicUrl + "/")) {
+            throw new AssertionError(url + " is not an address of the application at " + publicUrl);
+        }
+        var signed = new LinkedHashMap<>(form);
+        signed.putIfAbsent("AccountSid", ACCOUNT_SID);
+        return callback(app, url.substring(publicUrl.length() + 1), url, signed, null);
+    }
+
+    /**
+     * The application hung up a call Twilio had placed: like Twilio, the fake then reports it {@code completed} (or
+     * {@code canceled}) to its status callback; for a call whose answer the fake played, with the talk's whole seconds
+     * and its price at $0.013 a started minute, as a charge.
+     */
+    private void hungUp(String callSid, String status) {
+        if (app == null || !statusCallbacks.containsKey(callSid)) {
+            return;
+        }
+        Long since = answered.get(callSid);
+        if (since == null) { // answered as far as the fake knows only if it played the answer: nothing to charge
+            later.submit(() -> play(callSid, status, Map.of()));
+            return;
+        }
+        long seconds = (System.nanoTime() - since) / 1_000_000_000L;
+        String price = new java.math.BigDecimal("-0.0130")
+                .multiply(java.math.BigDecimal.valueOf((seconds + 59) / 60))
+                .toPlainString();
+        later.submit(() -> play(callSid, status, Map.of("CallDuration", Long.toString(seconds), "Price", price)));
     }
 
     String base() {
@@ -87,8 +160,27 @@ final class FakeTwilio implements AutoCloseable {
                 .toList();
     }
 
+    /** What the application asked Twilio to do about the call (its status reads are {@link #fetchesOf}). */
     synchronized List<Received> about(String callSid) {
-        return received.stream().filter(r -> r.path().contains(callSid)).toList();
+        return received.stream()
+                .filter(r -> r.path().contains(callSid) && !isFetch(r))
+                .toList();
+    }
+
+    /** The application's reads of the call's resource ({@code GET /Calls/{sid}.json}). */
+    synchronized List<Received> fetchesOf(String callSid) {
+        return received.stream()
+                .filter(r -> r.path().contains(callSid) && isFetch(r))
+                .toList();
+    }
+
+    private static boolean isFetch(Received request) {
+        return request.method().equals("GET") && CALL.matcher(request.path()).matches();
+    }
+
+    /** What the fake says of the call from now on when asked: Twilio's status, duration and price (may be null). */
+    void callIs(String callSid, String status, String duration, String price) {
+        calls.put(callSid, new String[] {status, duration, price});
     }
 
     void failNextWith(int status) {
@@ -155,10 +247,23 @@ final class FakeTwilio implements AutoCloseable {
             var one = CALL.matcher(path);
             if (exchange.getRequestMethod().equals("POST") && many.matches()) {
                 String sid = "CA" + HexFormat.of().formatHex(bytes(16));
+                calls.put(sid, new String[] {"queued", null, null});
+                if (first(form, "StatusCallback") != null) {
+                    statusCallbacks.put(sid, first(form, "StatusCallback"));
+                }
                 reply(exchange, 201, call(sid, "queued", first(form, "To"), first(form, "From")));
             } else if (exchange.getRequestMethod().equals("POST") && one.matches()) {
                 String status = first(form, "Status");
+                if (status != null) {
+                    calls.put(one.group(2), new String[] {status, null, null});
+                }
                 reply(exchange, 200, call(one.group(2), status == null ? "in-progress" : status, "", ""));
+                if (status != null) {
+                    hungUp(one.group(2), status);
+                }
+            } else if (exchange.getRequestMethod().equals("GET") && one.matches() && calls.containsKey(one.group(2))) {
+                String[] known = calls.get(one.group(2));
+                reply(exchange, 200, fetched(one.group(2), known[0], known[1], known[2]));
             } else {
                 reply(exchange, 404, error(404, 20404, "The requested resource " + path + " was not found"));
             }
@@ -212,6 +317,17 @@ final class FakeTwilio implements AutoCloseable {
                 + "\",\"to\":\"" + to + "\",\"from\":\"" + from + "\",\"direction\":\"outbound-api\",\"price\":null}";
     }
 
+    /** A call resource as Twilio reads it back: its duration and price are strings, null until the call is over. */
+    private static String fetched(String sid, String status, String duration, String price) {
+        return "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + ACCOUNT_SID + "\",\"status\":\"" + status
+                + "\",\"direction\":\"outbound-api\",\"duration\":" + quoted(duration) + ",\"price\":"
+                + quoted(price) + ",\"price_unit\":\"USD\"}";
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
     /** Twilio's error body repeats the HTTP status, which the SDK reports as the exception's status code. */
     private static String error(int status, int code, String message) {
         return "{\"code\":" + code + ",\"message\":\"" + message
@@ -252,6 +368,7 @@ final class FakeTwilio implements AutoCloseable {
 
     @Override
     public void close() {
+        later.shutdownNow();
         server.stop(0);
     }
 }

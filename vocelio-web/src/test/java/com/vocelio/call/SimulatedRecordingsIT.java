@@ -1,5 +1,9 @@
 package com.vocelio.call;
 
+import static com.vocelio.testing.EventClient.event;
+import static com.vocelio.testing.EventClient.payload;
+import static com.vocelio.testing.Feeds.liveFeed;
+import static com.vocelio.testing.Feeds.subscribe;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +13,7 @@ import com.vocelio.testing.Api;
 import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
 import io.restassured.path.json.JsonPath;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -79,12 +84,28 @@ class SimulatedRecordingsIT {
     }
 
     @Test
-    void aRecordedCallLeavesOneCompletedRecordingAsLongAsItsTalk() throws Exception {
-        String sid = make(number("0003"), true); // answers, hangs up after two seconds
-        await(sid, "completed");
+    void aRecordedCallLeavesOneCompletedRecordingAsLongAsItsTalkAndSaysSoOnTheLiveFeed() throws Exception {
+        JsonObject ready;
+        String sid;
+        try (var live = liveFeed(routing)) {
+            subscribe(live, "{\"type\":\"subscribe\",\"channel\":\"live_call\"}", "live_call");
+            sid = make(number("0003"), true); // answers, hangs up after two seconds
+            ready = payload(live.await("recording_ready", WAIT, event("recording_ready", "call_sid", sid)));
+            await(sid, "completed");
+            Routing.pause(Duration.ofMillis(300)); // a second announcement would have arrived by now
+            assertEquals(
+                    1, live.messages(event("recording_ready", "call_sid", sid)).size());
+            assertEquals(
+                    0, live.messages(event("recording_failed", "call_sid", sid)).size());
+        }
         var list = recordings(sid);
         assertEquals(1, list.getInt("total"));
         String id = list.getString("recordings[0].recording_id");
+        assertEquals(id, ready.getString("recording_id"));
+        assertEquals(sid, ready.getString("call_id"));
+        assertEquals("completed", ready.getString("status"));
+        assertEquals("simulated", ready.getString("provider"));
+        assertEquals(list.getInt("recordings[0].duration"), ready.getInt("duration"));
         assertTrue(id.matches("RE[0-9a-f]{32}"), id);
         assertEquals(sid, list.getString("recordings[0].call_sid"));
         assertEquals("simulated", list.getString("recordings[0].provider"));

@@ -6,21 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Database;
+import com.vocelio.testing.EventClient;
+import com.vocelio.testing.Feeds;
 import com.vocelio.testing.Http;
 import com.vocelio.testing.Routing;
-import com.vocelio.testing.TestServer;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwilioCallsIT {
 
-    static final String PUBLIC_URL = "http://voice.example.test";
+    static final String PUBLIC_URL = TwilioNode.PUBLIC_URL;
     static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
     private static FakeTwilio twilio;
@@ -38,38 +37,15 @@ class TwilioCallsIT {
     private static Routing routing;
 
     @BeforeAll
-    static void twilioNode() throws Exception {
-        twilio = new FakeTwilio();
-        node = TestServer.get()
-                .startAnotherNode(
-                        freePort(),
-                        "twilio-node",
-                        Map.of(
-                                "TWILIO_ACCOUNT_SID",
-                                FakeTwilio.ACCOUNT_SID,
-                                "TWILIO_AUTH_TOKEN",
-                                FakeTwilio.AUTH_TOKEN,
-                                "VOCELIO_TWILIO_API_BASE",
-                                twilio.base(),
-                                "VOCELIO_PUBLIC_URL",
-                                PUBLIC_URL + "/"));
+    static void twilioNode() {
+        twilio = TwilioNode.get().twilio;
+        node = TwilioNode.get().node;
+    }
+
+    /** Tests share the node and the fake, not an organization: none sees another's calls, numbers or agents. */
+    @BeforeEach
+    void ownOrganization() {
         routing = Routing.newOrganization();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (node != null) {
-            node.close();
-        }
-        if (twilio != null) {
-            twilio.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static RequestSpecification onNode() {
@@ -641,5 +617,113 @@ class TwilioCallsIT {
         onNode().delete("/api/recordings/" + gone).then().statusCode(200);
         onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200).body("total", equalTo(0));
         assertEquals(0, Database.number("select count(*) from call_recordings where recording_sid = ?", rec));
+    }
+
+    @Test
+    void aRecordingThatIsOverIsAnnouncedOnceOnTheLiveFeedReadyOrFailed() {
+        String sid = onNode().body(Map.of("to", randomNumber(), "from", ourNumber(Map.of()), "record", true))
+                .post("/api/calls/make")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("call_sid");
+        status(sid, "in-progress", Map.of());
+        String ready = "RE" + "c".repeat(32);
+        String empty = "RE" + "d".repeat(32);
+        long latest =
+                Database.number("select max(id) from events where tenant_id = cast(? as uuid)", routing.tenantId());
+        try (var live = EventClient.signedIn(node.baseUri(), "ws?since=" + latest, routing.token())) {
+            Feeds.subscribe(live, "{\"type\":\"subscribe\",\"channel\":\"live_call\"}", "live_call");
+            assertEquals(
+                    200,
+                    recording(sid, ready, Map.of("RecordingStatus", "in-progress"))
+                            .statusCode());
+            var completed = Map.of(
+                    "RecordingStatus", "completed",
+                    "RecordingDuration", "37",
+                    "RecordingChannels", "2",
+                    "RecordingStartTime", "Mon, 22 Aug 2011 15:32:11 +0000");
+            assertEquals(200, recording(sid, ready, completed).statusCode());
+            assertEquals(200, recording(sid, ready, completed).statusCode()); // Twilio's repeat
+            assertEquals(
+                    200,
+                    recording(sid, empty, Map.of("RecordingStatus", "absent")).statusCode());
+
+            var announced = EventClient.payload(live.await(
+                    "recording_ready", Feeds.WAIT, EventClient.event("recording_ready", "recording_id", ready)));
+            assertEquals(sid, announced.getString("call_sid"));
+            assertEquals(sid, announced.getString("call_id"));
+            assertEquals("twilio", announced.getString("provider"));
+            assertEquals("completed", announced.getString("status"));
+            assertEquals(37, announced.getInt("duration"));
+            assertEquals(2, announced.getInt("channels"));
+            assertEquals("2011-08-22T15:32:11Z", announced.getString("start_time"));
+            var failed = EventClient.payload(live.await(
+                    "recording_failed", Feeds.WAIT, EventClient.event("recording_failed", "recording_id", empty)));
+            assertEquals(sid, failed.getString("call_sid"));
+            assertEquals("absent", failed.getString("status"));
+            assertEquals(0, failed.getInt("duration"));
+            // the repeat and the in-progress said nothing (events arrive in commit order: the absent one came last)
+            assertEquals(
+                    1,
+                    live.messages(m -> EventClient.text(m, "type").startsWith("recording_")).stream()
+                            .filter(m -> ready.equals(EventClient.text(EventClient.payload(m), "recording_id")))
+                            .count());
+        }
+    }
+    /** Waits out {@link TwilioNode#STATUS_STALE_AFTER}, after which our record of a silent call may be stale. */
+    private static void staleness() {
+        Routing.pause(java.time.Duration.parse(TwilioNode.STATUS_STALE_AFTER).plusMillis(300));
+    }
+
+    @Test
+    void aStatusReadAsksTwilioOnlyWhenTheRecordMayBeStaleAndNeverMovesTheCallBack() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        // fresh: our record answers, Twilio is not asked
+        assertEquals("queued", statusOf(sid));
+        assertEquals(0, twilio.fetchesOf(sid).size());
+
+        // the ringing and answered callbacks went missing: the read after the quiet interval asks Twilio, once
+        twilio.callIs(sid, "in-progress", null, null);
+        staleness();
+        Callable<Response> read = () -> onNode().get("/api/calls/" + sid + "/status");
+        var reads = Http.atOnce(Collections.nCopies(3, read));
+        for (var answered : reads) {
+            answered.then().statusCode(200).body("status", equalTo("in-progress"));
+        }
+        assertEquals(1, twilio.fetchesOf(sid).size(), twilio.fetchesOf(sid).toString());
+        var fetch = twilio.fetchesOf(sid).get(0);
+        assertTrue(fetch.authorized());
+        assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + sid + ".json", fetch.path());
+        assertEquals("in-progress", statusOf(sid)); // polled again at once: not asked again
+        assertEquals(1, twilio.fetchesOf(sid).size());
+
+        // Twilio saying less than we know changes nothing; Twilio failing is no failure of the read
+        twilio.callIs(sid, "ringing", null, null);
+        staleness();
+        assertEquals("in-progress", statusOf(sid));
+        assertEquals(2, twilio.fetchesOf(sid).size());
+        twilio.failNextWith(404, "/Calls/" + sid);
+        staleness();
+        assertEquals("in-progress", statusOf(sid));
+        assertEquals(3, twilio.fetchesOf(sid).size());
+
+        // the completed callback went missing too: the read ends the call with Twilio's duration and price, once
+        twilio.callIs(sid, "completed", "12", "-0.0200");
+        staleness();
+        onNode().get("/api/calls/" + sid + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("duration", equalTo(12))
+                .body("price", equalTo(0.02f));
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'call_ended' and payload->>'call_sid' = ?", sid));
+        // over: never asked again
+        staleness();
+        assertEquals("completed", statusOf(sid));
+        assertEquals(4, twilio.fetchesOf(sid).size());
     }
 }

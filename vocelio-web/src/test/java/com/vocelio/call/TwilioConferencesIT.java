@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
-import com.vocelio.testing.TestServer;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwilioConferencesIT {
 
-    static final String PUBLIC_URL = "http://voice.example.test";
+    static final String PUBLIC_URL = TwilioNode.PUBLIC_URL;
     static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     static final String MUSIC = "http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3";
 
@@ -41,36 +38,15 @@ class TwilioConferencesIT {
     private static Routing routing;
 
     @BeforeAll
-    static void twilioNode() throws Exception {
-        twilio = new FakeTwilio();
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        node = TestServer.get()
-                .startAnotherNode(
-                        port,
-                        "twilio-conference-node",
-                        Map.of(
-                                "TWILIO_ACCOUNT_SID",
-                                FakeTwilio.ACCOUNT_SID,
-                                "TWILIO_AUTH_TOKEN",
-                                FakeTwilio.AUTH_TOKEN,
-                                "VOCELIO_TWILIO_API_BASE",
-                                twilio.base(),
-                                "VOCELIO_PUBLIC_URL",
-                                PUBLIC_URL));
-        routing = Routing.newOrganization();
+    static void twilioNode() {
+        twilio = TwilioNode.get().twilio;
+        node = TwilioNode.get().node;
     }
 
-    @AfterAll
-    static void stop() throws InterruptedException, IOException {
-        if (node != null) {
-            node.close();
-        }
-        if (twilio != null) {
-            twilio.close();
-        }
+    /** Tests share the node and the fake, not an organization: none sees another's calls, numbers or agents. */
+    @BeforeEach
+    void ownOrganization() {
+        routing = Routing.newOrganization();
     }
 
     private static RequestSpecification onNode() {
@@ -398,23 +374,5 @@ class TwilioConferencesIT {
                 answer.body());
         assertEquals(0, routing.transfersOfCall(sid));
         onNode().get("/api/calls/" + sid + "/status").then().statusCode(200).body("status", equalTo("in-progress"));
-    }
-
-    @Test
-    void theConferenceAndAgentLegWebhooksNeedTwilioSignature() {
-        String sid = answeredCall(ourNumber(Map.of()));
-        for (String path : List.of(
-                "webhooks/twilio/conference",
-                "webhooks/twilio/conference/over",
-                "webhooks/twilio/bridge/leg?transfer_id=t&call_sid=" + sid)) {
-            var form = Map.of(
-                    "CallSid", sid, "AccountSid", FakeTwilio.ACCOUNT_SID, "StatusCallbackEvent", "participant-join");
-            var missing = FakeTwilio.callback(node.baseUri(), path, PUBLIC_URL + "/" + path, form, "");
-            assertEquals(403, missing.statusCode(), path);
-            var wrong = FakeTwilio.callback(
-                    node.baseUri(), path, PUBLIC_URL + "/" + path, form, FakeTwilio.sign(PUBLIC_URL + "/other", form));
-            assertEquals(403, wrong.statusCode(), path);
-        }
-        onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
     }
 }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestFactory;
  * parameters, query parameters and each field of the JSON body. Every answer is a 4xx in the one JSON error shape;
  * none is a 5xx.
  */
-class BadInputIT {
+public class BadInputIT {
 
     private static final Pattern TEMPLATE = Pattern.compile("\\{([a-zA-Z_][a-zA-Z0-9_]*)(\\s*:[^}]*)?}");
     private static String admin;
@@ -384,7 +384,7 @@ class BadInputIT {
         return List.of(path);
     }
 
-    static String httpMethod(Method method) {
+    public static String httpMethod(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {
@@ -395,7 +395,7 @@ class BadInputIT {
     }
 
     /** The concrete classes with {@code @Path} next to {@link VocelioApplication} (a directory or a jar). */
-    static List<Class<?>> resourceClasses() {
+    public static List<Class<?>> resourceClasses() {
         try {
             var location = VocelioApplication.class
                     .getProtectionDomain()

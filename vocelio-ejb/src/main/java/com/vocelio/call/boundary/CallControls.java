@@ -44,6 +44,20 @@ public class CallControls {
         return registry.lock(callSid).orElseThrow(() -> new UnknownCallException(callSid));
     }
 
+    /**
+     * The call as its status is read: a live provider call is first checked with its provider when our record may be
+     * stale (the provider bounds how often: {@link com.vocelio.call.control.TelephonyProvider#refresh}).
+     */
+    public Call status(String callSid) {
+        Call call = get(callSid);
+        if (call.onTheLine() && !call.provider().isEmpty()) {
+            boolean wasLive = call.status().isLive();
+            providers.of(call.provider()).refresh(call, Clocks.now(clock));
+            endings.after(call, wasLive);
+        }
+        return call;
+    }
+
     public Call end(String callSid) {
         Call call = get(callSid);
         if (call.onTheLine()) {

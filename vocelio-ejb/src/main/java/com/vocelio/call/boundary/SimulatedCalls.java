@@ -1,9 +1,11 @@
 package com.vocelio.call.boundary;
 
 import com.vocelio.call.control.CallEndings;
+import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.SimulatedTelephony;
 import com.vocelio.call.entity.Call;
 import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
@@ -15,11 +17,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The simulated network's timers for one organization: every simulated call whose next step is due moves one step
  * (rows taken with SKIP LOCKED, so nodes share the work and a call a request holds is moved on the next tick), with
- * the same events a provider's callbacks would cause.
+ * the same events a provider's callbacks would cause; and the calls the simulated network receives.
  */
 @Stateless
 @UnitOfWork
@@ -41,6 +44,41 @@ public class SimulatedCalls {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TwilioCallbacks flowAnswers;
+
+    @Inject
+    PhoneFlows flows;
+
+    @Inject
+    CallRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.phone.default-region", defaultValue = "US")
+    String region;
+
+    /** A simulated inbound call as its number's flow answered it. */
+    public record Received(Call call, TwilioCallbacks.Answer answer) {}
+
+    /**
+     * The simulated network puts a call through from {@code from} to one of the organization's numbers: its flow
+     * answers it exactly as {@code /webhooks/twilio/voice} answers a Twilio call (the record starts answered by the
+     * flow, recorded when the flow records), and it talks the simulator's talk time unless someone ends it. A
+     * number without a flow is not the organization's to receive calls on.
+     */
+    public Received receive(SimulatedInbound request) {
+        var asked = request.read(region);
+        if (flows.find(asked.to()).isEmpty()) {
+            throw BusinessException.invalid(
+                    "to", "is not one of this organization's numbers (register it with a flow first)");
+        }
+        String sid = simulator.callSid();
+        var answer = flowAnswers.answer(SimulatedTelephony.NAME, sid, asked.from(), asked.to());
+        var call = registry.lock(sid).orElseThrow();
+        simulator.received(call, Clocks.now(clock));
+        return new Received(call, answer);
+    }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int step() {

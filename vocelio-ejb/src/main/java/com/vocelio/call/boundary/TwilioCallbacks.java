@@ -2,6 +2,7 @@ package com.vocelio.call.boundary;
 
 import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
+import com.vocelio.call.control.SimulatedTelephony;
 import com.vocelio.call.control.TwilioSettings;
 import com.vocelio.call.control.TwilioTelephony;
 import com.vocelio.call.control.Twiml;
@@ -63,9 +64,10 @@ public class TwilioCallbacks {
     /**
      * What an inbound call hears: its number's flow, and whether it waits for a department ({@code queueTo}, a
      * department id; empty when the flow hands it to its webhook). {@code unqueued} is what it hears instead when
-     * that department refuses it (closed, its queue full): the flow's webhook, or an apology.
+     * that department refuses it (closed, its queue full): the flow's webhook, or an apology and the end of the call
+     * ({@code unqueuedHangsUp}).
      */
-    public record Answer(String twiml, String queueTo, String context, String unqueued) {}
+    public record Answer(String twiml, String queueTo, String context, String unqueued, boolean unqueuedHangsUp) {}
 
     /**
      * Starts the record of an inbound call (once, however often Twilio asks) and says what its flow answers: a
@@ -73,25 +75,33 @@ public class TwilioCallbacks {
      * call waits for the flow's department.
      */
     public Answer answer(String callSid, String from, String to) {
+        return answer(TwilioTelephony.NAME, callSid, from, to);
+    }
+
+    /**
+     * {@link #answer(String, String, String)} for a call that {@code provider} carries: the simulator's inbound calls
+     * are answered by the same flow handling (their recording needs no callback address: the simulator makes it).
+     */
+    public Answer answer(String provider, String callSid, String from, String to) {
         Optional<PhoneFlow> found = flows.find(to);
         if (found.isEmpty()) {
-            return new Answer(notInService(), "", "", "");
+            return new Answer(notInService(), "", "", "", true);
         }
         var flow = found.get();
         var locked = registry.lockOrStart(callSid, from);
         var call = locked.call();
         if (locked.started()) {
             call.announceStart(Clocks.now(clock));
-            call.answeredByFlow(TwilioTelephony.NAME, to, flow.flowId(), Clocks.now(clock));
+            call.answeredByFlow(provider, to, flow.flowId(), Clocks.now(clock));
         }
-        var base = settings.publicUrl();
-        boolean record = flow.recorded() && base.isPresent();
+        boolean record =
+                flow.recorded() && (settings.publicUrl().isPresent() || provider.equals(SimulatedTelephony.NAME));
         if (record) {
             call.recordIt();
         }
         var department = flow.department();
         if (department.isEmpty()) {
-            return new Answer(resume(greeting(flow, record), flow).toString(), "", "", "");
+            return new Answer(resume(greeting(flow, record), flow).toString(), "", "", "", false);
         }
         var unqueued = flow.webhookUrl().isEmpty()
                 ? greeting(flow, record)
@@ -102,13 +112,14 @@ public class TwilioCallbacks {
                 greeting(flow, record).playForever(settings.holdMusicUrl()).toString(),
                 department.get().id(),
                 "Inbound call to " + to + " (flow " + flow.flowId() + ")",
-                unqueued.toString());
+                unqueued.toString(),
+                flow.webhookUrl().isEmpty());
     }
 
     private Twiml greeting(PhoneFlow flow, boolean record) {
         var twiml = Twiml.response();
-        if (record) {
-            twiml.startRecording(settings.publicUrl().orElseThrow() + TwilioSettings.RECORDING_CALLBACK);
+        if (record && settings.publicUrl().isPresent()) {
+            twiml.startRecording(settings.publicUrl().get() + TwilioSettings.RECORDING_CALLBACK);
         }
         return twiml.say(flow.greeting(), flow.voice());
     }

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code queued}, rings after a second, is answered two seconds later and completes after the configured talk time.
  * The number called decides the rest, so every outcome can be reached on purpose (README, "Simulated telephony"):
  * numbers ending in {@code 0000} are busy, {@code 0001} do not answer, {@code 0002} fail, {@code 0003} answer and hang
- * up after two seconds. A call placed with {@code record} leaves a completed recording as long as its talk. The timers live in the database ({@link Call#nextStepAt()}), so any node moves any call
+ * up after two seconds. An inbound call ({@code POST /admin/simulate/inbound}) is answered by its number's flow
+ * and talks the talk time. A call placed with {@code record} leaves a completed recording as long as its talk. The timers live in the database ({@link Call#nextStepAt()}), so any node moves any call
  * along and a restart loses none.
  */
 @ApplicationScoped
@@ -57,7 +58,17 @@ public class SimulatedTelephony implements TelephonyProvider {
     /** Call sids look like Twilio's ({@code CA} and 32 hex digits), so clients treat both alike. */
     @Override
     public Placement place(Outbound call) {
-        return new Placement(sid("CA"), TelephonyStatus.QUEUED);
+        return new Placement(callSid(), TelephonyStatus.QUEUED);
+    }
+
+    /** A new call's sid, as Twilio would give it. */
+    public String callSid() {
+        return sid("CA");
+    }
+
+    /** An inbound call the simulated network just put through is answered by its flow: it talks the talk time. */
+    public void received(Call call, OffsetDateTime now) {
+        call.scheduleStep(now.plus(talkTime));
     }
 
     private static String sid(String prefix) {

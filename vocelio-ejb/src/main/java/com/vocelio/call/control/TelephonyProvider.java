@@ -55,6 +55,13 @@ public interface TelephonyProvider {
      */
     boolean bridge(Call call, String target, String transferId, Handover handover, String briefing);
 
+    /**
+     * A status read of a live call: the provider may check what our record says when it has heard nothing of the call
+     * for a while (callbacks remain the source; this only catches one that went missing), and reports what it learns
+     * through {@link Call#reportStatus}. The simulator's timers are its record: nothing to ask.
+     */
+    default void refresh(Call call, OffsetDateTime now) {}
+
     /** Deletes the recording where the provider keeps it (the simulator keeps nothing but our row). */
     default void deleteRecording(Recording recording) {}
 

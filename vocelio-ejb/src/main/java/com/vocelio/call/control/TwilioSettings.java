@@ -2,6 +2,7 @@ package com.vocelio.call.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,6 +56,11 @@ public class TwilioSettings {
             defaultValue = "http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3")
     String holdMusicUrl;
 
+    /** How long a live call may go unheard of before a status read asks Twilio about it. */
+    @Inject
+    @ConfigProperty(name = "vocelio.telephony.twilio.status-stale-after", defaultValue = "PT15S")
+    Duration statusStaleAfter;
+
     public boolean configured() {
         return accountSid().isPresent() && authToken().isPresent();
     }
@@ -83,6 +89,10 @@ public class TwilioSettings {
                 .map(String::strip)
                 .filter(v -> !v.isEmpty())
                 .map(v -> v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+    }
+
+    public Duration statusStaleAfter() {
+        return statusStaleAfter;
     }
 
     public String holdMusicUrl() {

@@ -28,6 +28,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Calls on the Twilio network through the official SDK. Twilio tells us how a call goes by status callbacks to
@@ -36,6 +38,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class TwilioTelephony implements TelephonyProvider {
+
+    private static final Logger LOG = Logger.getLogger(TwilioTelephony.class.getName());
 
     public static final String NAME = "twilio";
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
@@ -223,6 +227,35 @@ public class TwilioTelephony implements TelephonyProvider {
             twilio(() -> Participant.updater(call.conferenceSid(), call.callId())
                     .setMuted(on)
                     .update(client.get()));
+        }
+    }
+
+    /**
+     * Asks Twilio ({@code GET /Calls/{sid}.json}) about a live call we have heard nothing of for
+     * {@code vocelio.telephony.twilio.status-stale-after}: a lost or delayed status callback then costs one poll's
+     * delay, not a call stuck in {@code ringing}. Bounded: at most once per that interval per call whatever the
+     * portal polls (a call asked about counts as heard of), and under the call's lock (concurrent reads ask once).
+     * What Twilio says moves the call forward only; Twilio failing or not knowing the call leaves our record as it
+     * is (the read is still answered).
+     */
+    @Override
+    public void refresh(Call call, OffsetDateTime now) {
+        if (!settings.configured() // a node without the account cannot ask (all nodes should have it)
+                || !call.onTheLine()
+                || call.updatedAt().isAfter(now.minus(settings.statusStaleAfter()))) {
+            return;
+        }
+        call.checked(now);
+        try {
+            var fetched = com.twilio.rest.api.v2010.account.Call.fetcher(call.callId())
+                    .fetch(client.get());
+            var status = fetched.getStatus() == null
+                    ? java.util.Optional.<TelephonyStatus>empty()
+                    : TelephonyStatus.parse(fetched.getStatus().toString());
+            status.ifPresent(told -> call.reportStatus(
+                    told, told.isFinal() ? seconds(fetched.getDuration()) : null, price(fetched.getPrice()), now));
+        } catch (TwilioException e) {
+            LOG.log(Level.FINE, "Twilio could not tell the status of " + call.callId() + ": " + e.getMessage(), e);
         }
     }
 

@@ -445,6 +445,14 @@ public class Call {
         return "outbound".equals(direction) ? callerNumber : calledNumber;
     }
 
+    /**
+     * The provider was asked about the call now, whatever it answered: a status read does not ask again until the
+     * record is stale once more.
+     */
+    public void checked(OffsetDateTime now) {
+        touch(now);
+    }
+
     /** The simulator's next move for this call is due at {@code when} (null: none). */
     public void scheduleStep(OffsetDateTime when) {
         this.nextStepAt = when;

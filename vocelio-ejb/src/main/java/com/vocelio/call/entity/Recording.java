@@ -1,5 +1,8 @@
 package com.vocelio.call.entity;
 
+import com.vocelio.event.entity.DomainEvent;
+import com.vocelio.event.entity.DomainEvents;
+import com.vocelio.platform.control.Jsons;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -20,6 +23,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  * A recording of a call, as its provider describes it: the provider's sid is its public id, its status moves from
  * {@code in-progress} to {@code completed} (or {@code absent}/{@code failed}, when nothing was recorded), and once
  * over it knows its length. The audio stays with the provider ({@code mediaUrl}); the simulator's is silence.
+ * Becoming over is told once on the live feed ({@code recording_ready} or {@code recording_failed}).
  */
 @Entity
 @Table(name = "call_recordings")
@@ -96,7 +100,8 @@ public class Recording {
             String mediaUrlTold,
             OffsetDateTime startedTold,
             OffsetDateTime now) {
-        if (statusTold != null && !over()) {
+        boolean wasOver = over();
+        if (statusTold != null && !wasOver) {
             this.status = statusTold;
         }
         if (durationTold != null) {
@@ -112,6 +117,32 @@ public class Recording {
             this.startedAt = startedTold;
         }
         this.updatedAt = now;
+        if (!wasOver && over()) {
+            announce();
+        }
+    }
+
+    /**
+     * Once, when the recording is over: {@code recording_ready} when there is audio to fetch, else
+     * {@code recording_failed}, on the call's channel (so the call's own event stream, keyed by {@code call_id},
+     * carries it too).
+     */
+    private void announce() {
+        var payload = Jsons.objectBuilder()
+                .add("call_id", call.callId())
+                .add("call_sid", call.callId())
+                .add("recording_id", recordingSid)
+                .add("provider", provider)
+                .add("status", status)
+                .add("duration", durationSeconds == null ? 0 : durationSeconds)
+                .add("channels", channels);
+        if (startedAt != null) {
+            payload.add("start_time", startedAt.toString());
+        }
+        DomainEvents.raise(DomainEvent.of(
+                status.equals(COMPLETED) ? "recording_ready" : "recording_failed",
+                DomainEvent.LIVE_CALL,
+                payload.build()));
     }
 
     public boolean over() {

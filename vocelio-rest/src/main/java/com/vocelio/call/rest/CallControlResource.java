@@ -42,7 +42,7 @@ public class CallControlResource {
     @GET
     @Path("status")
     public CallView status(@PathParam("call_sid") String callSid) {
-        return view(controls.get(callSid));
+        return view(controls.status(callSid));
     }
 
     @POST

@@ -1,0 +1,101 @@
+package com.vocelio.call;
+
+import com.vocelio.launcher.PayaraMicroProcess;
+import com.vocelio.testing.Routing;
+import com.vocelio.testing.TestServer;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one node of the application with Twilio credentials, and the one fake Twilio it talks to, for every Twilio IT
+ * of the suite: a Payara node costs ~25 s to start, so the first test that asks starts both and they serve the rest
+ * of the run (the node is stopped by {@link TestServer}'s exit hook, the fake by ours). Tests share them, so each test
+ * works in an organization of its own and reads the fake's requests by its own call sids and numbers.
+ */
+final class TwilioNode {
+
+    /** What Twilio believes our address is (configured with a trailing slash, which the application drops). */
+    static final String PUBLIC_URL = "http://voice.example.test";
+
+    /**
+     * How long a live Twilio call's record may go unheard of before a status read asks Twilio: short here, so a test
+     * can wait it out; tests that must not see a fetch read within it.
+     */
+    static final String STATUS_STALE_AFTER = "PT2S";
+
+    private static TwilioNode instance;
+    private static IllegalStateException startFailure;
+
+    final FakeTwilio twilio;
+    final PayaraMicroProcess node;
+
+    private TwilioNode(FakeTwilio twilio, PayaraMicroProcess node) {
+        this.twilio = twilio;
+        this.node = node;
+    }
+
+    /** Starts once; a failed start fails every later Twilio test at once instead of starting again for each. */
+    static synchronized TwilioNode get() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        if (instance == null) {
+            FakeTwilio twilio = null;
+            try {
+                twilio = new FakeTwilio();
+                var node = TestServer.get()
+                        .startAnotherNode(
+                                freePort(),
+                                "twilio-node",
+                                Map.of(
+                                        "TWILIO_ACCOUNT_SID",
+                                        FakeTwilio.ACCOUNT_SID,
+                                        "TWILIO_AUTH_TOKEN",
+                                        FakeTwilio.AUTH_TOKEN,
+                                        "VOCELIO_TWILIO_API_BASE",
+                                        twilio.base(),
+                                        "VOCELIO_PUBLIC_URL",
+                                        PUBLIC_URL + "/",
+                                        "VOCELIO_TELEPHONY_TWILIO_STATUS_STALE_AFTER",
+                                        STATUS_STALE_AFTER));
+                twilio.playsCallbacksTo(node.baseUri(), PUBLIC_URL);
+                instance = new TwilioNode(twilio, node);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance.twilio::close));
+            } catch (Exception e) {
+                if (twilio != null) {
+                    twilio.close();
+                }
+                startFailure = new IllegalStateException("Cannot start the Twilio node: " + e.getMessage(), e);
+                throw startFailure;
+            }
+        }
+        return instance;
+    }
+
+    URI baseUri() {
+        return node.baseUri();
+    }
+
+    /** The organization's admin, talking to this node. */
+    RequestSpecification as(Routing routing) {
+        return routing.admin().baseUri(node.baseUri().toString());
+    }
+
+    /** Twilio's POST to {@code path} (which may carry a query), signed for our public URL as Twilio signs it. */
+    HttpResponse<String> signed(String path, Map<String, String> form) {
+        var signed = new HashMap<>(form);
+        signed.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        return FakeTwilio.callback(node.baseUri(), path, PUBLIC_URL + "/" + path, signed, null);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
