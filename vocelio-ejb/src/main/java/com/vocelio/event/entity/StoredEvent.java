@@ -17,9 +17,8 @@ import java.util.function.Function;
  */
 public final class StoredEvent {
 
-    /** The columns every reader selects, in {@link #read}'s order. */
     /**
-     * The columns {@link #read} takes. The transaction id goes out as text under a name of its own: named {@code tx}
+     * The columns every reader selects, in {@link #read}'s order. The transaction id goes out as text under a name of its own: named {@code tx}
      * (what PostgreSQL calls {@code cast(tx as text)}), it is what {@code order by tx} sorts — an output column wins
      * over the table's column of the same name — and as text {@code 1000} comes before {@code 999}. Readers delivered
      * out of order where a batch crossed such a boundary, and a subscriber passed over the lower ones for good.
