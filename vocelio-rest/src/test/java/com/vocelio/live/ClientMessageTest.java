@@ -50,6 +50,15 @@ class ClientMessageTest {
     }
 
     @Test
+    void listFiltersAreTheContractsListIdOrAnArrayAndNotDepartments() {
+        var message = read("{\"type\":\"subscribe\",\"channel\":\"contacts\",\"filters\":{\"listId\":\"AB-1\"}}");
+        assertEquals(Set.of("ab-1"), message.lists());
+        assertEquals(Set.of(), message.departments());
+        var many = read("{\"type\":\"subscribe\",\"payload\":{\"filters\":{\"list_ids\":[\"a\",\"b\",3]}}}");
+        assertEquals(Set.of("a", "b"), many.lists());
+    }
+
+    @Test
     void textThatIsNotAJsonObjectIsNoMessage() {
         assertTrue(ClientMessage.read("not json").isEmpty());
         assertTrue(ClientMessage.read("[1]").isEmpty());
