@@ -2,6 +2,7 @@ package com.vocelio.contact.boundary;
 
 import com.vocelio.contact.control.ContactCsv;
 import com.vocelio.contact.control.PhoneLines;
+import com.vocelio.contact.control.PhoneSet;
 import com.vocelio.contact.entity.Contact;
 import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.platform.boundary.BusinessException;
@@ -14,10 +15,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -72,7 +71,7 @@ public class ContactImportRuns {
         final long fileSize;
         final boolean merge;
         final String userId;
-        final Set<String> seen = new HashSet<>();
+        final PhoneSet seen = new PhoneSet();
         final List<Contact> batch = new ArrayList<>();
         JsonArrayBuilder refused = Jsons.arrayBuilder();
         ChunkStream counted;

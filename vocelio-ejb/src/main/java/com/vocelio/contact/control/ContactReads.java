@@ -52,6 +52,9 @@ public class ContactReads {
             // rows (measured: 300 ms at a million). Planned for the pattern at hand, it takes the trigram index.
             Sql.of(em, "select set_config('plan_cache_mode', 'force_custom_plan', true)")
                     .getSingleResult();
+            if (filter.after() == null && offset < PageAnchors.STEP) {
+                return matchedOnce(filter, offset, limit);
+            }
             return counted(filtered(filter, offset, limit), filter);
         }
         var tally = tallies.of(filter.listId());
@@ -205,6 +208,58 @@ public class ContactReads {
         return rows.stream()
                 .map(row -> new String[] {(String) row[0], (String) row[1]})
                 .toList();
+    }
+
+    /**
+     * A page of a search, a phone type or tags and its counts from one pass over what matches: the counts are window
+     * aggregates over every matching row, and the rows of the asked status are ordered first, so the page is the
+     * first of them past the offset. A page and a count in two statements made PostgreSQL find the matches twice
+     * (measured at a million contacts: the count took as long as the page). Then the page's contacts by id.
+     */
+    private Page matchedOnce(ContactFilter filter, int offset, int limit) {
+        var where = new Where(tenant.id());
+        where.from = from(filter, where);
+        String passes =
+                switch (filter.status() == null ? "" : filter.status()) {
+                    case "" -> "true";
+                    case "active", "inactive" -> "c.status = '" + filter.status() + "'";
+                    default -> throw new IllegalArgumentException("status " + filter.status());
+                };
+        String sql = "select cast(c.id as text), " + passes + ", count(*) filter (where " + passes + ") over (),"
+                + " count(*) filter (where c.status = 'active') over (),"
+                + " count(*) filter (where c.status = 'inactive') over () " + where.from + where.sql()
+                + " order by " + passes + " desc, " + order(filter) + " limit " + limit + " offset " + offset;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(Sql.of(em, renumber(sql))).getResultList();
+        if (rows.isEmpty()) {
+            // past the last match (or none): the window had no row to count on
+            return offset == 0 ? new Page(List.of(), 0, 0, 0) : counted(List.of(), filter);
+        }
+        List<String> ids = rows.stream()
+                .filter(row -> Boolean.TRUE.equals(row[1]))
+                .map(row -> (String) row[0])
+                .toList();
+        Object[] first = rows.get(0);
+        return new Page(byIds(ids), number(first[2]), number(first[3]), number(first[4]));
+    }
+
+    /** The contacts with these ids, in the order of the ids. */
+    private List<Contact> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Contact> found = em.createNativeQuery(
+                        "select c.* from contacts c where c.tenant_id = cast(?1 as uuid)"
+                                + " and c.id = any(cast(string_to_array(?2, ',') as uuid[]))",
+                        Contact.class)
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, tenant.id())
+                .setParameter(2, String.join(",", ids))
+                .getResultList();
+        var byId = new HashMap<String, Contact>();
+        found.forEach(contact -> byId.put(contact.id(), contact));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The counts of a search, a phone type or tags: only what matches is counted. */
