@@ -172,6 +172,61 @@ class ContactFilteredPagesIT {
         assertTrue(seen.size() >= 4, seen.toString());
     }
 
+    @Test
+    void searchPagesAndTheirCountsComeFromOnePassOverTheMatches() {
+        String listId = list(org, Api.unique("Once"));
+        String word = "once" + Long.toString(System.nanoTime(), 36);
+        var active = new ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            String id = contact(
+                    org,
+                    Map.of(
+                            "firstName",
+                            word + i,
+                            "phone",
+                            mobile(),
+                            "status",
+                            i % 3 == 0 ? "active" : "inactive",
+                            "listIds",
+                            List.of(listId)));
+            if (i % 3 == 0) {
+                active.add(id);
+            }
+        }
+        contact(org, Map.of("firstName", "Unrelated", "phone", mobile(), "listIds", List.of(listId)));
+        for (int page = 1; page <= 3; page++) {
+            var json = org.asAdmin()
+                    .get("/v1/contacts?listId=" + listId + "&search=" + word + "&status=active&limit=2&page=" + page)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            var expected = active.subList(Math.min(active.size(), (page - 1) * 2), Math.min(active.size(), page * 2));
+            assertEquals(expected, json.getList("data.id"), "page " + page);
+            assertEquals(3, json.getInt("pagination.total"), "page " + page);
+            assertEquals(8, json.getInt("filters.totalContacts"), "page " + page);
+            assertEquals(3, json.getInt("filters.activeContacts"), "page " + page);
+            assertEquals(5, json.getInt("filters.inactiveContacts"), "page " + page);
+        }
+        var portal = org.asAdmin()
+                .get("/api/contacts/search?q=" + word + "&limit=2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(active.subList(0, 2), portal.getList("contacts.id"));
+        assertEquals(3, portal.getInt("totalCount"));
+        assertEquals(
+                8,
+                org.asAdmin()
+                        .get("/api/contacts/search?q=" + word + "&includeInactive=true&limit=50")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("contacts.id")
+                        .size());
+    }
+
     private static List<String> portal(String query) {
         return org.asAdmin()
                 .get("/api/contacts/lists/" + deep + "/contacts?" + query)
