@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * room for the file:
  *
  * <pre>
- *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 VOCELIO_HTTP_MAX_UPLOAD_BYTES=209715200 VOCELIO_JAVA_OPTS=-Xmx1g ./vocelio run
+ *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 VOCELIO_HTTP_MAX_UPLOAD_BYTES=209715200 ./vocelio run
  *   java bench/ContactBench.java [--url http://localhost:8080] [--rows 1000000] [--samples 200] [--page 5000]
  *                                [--limit 50] [--csv /tmp/contacts-1m.csv] [--reuse bench@SUFFIX.example.com]
  * </pre>

@@ -61,22 +61,32 @@ record ClientMessage(JsonObject message, JsonObject payload) {
 
     /** The department ids or lower-case names its {@code filters} limit it to; empty for all. */
     Set<String> departments() {
+        return filter("department", "department_id", "departments", "department_ids");
+    }
+
+    /** The contact list ids its {@code filters} limit the {@code contacts} channel to; empty for all. */
+    Set<String> lists() {
+        return filter("listId", "list_id", "listIds", "list_ids");
+    }
+
+    /** The values, in lower case, of any of these keys of its {@code filters} (one text or an array of texts). */
+    private Set<String> filter(String... keys) {
         JsonObject filters = message.get("filters") instanceof JsonObject f
                 ? f
                 : payload.get("filters") instanceof JsonObject pf ? pf : JsonValue.EMPTY_JSON_OBJECT;
-        var departments = new LinkedHashSet<String>();
-        for (String key : List.of("department", "department_id", "departments", "department_ids")) {
+        var values = new LinkedHashSet<String>();
+        for (String key : keys) {
             JsonValue value = filters.get(key);
             if (value instanceof JsonString one) {
-                departments.add(one.getString().strip().toLowerCase(Locale.ROOT));
+                values.add(one.getString().strip().toLowerCase(Locale.ROOT));
             } else if (value instanceof JsonArray many) {
                 many.getValuesAs(JsonValue.class).stream()
                         .filter(JsonString.class::isInstance)
                         .map(v -> ((JsonString) v).getString().strip().toLowerCase(Locale.ROOT))
-                        .forEach(departments::add);
+                        .forEach(values::add);
             }
         }
-        return Set.copyOf(departments);
+        return Set.copyOf(values);
     }
 
     private String firstText(String... keys) {

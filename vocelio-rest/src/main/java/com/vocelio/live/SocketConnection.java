@@ -38,8 +38,14 @@ final class SocketConnection {
     private final Object lifecycle = new Object();
 
     private boolean ending; // guarded by lifecycle
-    /** channel → department ids or lower-case names it is limited to (empty: all departments) */
-    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
+    /** channel → what it is limited to */
+    private final Map<String, Filters> subscriptions = new ConcurrentHashMap<>();
+
+    /**
+     * A subscription's {@code filters}: department ids or lower-case names (empty: all departments), and contact list
+     * ids (empty: all lists), which limit only what names lists ({@code listIds}, the {@code contacts} channel).
+     */
+    record Filters(Set<String> departments, Set<String> lists) {}
 
     private volatile VerifiedToken bearer;
     private volatile ResumableSubscriber subscription;
@@ -219,8 +225,8 @@ final class SocketConnection {
         lastFigures = null;
     }
 
-    void subscribe(String channel, Set<String> departments) {
-        subscriptions.put(channel, departments);
+    void subscribe(String channel, Filters filters) {
+        subscriptions.put(channel, filters);
     }
 
     void unsubscribe(String channel) {
@@ -228,11 +234,17 @@ final class SocketConnection {
     }
 
     boolean subscribedTo(String channel, String departmentId, String departmentName) {
-        Set<String> departments = subscriptions.get(channel);
-        return departments != null
-                && (departments.isEmpty()
-                        || departments.contains(departmentId)
-                        || departments.contains(departmentName.toLowerCase(Locale.ROOT)));
+        Filters filters = subscriptions.get(channel);
+        return filters != null
+                && (filters.departments().isEmpty()
+                        || filters.departments().contains(departmentId)
+                        || filters.departments().contains(departmentName.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether an event about these contact lists passes the channel's list filter (none: every event does). */
+    boolean listed(String channel, Set<String> listIds) {
+        Filters filters = subscriptions.get(channel);
+        return filters == null || filters.lists().isEmpty() || listIds.stream().anyMatch(filters.lists()::contains);
     }
 
     /**

@@ -6,14 +6,19 @@ import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
 import com.vocelio.platform.control.Jsons;
 import com.vocelio.transfer.entity.QueueBoard;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * What each socket path sends and how its clients read it. {@code /ws/transfers}: transfer and agent events in the
@@ -52,7 +57,8 @@ enum SocketDialect {
     LIVE {
         @Override
         boolean wants(StoredEvent event, SocketConnection connection) {
-            return connection.subscribedTo(event.channel(), event.text("department_id"), departmentName(event));
+            return connection.subscribedTo(event.channel(), event.text("department_id"), departmentName(event))
+                    && connection.listed(event.channel(), listIds(event));
         }
 
         @Override
@@ -197,6 +203,21 @@ enum SocketDialect {
     static String derived(String type, String channel, String tenantId, JsonObject payload) {
         return StoredEvent.envelope(
                 null, type, channel, tenantId, OffsetDateTime.now().toString(), payload.toString());
+    }
+
+    /** The contact lists a {@code contacts} event names, in lower case, read once per event for all sockets. */
+    private static Set<String> listIds(StoredEvent event) {
+        if (!event.channel().equals(Contact.CHANNEL)) {
+            return Set.of();
+        }
+        return event.derived(
+                Contact.CHANNEL,
+                e -> e.payloadObject().get("listIds") instanceof JsonArray ids
+                        ? ids.getValuesAs(JsonValue.class).stream()
+                                .filter(JsonString.class::isInstance)
+                                .map(id -> ((JsonString) id).getString().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.toUnmodifiableSet())
+                        : Set.<String>of());
     }
 
     private static String departmentName(StoredEvent event) {

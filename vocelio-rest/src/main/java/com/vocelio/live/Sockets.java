@@ -242,7 +242,7 @@ public class Sockets {
     }
 
     private void subscribe(SocketConnection connection, ClientMessage message) {
-        Set<String> departments = message.departments();
+        var filters = new SocketConnection.Filters(message.departments(), message.lists());
         boolean registered = false;
         boolean queue = false;
         for (String channel : message.channels()) {
@@ -252,7 +252,7 @@ public class Sockets {
                                 ", ", SocketDialect.CHANNELS.stream().sorted().toList())));
                 continue;
             }
-            connection.subscribe(channel, departments);
+            connection.subscribe(channel, filters);
             connection.send(SocketReplies.subscribed(channel));
             registered = true;
             queue |= channel.equals("queue");

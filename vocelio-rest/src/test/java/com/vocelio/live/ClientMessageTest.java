@@ -51,6 +51,15 @@ class ClientMessageTest {
     }
 
     @Test
+    void listFiltersAreTheContractsListIdOrAnArrayAndNotDepartments() {
+        var message = read("{\"type\":\"subscribe\",\"channel\":\"contacts\",\"filters\":{\"listId\":\"AB-1\"}}");
+        assertEquals(Set.of("ab-1"), message.lists());
+        assertEquals(Set.of(), message.departments());
+        var many = read("{\"type\":\"subscribe\",\"payload\":{\"filters\":{\"list_ids\":[\"a\",\"b\",3]}}}");
+        assertEquals(Set.of("a", "b"), many.lists());
+    }
+
+    @Test
     void textThatIsNotOneStrictJsonObjectIsRefusedAsABodyWouldBe() {
         for (String text : List.of(
                 "not json",

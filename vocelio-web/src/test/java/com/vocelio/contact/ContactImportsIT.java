@@ -205,6 +205,43 @@ class ContactImportsIT {
         }
     }
 
+    /**
+     * A file of several megabytes is stored as chunks of one megabyte while the upload is read, rows crossing a
+     * chunk's end are read whole, and the chunks are gone once the job is done.
+     */
+    @Test
+    void aFileOfSeveralChunksIsStoredAsItArrivesAndImportedWhole() {
+        var fresh = Api.newOrganization(); // every number new to it
+        String notes = "n".repeat(240);
+        var csv = new StringBuilder("phone,first_name,notes\n");
+        int rows = 0;
+        while (csv.length() < 3 * 1024 * 1024 + 12_345) {
+            rows++;
+            csv.append("+49151")
+                    .append(20_000_000 + rows)
+                    .append(",Chunk")
+                    .append(rows)
+                    .append(',')
+                    .append(notes);
+            csv.append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        String job = upload(fresh, bytes, Map.of());
+        var done = finished(fresh, job);
+        assertEquals(rows, done.getInt("data.results.totalRows"), done.prettify());
+        assertEquals(rows, done.getInt("data.results.imported"), done.prettify());
+        assertEquals(bytes.length, done.getLong("data.fileSize"));
+        assertEquals(
+                rows,
+                Database.number(
+                        "select count(*) from contacts where tenant_id = cast(? as uuid) and first_name like 'Chunk%'"
+                                + " and notes = ?",
+                        fresh.id(), notes));
+        assertEquals(
+                0,
+                Database.number("select count(*) from contact_import_chunks where import_id = cast(? as uuid)", job));
+    }
+
     private void progressEventsOf(String job) {
         var done = finished(org, job);
         assertEquals(2500, done.getInt("data.results.totalRows"));

@@ -52,7 +52,7 @@ class DoNotCallContainerIT {
         String other = newOrganization();
         String listed = "+4915123456789";
         tenant.runAs(organization, () -> {
-            var list = doNotCall.create("Opt-outs", "");
+            var list = doNotCall.create("Opt-outs", "", null);
             return doNotCall.add(list.list().id(), "+49 151 2345 6789", "asked", null);
         });
 

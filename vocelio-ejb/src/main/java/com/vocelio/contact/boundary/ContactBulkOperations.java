@@ -72,6 +72,8 @@ public class ContactBulkOperations {
         var found = existing(requested);
         String ids = String.join(",", found);
         var now = Clocks.now(clock);
+        // the lists the contacts were on before: a delete or a move takes them off these, and their subscribers hear it
+        var touchedLists = new HashSet<>(memberships.listsOf(found));
         switch (action) {
             case "add-tags", "remove-tags" -> retag(action.equals("add-tags"), requireTags(tags), ids, now);
             case "move-to-list" -> {
@@ -94,6 +96,7 @@ public class ContactBulkOperations {
                             .executeUpdate();
                 }
                 memberships.add(List.of(listId), List.copyOf(found), userId, now);
+                touchedLists.add(listId);
             }
             default ->
                 Sql.of(
@@ -114,7 +117,11 @@ public class ContactBulkOperations {
                 changes.add("listId", listId);
             }
             DomainEvents.raise(Contact.changedInBulk(
-                    action, requested.stream().filter(found::contains).toList(), changes.build(), userId));
+                    action,
+                    requested.stream().filter(found::contains).toList(),
+                    changes.build(),
+                    userId,
+                    touchedLists));
         }
         var errors = new ArrayList<Map<String, String>>();
         for (String id : requested) {

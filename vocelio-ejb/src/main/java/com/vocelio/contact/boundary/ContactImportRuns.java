@@ -2,6 +2,7 @@ package com.vocelio.contact.boundary;
 
 import com.vocelio.contact.control.ContactCsv;
 import com.vocelio.contact.control.PhoneLines;
+import com.vocelio.contact.control.PhoneSet;
 import com.vocelio.contact.entity.Contact;
 import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.platform.boundary.BusinessException;
@@ -10,14 +11,13 @@ import com.vocelio.platform.control.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.IntFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,12 +51,11 @@ public class ContactImportRuns {
         if (claimed.isEmpty()) {
             return false;
         }
-        var job = claimed.get().job();
-        byte[] content = claimed.get().content();
+        var job = claimed.get();
         var options = ImportOptions.of(job.options(), job.listId().orElse(null));
-        var layout = ContactCsv.layout(content, options.csv());
+        var counted = new ChunkStream(seq -> steps.chunk(jobId, seq));
+        var layout = ContactCsv.layout(counted.first(), options.csv());
         var run = new Run(jobId, job.rowsDone(), job.fileSize(), !options.skipDuplicates(), userId);
-        var counted = new CountingStream(content);
         run.counted = counted;
         ContactCsv.read(counted, layout, run::take);
         run.write();
@@ -72,10 +71,10 @@ public class ContactImportRuns {
         final long fileSize;
         final boolean merge;
         final String userId;
-        final Set<String> seen = new HashSet<>();
+        final PhoneSet seen = new PhoneSet();
         final List<Contact> batch = new ArrayList<>();
         JsonArrayBuilder refused = Jsons.arrayBuilder();
-        CountingStream counted;
+        ChunkStream counted;
         long rowsRead;
         int rows;
         int valid;
@@ -179,19 +178,50 @@ public class ContactImportRuns {
         }
     }
 
-    /** How far the reader got, for the progress bar: bytes handed to the decoder so far. */
-    private static final class CountingStream extends ByteArrayInputStream {
+    /**
+     * The upload, read a chunk at a time from the database (each read its own short transaction), so a run holds one
+     * chunk whatever the file's size; counts the bytes handed to the decoder, for the progress bar.
+     */
+    private static final class ChunkStream extends InputStream {
 
+        private final IntFunction<byte[]> chunks;
+        private byte[] current;
+        private int next;
+        private int position;
         long read;
 
-        CountingStream(byte[] content) {
-            super(content);
+        ChunkStream(IntFunction<byte[]> chunks) {
+            this.chunks = chunks;
+        }
+
+        /** The first chunk (empty for an empty upload): what the header is read from. */
+        byte[] first() {
+            if (current == null && next == 0) {
+                current = chunks.apply(next++);
+            }
+            return current == null ? new byte[0] : current;
         }
 
         @Override
-        public synchronized int read(byte[] b, int off, int len) {
-            int n = super.read(b, off, len);
-            read += Math.max(0, n);
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            first();
+            while (current != null && position == current.length) {
+                current = chunks.apply(next++);
+                position = 0;
+            }
+            if (current == null) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - position);
+            System.arraycopy(current, position, b, off, n);
+            position += n;
+            read += n;
             return n;
         }
     }

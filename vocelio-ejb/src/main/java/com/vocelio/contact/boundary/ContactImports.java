@@ -1,6 +1,7 @@
 package com.vocelio.contact.boundary;
 
 import com.vocelio.contact.control.ContactCsv;
+import com.vocelio.contact.control.ImportUploads;
 import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.contact.entity.ContactList;
 import com.vocelio.event.control.UnitOfWork;
@@ -9,13 +10,15 @@ import com.vocelio.platform.control.AfterCommit;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,6 +56,9 @@ public class ContactImports {
     ImportSteps steps;
 
     @Inject
+    ImportUploads uploads;
+
+    @Inject
     @ConfigProperty(name = "vocelio.contacts.import.stale-after", defaultValue = "PT60S")
     Duration staleAfter;
 
@@ -62,30 +68,35 @@ public class ContactImports {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    public ContactImport accept(String filename, byte[] content, ImportOptions options, String userId) {
-        if (content == null || content.length == 0) {
+    /** Stores the upload as it is read (a chunk at a time, never whole) with a pending job, all or nothing. */
+    public ContactImport accept(String filename, InputStream content, ImportOptions options, String userId) {
+        byte[] head = head(content);
+        if (head.length == 0) {
             throw BusinessException.invalid("file", "is empty: a header line and at least one row are needed");
         }
-        ContactCsv.layout(content, options.csv()); // an unusable header is the uploader's 400, not a failed job
+        ContactCsv.layout(head, options.csv()); // an unusable header is the uploader's 400, not a failed job
         String listId = list(options, userId);
         var job = new ContactImport(
                 filename == null || filename.isBlank() ? "contacts.csv" : filename,
-                content.length,
+                head.length,
                 listId,
                 options.toJson(),
                 Checks.isUuid(userId) ? userId : null,
                 Clocks.now(clock));
         em.persist(job);
         em.flush();
-        Sql.of(
-                        em,
-                        "update contact_imports set content = ?3 where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
-                .setParameter(1, tenant.id())
-                .setParameter(2, job.id())
-                .setParameter(3, content)
-                .executeUpdate(); // the upload is not mapped: it never travels with the job's status
+        job.uploaded(uploads.store(job.id(), head, content));
         launchAfterCommit(tenant.id(), job.id(), userId);
         return job;
+    }
+
+    /** What the header is read from: the first {@value ContactCsv#HEAD} bytes. */
+    private static byte[] head(InputStream content) {
+        try {
+            return content == null ? new byte[0] : content.readNBytes(ContactCsv.HEAD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

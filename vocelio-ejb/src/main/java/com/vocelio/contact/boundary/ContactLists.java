@@ -2,13 +2,17 @@ package com.vocelio.contact.boundary;
 
 import com.vocelio.contact.control.ContactReads;
 import com.vocelio.contact.control.Memberships;
+import com.vocelio.contact.entity.Contact;
 import com.vocelio.contact.entity.ContactList;
 import com.vocelio.event.control.UnitOfWork;
+import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.Constraints;
+import com.vocelio.platform.control.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -90,22 +94,39 @@ public class ContactLists {
         return get(id);
     }
 
-    /** Deletes the list and its memberships; its contacts stay (they may be on other lists). */
-    public ContactList delete(String id) {
+    /**
+     * Deletes the list and its memberships; its contacts stay (they may be on other lists). Its subscribers hear of it
+     * as one {@code list-deleted} event, without naming every member.
+     */
+    public ContactList delete(String id, String userId) {
         var list = require(id);
         em.remove(list);
+        DomainEvents.raise(Contact.changedInBulk(
+                "list-deleted", List.of(), JsonObject.EMPTY_JSON_OBJECT, userId, List.of(list.id())));
         return list;
     }
 
     /** @return how many of the contacts were added (those already on the list count once) */
     public int addMembers(String listId, List<String> contactIds, String userId) {
         require(listId);
-        return memberships.add(List.of(listId), contactIds, userId, Clocks.now(clock));
+        var added = memberships.add(List.of(listId), contactIds, userId, Clocks.now(clock));
+        raise("added-to-list", listId, added, userId);
+        return added.size();
     }
 
-    public int removeMembers(String listId, List<String> contactIds) {
+    public int removeMembers(String listId, List<String> contactIds, String userId) {
         require(listId);
-        return memberships.remove(listId, contactIds);
+        var removed = memberships.remove(listId, contactIds);
+        raise("removed-from-list", listId, removed, userId);
+        return removed.size();
+    }
+
+    /** One {@code contact_updated} naming the contacts whose membership changed; none when nothing changed. */
+    private static void raise(String action, String listId, List<String> contactIds, String userId) {
+        if (!contactIds.isEmpty()) {
+            var changes = Jsons.objectBuilder().add("listId", listId).build();
+            DomainEvents.raise(Contact.changedInBulk(action, contactIds, changes, userId, List.of(listId)));
+        }
     }
 
     /** The organization's list with this id; a 404 for any other id. */

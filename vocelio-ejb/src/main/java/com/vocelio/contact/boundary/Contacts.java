@@ -92,8 +92,9 @@ public class Contacts {
         }
         flushed(contact);
         memberships.add(listIds, List.of(contact.id()), userId, now);
-        DomainEvents.raise(contact.changed(existing.isEmpty() ? "created" : "updated", before, userId));
-        return new Saved(get(contact.id()), existing.isEmpty());
+        var card = get(contact.id());
+        DomainEvents.raise(contact.changed(existing.isEmpty() ? "created" : "updated", before, userId, listIds(card)));
+        return new Saved(card, existing.isEmpty());
     }
 
     public ContactCard update(String id, ContactRequest request, String userId) {
@@ -115,15 +116,21 @@ public class Contacts {
             requireLists(request.listIds());
             memberships.add(request.listIds(), List.of(contact.id()), userId, Clocks.now(clock));
         }
-        DomainEvents.raise(contact.changed("updated", before, userId));
-        return get(contact.id());
+        var card = get(contact.id());
+        DomainEvents.raise(contact.changed("updated", before, userId, listIds(card)));
+        return card;
     }
 
     public Contact delete(String id, String userId) {
         var contact = find(id);
+        var lists = memberships.listsOf(List.of(contact.id()));
         em.remove(contact); // memberships go with it (on delete cascade)
-        DomainEvents.raise(contact.changed("deleted", contact.snapshot(), userId));
+        DomainEvents.raise(contact.changed("deleted", contact.snapshot(), userId, lists));
         return contact;
+    }
+
+    private static List<String> listIds(ContactCard card) {
+        return card.lists().stream().map(ContactReads.Membership::listId).toList();
     }
 
     Contact find(String id) {

@@ -1,5 +1,6 @@
 package com.vocelio.contact.boundary;
 
+import com.vocelio.contact.control.DoNotCallEvents;
 import com.vocelio.contact.control.DoNotCallGuard;
 import com.vocelio.contact.control.PhoneLines;
 import com.vocelio.contact.entity.DoNotCallList;
@@ -53,6 +54,9 @@ public class DoNotCallLists {
     @Inject
     DoNotCallGuard guard;
 
+    @Inject
+    DoNotCallEvents events;
+
     public List<ListCard> all() {
         var lists = em.createNamedQuery(DoNotCallList.ALL, DoNotCallList.class).getResultList();
         @SuppressWarnings("unchecked")
@@ -75,7 +79,7 @@ public class DoNotCallLists {
         return Map.entry(e164, guard.isBlocked(e164));
     }
 
-    public ListCard create(String name, String description) {
+    public ListCard create(String name, String description, String userId) {
         var list = new DoNotCallList(name, description, Clocks.now(clock));
         boolean taken = !em.createNamedQuery(DoNotCallList.BY_NAME, DoNotCallList.class)
                 .setParameter("name", list.name())
@@ -93,11 +97,13 @@ public class DoNotCallLists {
             }
             throw e;
         }
+        events.listCreated(list.id(), userId);
         return new ListCard(list, 0);
     }
 
-    public DoNotCallList delete(String id) {
+    public DoNotCallList delete(String id, String userId) {
         var list = find(id);
+        events.listDeleting(list.id(), userId); // while its entries still say whose flag goes
         em.remove(list); // its entries go with it
         return list;
     }
@@ -159,19 +165,29 @@ public class DoNotCallLists {
                 .setParameter(2, listId)
                 .setParameter(3, line.e164())
                 .getResultList();
-        return Map.entry(entry(rows.get(0)), added > 0);
+        var entry = entry(rows.get(0));
+        if (added > 0) {
+            events.entry("entry-added", listId, entry.id(), entry.phone(), true, userId);
+        }
+        return Map.entry(entry, added > 0);
     }
 
-    public void remove(String entryId) {
-        int removed = Checks.isUuid(entryId)
-                ? Sql.of(em, "delete from dnc_entries where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
+    public void remove(String entryId, String userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> removed = Checks.isUuid(entryId)
+                ? Sql.of(
+                                em,
+                                "delete from dnc_entries where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)"
+                                        + " returning cast(list_id as text), phone")
                         .setParameter(1, tenant.id())
                         .setParameter(2, entryId)
-                        .executeUpdate()
-                : 0;
-        if (removed == 0) {
+                        .getResultList()
+                : List.of();
+        if (removed.isEmpty()) {
             throw UnknownContactException.doNotCallEntry(entryId);
         }
+        String phone = (String) removed.get(0)[1];
+        events.entry("entry-removed", (String) removed.get(0)[0], entryId, phone, guard.isBlocked(phone), userId);
     }
 
     DoNotCallList find(String id) {

@@ -1,5 +1,6 @@
 package com.vocelio.contact.boundary;
 
+import com.vocelio.contact.control.DoNotCallEvents;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.Sql;
@@ -32,7 +33,10 @@ public class DoNotCallScrubs {
     @Inject
     ContactLists lists;
 
-    public Scrub scrub(String listId, boolean remove) {
+    @Inject
+    DoNotCallEvents events;
+
+    public Scrub scrub(String listId, boolean remove, String userId) {
         lists.require(listId);
         Object[] counts = (Object[]) Sql.of(
                         em,
@@ -51,16 +55,24 @@ public class DoNotCallScrubs {
                 .setParameter(1, tenant.id())
                 .setParameter(2, listId)
                 .getResultList();
-        int removed = remove
+        List<?> removed = remove
                 ? Sql.of(
                                 em,
                                 "delete from contact_list_memberships m using contacts c where c.id = m.contact_id"
                                         + " and m.tenant_id = cast(?1 as uuid) and m.list_id = cast(?2 as uuid) and "
-                                        + BLOCKED)
+                                        + BLOCKED + " returning cast(m.contact_id as text)")
                         .setParameter(1, tenant.id())
                         .setParameter(2, listId)
-                        .executeUpdate()
-                : 0;
-        return new Scrub(listId, ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), removed, phones);
+                        .getResultList()
+                : List.of();
+        long checked = ((Number) counts[0]).longValue();
+        long blocked = ((Number) counts[1]).longValue();
+        events.scrubbed(
+                listId,
+                checked,
+                blocked,
+                removed.stream().map(String.class::cast).toList(),
+                userId);
+        return new Scrub(listId, checked, blocked, removed.size(), phones);
     }
 }

@@ -1,6 +1,7 @@
 package com.vocelio.contact.boundary;
 
 import com.vocelio.contact.control.ImportBatches;
+import com.vocelio.contact.control.ImportUploads;
 import com.vocelio.contact.entity.Contact;
 import com.vocelio.contact.entity.ContactImport;
 import com.vocelio.event.control.UnitOfWork;
@@ -41,12 +42,15 @@ public class ImportSteps {
     @Inject
     ImportBatches batches;
 
+    @Inject
+    ImportUploads uploads;
+
     /**
      * Takes the job when it is pending, or processing without a heartbeat for {@code staleAfter} (its run died).
      *
      * @return the job, or empty when another run has it or it is finished
      */
-    public Optional<Claim> claim(String jobId, Duration staleAfter) {
+    public Optional<ContactImport> claim(String jobId, Duration staleAfter) {
         var now = Clocks.now(clock);
         int claimed = Sql.of(
                         em,
@@ -64,17 +68,13 @@ public class ImportSteps {
         }
         var job = em.find(ContactImport.class, jobId);
         em.refresh(job);
-        byte[] content = (byte[]) Sql.of(
-                        em,
-                        "select content from contact_imports where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
-                .setParameter(1, tenant.id())
-                .setParameter(2, jobId)
-                .getSingleResult();
-        return Optional.of(new Claim(job, content == null ? new byte[0] : content));
+        return Optional.of(job);
     }
 
-    /** A job taken by this run, with its upload. */
-    public record Claim(ContactImport job, byte[] content) {}
+    /** One chunk of the job's upload (null past the last), read in a transaction of its own. */
+    public byte[] chunk(String jobId, int seq) {
+        return uploads.chunk(jobId, seq);
+    }
 
     public void step(
             String jobId,
@@ -104,12 +104,7 @@ public class ImportSteps {
     }
 
     private void forget(String jobId) {
-        Sql.of(
-                        em,
-                        "update contact_imports set content = null where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
-                .setParameter(1, tenant.id())
-                .setParameter(2, jobId)
-                .executeUpdate();
+        uploads.forget(jobId);
     }
 
     /**

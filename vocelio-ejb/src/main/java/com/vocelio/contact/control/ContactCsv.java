@@ -82,10 +82,16 @@ public final class ContactCsv {
 
     private ContactCsv() {}
 
-    /** Reads the header line only: a 400 naming {@code file} for an empty file or one without a phone column. */
+    /** How much of the start of a file {@link #layout} reads the header from. */
+    public static final int HEAD = 64 * 1024;
+
+    /**
+     * Reads the header line only, from the file's first {@link #HEAD} bytes (more are ignored): a 400 naming {@code
+     * file} for an empty file or one without a phone column.
+     */
     public static Layout layout(byte[] content, Options options) {
         Charset encoding = options.encoding() != null ? options.encoding() : byteOrderMark(content);
-        String text = new String(content, 0, Math.min(content.length, 64 * 1024), encoding);
+        String text = new String(content, 0, Math.min(content.length, HEAD), encoding);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -22,6 +22,11 @@ public record ContactFilter(
         return new ContactFilter(search, id, status, tags, phoneType, after);
     }
 
+    /** The same conditions from the first row: what a filtered scope's page anchors are kept under. */
+    public ContactFilter withoutPaging() {
+        return new ContactFilter(searchTerm(), listId, status, tags, phoneType, null);
+    }
+
     /** The lower-case text to look for in {@code contacts.search_text}, or null for no search. */
     String searchTerm() {
         if (search == null || search.isBlank()) {

@@ -7,6 +7,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.JsonStringList;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,10 +17,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -289,9 +292,10 @@ public class Contact {
     /**
      * {@code contact_updated} as the guide's socket sends it ({@code contactId, changes, updatedBy}), with {@code
      * action} ({@code created}, {@code updated}, {@code deleted}); {@code changes} holds the new value of each field
-     * that differs from {@code before} (every field on a create, none on a delete).
+     * that differs from {@code before} (every field on a create, none on a delete). {@code listIds} names the lists
+     * the contact is on (was on, for a delete): what a subscriber's {@code filters:{listId}} is matched against.
      */
-    public DomainEvent changed(String action, JsonObject before, String updatedBy) {
+    public DomainEvent changed(String action, JsonObject before, String updatedBy, Collection<String> listIds) {
         var after = action.equals("deleted") ? JsonObject.EMPTY_JSON_OBJECT : snapshot();
         var changes = Jsons.objectBuilder();
         after.forEach((field, value) -> {
@@ -301,20 +305,21 @@ public class Contact {
         });
         var payload =
                 Jsons.objectBuilder().add("contactId", id).add("action", action).add("changes", changes);
-        if (updatedBy == null) {
-            payload.addNull("updatedBy");
-        } else {
-            payload.add("updatedBy", updatedBy);
-        }
-        return DomainEvent.of(UPDATED, CHANNEL, payload.build());
+        return DomainEvent.of(UPDATED, CHANNEL, signed(payload, updatedBy, listIds));
     }
 
     /**
-     * One {@code contact_updated} for a bulk operation ({@code add-tags}, {@code remove-tags}, {@code move-to-list},
-     * {@code delete}) rather than thousands: {@code contactIds} names every contact it changed.
+     * One {@code contact_updated} for a change to many contacts rather than thousands: a bulk operation ({@code
+     * add-tags}, {@code remove-tags}, {@code move-to-list}, {@code delete}) or a change of who is on a list ({@code
+     * added-to-list}, {@code removed-from-list}, {@code list-deleted}, {@code scrubbed}). {@code contactIds} names
+     * every contact it changed, {@code listIds} every list whose members it touched.
      */
     public static DomainEvent changedInBulk(
-            String action, java.util.Collection<String> contactIds, JsonObject changes, String updatedBy) {
+            String action,
+            Collection<String> contactIds,
+            JsonObject changes,
+            String updatedBy,
+            Collection<String> listIds) {
         var ids = Jsons.arrayBuilder();
         contactIds.forEach(ids::add);
         var payload = Jsons.objectBuilder()
@@ -322,12 +327,18 @@ public class Contact {
                 .add("action", action)
                 .add("bulk", true)
                 .add("changes", changes);
+        return DomainEvent.of(UPDATED, CHANNEL, signed(payload, updatedBy, listIds));
+    }
+
+    private static JsonObject signed(JsonObjectBuilder payload, String updatedBy, Collection<String> listIds) {
         if (updatedBy == null) {
             payload.addNull("updatedBy");
         } else {
             payload.add("updatedBy", updatedBy);
         }
-        return DomainEvent.of(UPDATED, CHANNEL, payload.build());
+        var lists = Jsons.arrayBuilder();
+        new TreeSet<>(listIds).forEach(lists::add);
+        return payload.add("listIds", lists).build();
     }
 
     public String id() {

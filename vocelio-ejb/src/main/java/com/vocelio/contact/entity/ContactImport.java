@@ -20,8 +20,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 /**
  * A CSV file of contacts being imported: {@code pending} until a node takes it, {@code processing} while it runs
  * (progress 0–99), then {@code completed} with its results and the rows it refused (by line), or {@code failed}.
- * The upload itself ({@code content}) is not mapped: it is written and read once, by {@code ImportSteps}, and never
- * travels with the job's status.
+ * The upload itself ({@code contact_import_chunks}) is not mapped: it is written and read once, a chunk at a time,
+ * and never travels with the job's status.
  */
 @Entity
 @Table(name = "contact_imports")
@@ -114,6 +114,11 @@ public class ContactImport {
         this.options = options.toString();
         this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    /** The whole upload is stored: its size, known only once it is read to the end. */
+    public void uploaded(long fileSize) {
+        this.fileSize = fileSize;
     }
 
     /** What one batch of a run did, added to the job's counters. */

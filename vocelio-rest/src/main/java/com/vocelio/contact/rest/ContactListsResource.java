@@ -94,7 +94,7 @@ public class ContactListsResource {
     public Map<String, Object> delete(@PathParam("id") String id) {
         var json = new LinkedHashMap<String, Object>();
         json.put("message", "Contact list deleted successfully");
-        json.put("id", lists.delete(id).id());
+        json.put("id", lists.delete(id, caller.userId().orElse(null)).id());
         return json;
     }
 
@@ -123,7 +123,8 @@ public class ContactListsResource {
     @DELETE
     @Path("{id}/contacts/{contactId}")
     public Map<String, Object> removeMember(@PathParam("id") String id, @PathParam("contactId") String contactId) {
-        int removed = lists.removeMembers(id, List.of(contactId));
+        int removed =
+                lists.removeMembers(id, List.of(contactId), caller.userId().orElse(null));
         if (removed == 0) {
             throw BusinessException.invalid("contactId", "is not on this list");
         }

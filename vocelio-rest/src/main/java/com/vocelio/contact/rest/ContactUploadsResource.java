@@ -52,10 +52,6 @@ public class ContactUploadsResource {
         if (file == null) {
             throw BusinessException.invalid("file", "is required: send the CSV as the multipart field 'file'");
         }
-        byte[] content;
-        try (InputStream in = file.getValueAs(InputStream.class)) {
-            content = in.readAllBytes();
-        }
         var options = ImportOptions.read(
                 field(form, "listId"),
                 field(form, "listName"),
@@ -63,11 +59,15 @@ public class ContactUploadsResource {
                 field(form, "encoding"),
                 field(form, "delimiter"),
                 field(form, "mapping"));
-        var job = imports.accept(
-                file.getContentDisposition().getFileName(),
-                content,
-                options,
-                caller.userId().orElse(null));
+        ContactImport job;
+        // Jersey has the part in a temporary file by now; it goes on to the database a chunk at a time
+        try (InputStream in = file.getValueAs(InputStream.class)) {
+            job = imports.accept(
+                    file.getContentDisposition().getFileName(),
+                    in,
+                    options,
+                    caller.userId().orElse(null));
+        }
         var json = new LinkedHashMap<String, Object>();
         json.put("jobId", job.id());
         json.put("filename", job.filename());

@@ -53,7 +53,10 @@ public class DoNotCallResource {
     @Path("dnc-lists")
     public Response createList(JsonObject body) {
         Bodies.required(body);
-        var created = doNotCall.create(Fields.text(body, "name"), Fields.text(body, "description"));
+        var created = doNotCall.create(
+                Fields.text(body, "name"),
+                Fields.text(body, "description"),
+                caller.userId().orElse(null));
         return Response.status(201)
                 .entity(data(ContactJson.doNotCallList(created)))
                 .build();
@@ -64,7 +67,7 @@ public class DoNotCallResource {
     public Map<String, Object> deleteList(@PathParam("id") String id) {
         var json = new LinkedHashMap<String, Object>();
         json.put("message", "Do-not-call list deleted successfully");
-        json.put("id", doNotCall.delete(id).id());
+        json.put("id", doNotCall.delete(id, caller.userId().orElse(null)).id());
         return json;
     }
 
@@ -105,7 +108,7 @@ public class DoNotCallResource {
     @DELETE
     @Path("dnc-entries/{id}")
     public Map<String, Object> removeEntry(@PathParam("id") String id) {
-        doNotCall.remove(id);
+        doNotCall.remove(id, caller.userId().orElse(null));
         return Map.of("message", "Do-not-call entry deleted successfully", "id", id);
     }
 
@@ -134,7 +137,8 @@ public class DoNotCallResource {
             throw BusinessException.invalid("listId", "is required: the contact list to scrub");
         }
         Boolean remove = Fields.bool(body, "removeBlocked");
-        var scrub = scrubs.scrub(listId, Boolean.TRUE.equals(remove));
+        var scrub = scrubs.scrub(
+                listId, Boolean.TRUE.equals(remove), caller.userId().orElse(null));
         var json = new LinkedHashMap<String, Object>();
         json.put("listId", scrub.listId());
         json.put("checked", scrub.checked());
