@@ -50,21 +50,24 @@ public class CallRegistry {
     public record Locked(Call call, boolean started) {}
 
     /**
-     * One statement starts the call's record or finds it, and locks it either way (the no-op update of an existing
-     * row takes the row lock as {@code FOR UPDATE} would); {@code xmax = 0} tells a row this statement inserted.
+     * One statement starts the call's record or finds it, locks it either way (the no-op update of an existing row
+     * takes the row lock as {@code FOR UPDATE} would) and returns the row, which EclipseLink makes the managed call:
+     * reading it again by id after the upsert cost a round trip and a tenth of a transfer request's CPU in the
+     * application. {@code xmax = 0} tells a row this statement inserted.
      */
     public Locked lockOrStart(String callId, String callerNumber) {
-        Object[] row = (Object[]) Sql.of(
-                        em,
+        Object[] row = (Object[]) em.createNativeQuery(
                         """
                         insert into calls (id, tenant_id, call_id, caller_number, status, started_at, created_at, updated_at)
                         values (gen_random_uuid(), cast(?1 as uuid), ?2, ?3, 'active', now(), now(), now())
                         on conflict (tenant_id, call_id) do update set updated_at = calls.updated_at
-                        returning cast(id as text), xmax = 0""")
+                        returning *, xmax = 0 as started""",
+                        Call.LOCKED)
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                 .setParameter(1, tenant.id())
                 .setParameter(2, callId)
                 .setParameter(3, callerNumber == null ? "" : callerNumber)
                 .getSingleResult();
-        return new Locked(em.find(Call.class, row[0].toString()), Boolean.TRUE.equals(row[1]));
+        return new Locked((Call) row[0], Boolean.TRUE.equals(row[1]));
     }
 }

@@ -8,13 +8,16 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -40,9 +43,17 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         name = Call.LIVE,
         query = "select c from Call c left join fetch c.department left join fetch c.agent"
                 + " where c.status in :statuses order by c.startedAt")
+@SqlResultSetMapping(
+        name = Call.LOCKED,
+        entities = @EntityResult(entityClass = Call.class),
+        columns = @ColumnResult(name = "started"))
 public class Call {
 
     public static final String BY_CALL_ID = "Call.byCallId";
+
+    /** A whole row of {@code calls} and a boolean column {@code started} ({@code CallRegistry.lockOrStart}). */
+    public static final String LOCKED = "Call.locked";
+
     public static final String LIVE = "Call.live";
 
     @Id
