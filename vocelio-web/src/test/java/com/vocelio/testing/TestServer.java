@@ -41,6 +41,7 @@ public final class TestServer {
     private EmbeddedDatabase database;
     private PayaraMicroProcess payara;
     private final Map<Map<String, String>, PayaraMicroProcess> sharedNodes = new HashMap<>();
+    private final List<PayaraMicroProcess> otherNodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestServer(EmbeddedDatabase database, PayaraMicroProcess payara) {
         this.database = database;
@@ -128,6 +129,7 @@ public final class TestServer {
     public synchronized PayaraMicroProcess startAnotherNode(int port, String name, Map<String, String> settings)
             throws Exception {
         var node = startPayara(database, port, name, settings);
+        otherNodes.add(node);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
@@ -179,6 +181,40 @@ public final class TestServer {
         } catch (IllegalStateException failedToBoot) {
             System.err.println("Node " + name + " did not boot, starting it again: " + failedToBoot.getMessage());
             return startAnotherNode(freePort(), name, settings);
+        }
+    }
+
+    /**
+     * Pauses (SIGSTOP) every running node of the suite but {@code node}, until the returned handle is closed
+     * (SIGCONT): for a test that needs {@code node}'s own sweep to be the one that handles something, because every
+     * node sweeps the same database and whichever locks a row first handles it.
+     */
+    public synchronized AutoCloseable pauseAllBut(PayaraMicroProcess node) throws Exception {
+        var paused = new java.util.ArrayList<Long>();
+        for (var other : otherNodes) {
+            if (other != node && other.isAlive()) {
+                paused.add(other.pid());
+            }
+        }
+        if (payara != node) {
+            paused.add(payara.pid());
+        }
+        for (long pid : paused) {
+            signal("STOP", pid);
+        }
+        return () -> {
+            for (long pid : paused) {
+                signal("CONT", pid);
+            }
+        };
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        var kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
         }
     }
 

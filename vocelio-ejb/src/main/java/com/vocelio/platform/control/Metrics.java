@@ -74,7 +74,11 @@ public class Metrics {
         return counter::inc;
     }
 
-    /** A timer in seconds; its buckets come from {@code mp.metrics.distribution.timer.buckets}. */
+    /**
+     * A timer, exported in seconds; its buckets come from {@code mp.metrics.distribution.timer.buckets}. It declares
+     * nanoseconds because that is what a timer counts, and Payara scales what it exports from the declared unit: a
+     * timer declared in seconds exported nanoseconds as seconds.
+     */
     public Latency timer(String name, String description, Tag... tags) {
         if (registry == null) {
             return duration -> {};
@@ -83,7 +87,7 @@ public class Metrics {
                 Metadata.builder()
                         .withName(name)
                         .withDescription(description)
-                        .withUnit(MetricUnits.SECONDS)
+                        .withUnit(MetricUnits.NANOSECONDS)
                         .build(),
                 tags);
         return duration -> timer.update(duration.isNegative() ? Duration.ZERO : duration);
