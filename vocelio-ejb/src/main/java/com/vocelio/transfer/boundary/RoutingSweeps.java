@@ -95,10 +95,11 @@ public class RoutingSweeps {
         // a safety net for every trigger: departments where someone waits and someone is free
         for (String id : ids(
                 """
-                select distinct cast(t.department_id as text) from transfers t join agents a
-                on a.department_id = t.department_id and a.tenant_id = t.tenant_id
-                where t.tenant_id = cast(?1 as uuid) and t.status = 'queued' and a.status = 'available'
-                and a.active_calls < a.max_concurrent_calls limit ?2""",
+                select distinct cast(a.department_id as text) from agents a
+                where a.tenant_id = cast(?1 as uuid) and a.status = 'available'
+                and a.active_calls < a.max_concurrent_calls and exists (select 1 from transfers t
+                    where t.tenant_id = a.tenant_id and t.department_id = a.department_id and t.status = 'queued')
+                limit ?2""",
                 tenantId)) {
             touched.computeIfAbsent(id, key -> em.find(Department.class, key));
         }
