@@ -42,3 +42,32 @@ $$;
 -- the oldest transfer that has not overflowed yet.
 create index transfers_overflow_due_idx on transfers (tenant_id, department_id, queued_at)
     where status = 'queued' and overflowed_at is null;
+
+--changeset vocelio:031-queue-line splitStatements:false
+-- A department's line as a transfer request and a position see it: how many wait, how many wait at an urgency at
+-- or above a given one, and the two inputs of the pace (the average handle time of its last completed transfers,
+-- its staffed capacity). Every part is an index lookup whatever the parameters, so its plans are generic and kept
+-- for the session; as one statement sent by the application PostgreSQL planned it again on every transfer request
+-- (0.27 ms of planning against 0.08 ms of execution), preferring custom plans for it.
+create or replace function queue_line(
+    p_tenant uuid, p_department uuid, p_urgency_rank integer, p_sample integer)
+returns table (waiting bigint, waiting_at_or_above bigint, handle_seconds numeric, staffed_capacity bigint)
+language plpgsql stable
+set plan_cache_mode = force_generic_plan
+as $$
+begin
+    return query select
+        (select coalesce(sum(q.waiting), 0)::bigint from queue_counts q
+            where q.tenant_id = p_tenant and q.department_id = p_department),
+        (select coalesce(sum(q.waiting), 0)::bigint from queue_counts q
+            where q.tenant_id = p_tenant and q.department_id = p_department and q.urgency_rank >= p_urgency_rank),
+        (select avg(extract(epoch from recent.ended_at - recent.connected_at)) from (
+            select t.ended_at, t.connected_at from transfers t
+            where t.tenant_id = p_tenant and t.department_id = p_department
+            and t.status = 'completed' and t.connected_at is not null
+            order by t.ended_at desc limit p_sample) recent),
+        (select coalesce(sum(a.max_concurrent_calls), 0)::bigint from agents a
+            where a.tenant_id = p_tenant and a.department_id = p_department
+            and a.status in ('available', 'busy', 'wrap_up'));
+end
+$$;

@@ -23,18 +23,13 @@ public class QueuePositions {
     /** How many recent completed transfers make the rolling average handle time. */
     public static final int HANDLE_TIME_SAMPLE = 50;
 
-    /** The pace's two inputs, as a select list over the department named by parameters 1 (tenant) and 2. */
-    private static final String PACE_INPUTS =
-            """
-            (select avg(extract(epoch from ended_at - connected_at)) from (
-                select ended_at, connected_at from transfers
-                where tenant_id = cast(?1 as uuid) and department_id = cast(?2 as uuid)
-                and status = 'completed' and connected_at is not null
-                order by ended_at desc limit %d) recent),
-            (select coalesce(sum(max_concurrent_calls), 0) from agents
-                where tenant_id = cast(?1 as uuid) and department_id = cast(?2 as uuid)
-                and status in ('available', 'busy', 'wrap_up'))"""
-                    .formatted(HANDLE_TIME_SAMPLE);
+    /**
+     * The department's line in one call of a database function (changeset 031): the waiting count and those of at
+     * least an urgency (running sums a trigger keeps in {@code queue_counts}, changeset 013, not counts over the queue:
+     * the same cost with 5,000 waiting as with none), then the pace's two inputs. A function so that PostgreSQL keeps
+     * its plans instead of planning it on every request.
+     */
+    private static final String LINE = "select * from queue_line(cast(?1 as uuid), cast(?2 as uuid), ?3, ?4)";
 
     @PersistenceContext(unitName = "vocelio")
     EntityManager em;
@@ -55,24 +50,19 @@ public class QueuePositions {
         }
     }
 
-    /**
-     * One statement: the department's waiting count, those of at least this urgency, and the pace. The counts are the
-     * running sums a trigger keeps in {@code queue_counts} (changeset 013), not counts over the queue: the same cost
-     * with 5,000 waiting as with none.
-     */
+    /** How many wait in the department, how many of at least this urgency, and the pace. */
     public Line line(Department department, int urgencyRank) {
-        Object[] row = (Object[]) Sql.of(
-                        em,
-                        "select (select coalesce(sum(waiting), 0) from queue_counts where tenant_id = cast(?1 as uuid)"
-                                + " and department_id = cast(?2 as uuid)),"
-                                + " (select coalesce(sum(waiting), 0) from queue_counts where tenant_id = cast(?1 as uuid)"
-                                + " and department_id = cast(?2 as uuid) and urgency_rank >= ?3), "
-                                + PACE_INPUTS)
-                .setParameter(1, tenant.id())
-                .setParameter(2, department.id())
-                .setParameter(3, urgencyRank)
-                .getSingleResult();
+        Object[] row = line(department.id(), urgencyRank);
         return new Line(number(row[0]), number(row[1]), pace(row[2], row[3]));
+    }
+
+    private Object[] line(String departmentId, int urgencyRank) {
+        return (Object[]) Sql.of(em, LINE)
+                .setParameter(1, tenant.id())
+                .setParameter(2, departmentId)
+                .setParameter(3, urgencyRank)
+                .setParameter(4, HANDLE_TIME_SAMPLE)
+                .getSingleResult();
     }
 
     public Spot spotOf(Transfer transfer) {
@@ -90,11 +80,8 @@ public class QueuePositions {
 
     /** Seconds per queue position in the department now. */
     public double pace(Department department) {
-        Object[] row = (Object[]) Sql.of(em, "select " + PACE_INPUTS)
-                .setParameter(1, tenant.id())
-                .setParameter(2, department.id())
-                .getSingleResult();
-        return pace(row[0], row[1]);
+        Object[] row = line(department.id(), 0);
+        return pace(row[2], row[3]);
     }
 
     /** The pace from its two inputs as a query reads them: the average handle time (null: none yet), the capacity. */
