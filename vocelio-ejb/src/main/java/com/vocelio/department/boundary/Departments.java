@@ -1,5 +1,6 @@
 package com.vocelio.department.boundary;
 
+import com.vocelio.department.control.DepartmentChanges;
 import com.vocelio.department.control.DepartmentPage;
 import com.vocelio.department.control.DepartmentPages;
 import com.vocelio.department.entity.Department;
@@ -9,6 +10,7 @@ import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.Constraints;
+import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.control.PhoneNumbers;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -48,6 +50,12 @@ public class Departments {
 
     @Inject
     Event<DepartmentRemoving> removing;
+
+    @Inject
+    DepartmentChanges changes;
+
+    @Inject
+    CurrentTenant tenant;
 
     /** Overflow targets are named inside the request body: an unknown one is a 400. */
     private final Function<String, Department> overflowTarget =
@@ -104,6 +112,7 @@ public class Departments {
         requireUniqueName(department);
         em.persist(department);
         flushed(department).announce("created");
+        changes.changing(tenant.id());
         return department;
     }
 
@@ -120,6 +129,7 @@ public class Departments {
         requireUniqueName(department);
         department.touch(Clocks.now(clock));
         flushed(department).announce("updated");
+        changes.changing(tenant.id());
         return department;
     }
 
@@ -132,6 +142,7 @@ public class Departments {
         em.remove(department);
         em.flush();
         department.announce("deleted");
+        changes.changing(tenant.id());
         return department;
     }
 

@@ -2,7 +2,9 @@ package com.vocelio.department.rest;
 
 import com.vocelio.department.boundary.DepartmentRequest;
 import com.vocelio.department.boundary.Departments;
+import com.vocelio.department.control.DepartmentChanges;
 import com.vocelio.identity.entity.Role;
+import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Envelope;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,10 +22,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The seed's {@code /departments} and the portal's {@code /api/departments} (contract C1–C4), one resource under both
  * paths. Everyone in the organization reads departments (the transfer modal lists them); admins change them.
+ *
+ * <p>The listing is read far more often than it changes (the portal loads it with most screens), so each
+ * organization's last listing is served again until {@link DepartmentChanges} counts a change: on this node at once
+ * when the change commits, from another node when the relay delivers it.
  */
 @Path("{api: (?:api/)?}departments")
 @ApplicationScoped
@@ -35,11 +44,28 @@ public class DepartmentsResource {
     @Inject
     Departments departments;
 
+    @Inject
+    DepartmentChanges changes;
+
+    @Inject
+    CurrentTenant tenant;
+
+    private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+
+    /** An organization's departments as read after its {@code changes}-th change this node knew of. */
+    private record Listing(long changes, List<DepartmentView> departments) {}
+
     @GET
     public Envelope list() {
-        return Envelope.of(
-                "departments",
-                departments.all().stream().map(DepartmentView::of).toList());
+        String organization = tenant.id();
+        long seen = changes.seen(organization); // noted before the read: a change during it makes the read stale
+        var listing = listings.get(organization);
+        if (listing == null || listing.changes() != seen) {
+            listing = new Listing(
+                    seen, departments.all().stream().map(DepartmentView::of).toList());
+            listings.put(organization, listing);
+        }
+        return Envelope.of("departments", listing.departments());
     }
 
     @GET
