@@ -30,6 +30,8 @@ class DepartmentsIT {
         department(unique("Listed"));
         json().get(path)
                 .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("departments", instanceOf(java.util.List.class))

@@ -102,9 +102,28 @@ public class JsonWriter implements MessageBodyWriter<Object> {
             MediaType mediaType,
             MultivaluedMap<String, Object> httpHeaders,
             OutputStream entityStream) {
+        if (entity instanceof Rendered rendered) {
+            try {
+                entityStream.write(rendered.utf8());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         // the stream Jersey hands writers ignores close(): closing the generator only flushes it
         try (JsonGenerator json = GENERATORS.createGenerator(entityStream, StandardCharsets.UTF_8)) {
             write(json, entity);
+        }
+    }
+
+    /**
+     * An answer written once and sent as it is, for one that many requests share until it changes: the bytes are
+     * what {@link #writeTo} would send for the entity.
+     */
+    public record Rendered(byte[] utf8) {
+
+        public static Rendered of(Object entity) {
+            return new Rendered(toJson(entity).getBytes(StandardCharsets.UTF_8));
         }
     }
 
