@@ -44,6 +44,9 @@ final class FakeTwilio implements AutoCloseable {
             Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Recordings/(RE[0-9a-f]{32})\\.wav");
     private static final Pattern PARTICIPANT = Pattern.compile(
             "/2010-04-01/Accounts/(AC[0-9a-f]{32})/Conferences/(CF[0-9a-f]{32})/Participants/(CA[0-9a-f]{32})\\.json");
+    /** A participant dialled into a conference, named by its sid or, as we do, by its friendly name. */
+    private static final Pattern PARTICIPANTS =
+            Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]{32})/Conferences/([^/]+)/Participants\\.json");
     /** What the fake answers for any recording's audio: a WAV header's first bytes, then the recording's sid. */
     static final String AUDIO_PREFIX = "RIFF\u0000\u0000\u0000\u0000WAVE";
 
@@ -153,6 +156,13 @@ final class FakeTwilio implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The participants the application dialled into the conference {@code name} (by its friendly name). */
+    synchronized List<Received> dialledInto(String name) {
+        return received.stream()
+                .filter(r -> r.path().endsWith("/Conferences/" + name + "/Participants.json"))
+                .toList();
+    }
+
     /** The calls the application placed to {@code to} (new legs: outbound calls, agents called into conferences). */
     synchronized List<Received> placedTo(String to) {
         return received.stream()
@@ -241,6 +251,22 @@ final class FakeTwilio implements AutoCloseable {
                                 + "true".equals(first(form, "Hold")) + ",\"muted\":"
                                 + "true".equals(first(form, "Muted"))
                                 + ",\"status\":\"connected\"}");
+                return;
+            }
+            var dialledIn = PARTICIPANTS.matcher(path);
+            if (exchange.getRequestMethod().equals("POST") && dialledIn.matches()) {
+                if (first(form, "From") == null || first(form, "To") == null) {
+                    reply(exchange, 400, error(400, 21201, "From and To are required"));
+                    return;
+                }
+                String sid = "CA" + HexFormat.of().formatHex(bytes(16));
+                calls.put(sid, new String[] {"queued", null, null});
+                reply(
+                        exchange,
+                        201,
+                        "{\"account_sid\":\"" + ACCOUNT_SID + "\",\"call_sid\":\"" + sid + "\",\"conference_sid\":\"CF"
+                                + HexFormat.of().formatHex(bytes(16)) + "\",\"label\":" + quoted(first(form, "Label"))
+                                + ",\"hold\":false,\"muted\":false,\"status\":\"queued\"}");
                 return;
             }
             var many = CALLS.matcher(path);

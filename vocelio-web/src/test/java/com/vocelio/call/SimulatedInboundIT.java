@@ -65,6 +65,7 @@ class SimulatedInboundIT {
                         "record",
                         true));
         String sid;
+        String queuedAs;
         try (var live = liveFeed(routing)) {
             subscribe(live, "{\"type\":\"subscribe\",\"channel\":\"live_call\"}", "live_call");
             var answered = inbound(routing, "(555) 765-1234", number);
@@ -73,6 +74,7 @@ class SimulatedInboundIT {
                     XML + "<Response><Say>Welcome to Acme</Say><Play loop=\"0\">" + MUSIC + "</Play></Response>",
                     answered.getString("twiml"));
             assertEquals(department, answered.getString("queued_to"));
+            queuedAs = answered.getString("transfer_id");
             assertEquals("in-progress", answered.getString("call.status"));
             assertEquals("transferring", answered.getString("call.call_status"));
             assertEquals("inbound", answered.getString("call.direction"));
@@ -87,7 +89,9 @@ class SimulatedInboundIT {
                         sid)
                 .get(0)
                 .get("transfer_id");
+        assertEquals(transferId, queuedAs, "the answer names the transfer the call waits in");
         assertEquals("queued", routing.status(transferId));
+        routing.admin().get("/transfer/" + transferId).then().statusCode(200).body("transfer.call_id", equalTo(sid));
 
         routing.agent(department, Map.of("phone_number", randomNumber()));
         routing.awaitOffer(transferId);
@@ -126,6 +130,7 @@ class SimulatedInboundIT {
                         + "</Redirect></Response>",
                 answered.getString("twiml"));
         assertEquals("", answered.getString("queued_to"));
+        assertEquals("", answered.getString("transfer_id"));
         assertEquals(0, routing.transfersOfCall(sid));
         routing.admin()
                 .get("/admin/active-calls")
@@ -193,11 +198,49 @@ class SimulatedInboundIT {
                         + "<Hangup/></Response>",
                 answered.getString("twiml"));
         assertEquals("", answered.getString("queued_to"));
+        assertEquals("", answered.getString("transfer_id"));
         assertEquals(0, routing.transfersOfCall(sid));
         routing.admin()
                 .get("/api/calls/" + sid + "/status")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("completed"));
+    }
+
+    @Test
+    void aNodeWhoseTelephonyIsTwilioRefusesToSimulateAndCreatesNoCall() {
+        var routing = Routing.newOrganization();
+        var twilioNode = TwilioNode.get();
+        String department = routing.department(Map.of());
+        String number = randomNumber();
+        twilioNode
+                .as(routing)
+                .body(Map.of(
+                        "flow_id",
+                        "flow-" + number.substring(5),
+                        "phone_numbers",
+                        List.of(number),
+                        "department",
+                        department))
+                .post("/admin/register-flow")
+                .then()
+                .statusCode(200);
+        for (Object body : List.of(Map.of("from", "+15557650044", "to", number), Map.of("from", "12"))) {
+            twilioNode
+                    .as(routing)
+                    .body(body)
+                    .post("/admin/simulate/inbound")
+                    .then()
+                    .statusCode(409)
+                    .body("success", equalTo(false))
+                    .body("code", equalTo("simulator_disabled"));
+        }
+        long calls =
+                Database.number("select count(*) from calls where tenant_id = cast(? as uuid)", routing.tenantId());
+        assertEquals(0, calls, "no fake call on a Twilio node");
+        assertEquals(
+                0,
+                Database.number(
+                        "select count(*) from transfers where tenant_id = cast(? as uuid)", routing.tenantId()));
     }
 }

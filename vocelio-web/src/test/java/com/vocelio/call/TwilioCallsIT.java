@@ -318,18 +318,91 @@ class TwilioCallsIT {
     }
 
     @Test
-    void anotherOrganizationCannotEndMuteOrReadTheCall() {
-        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+    void anotherOrganizationCannotEndMuteHoldOrReadTheCallAndNothingChanges() {
+        String sid = make(randomNumber(), ourNumber(Map.of("record", true)), "Hello", "");
         status(sid, "in-progress", Map.of());
+        int heardBefore = twilio.about(sid).size();
+        var before = Database.rows(
+                "select status, telephony_status, muted, on_hold, ended_at, transfer_count from calls where call_id = ?",
+                sid);
         var other = Routing.newOrganization();
         String base = node.baseUri().toString();
-        other.admin().baseUri(base).get("/api/calls/" + sid + "/status").then().statusCode(404);
-        other.admin().baseUri(base).post("/api/calls/" + sid + "/end").then().statusCode(404);
-        other.admin().baseUri(base).post("/api/calls/" + sid + "/mute").then().statusCode(404);
-        other.admin().baseUri(base).post("/api/calls/" + sid + "/hold").then().statusCode(404);
-        other.admin().baseUri(base).delete("/api/calls/" + sid).then().statusCode(404);
+        List<Response> answers = List.of(
+                other.admin().baseUri(base).get("/api/calls/" + sid + "/status"),
+                other.admin().baseUri(base).get("/api/calls/" + sid + "/recordings"),
+                other.admin().baseUri(base).post("/api/calls/" + sid + "/end"),
+                other.admin().baseUri(base).body(Map.of("muted", true)).post("/api/calls/" + sid + "/mute"),
+                other.admin().baseUri(base).post("/api/calls/" + sid + "/mute"),
+                other.admin().baseUri(base).body(Map.of("on_hold", true)).post("/api/calls/" + sid + "/hold"),
+                other.admin().baseUri(base).post("/api/calls/" + sid + "/hold"),
+                other.admin().baseUri(base).delete("/api/calls/" + sid),
+                other.admin()
+                        .baseUri(base)
+                        .body(Map.of("call_sid", sid, "transfer_to", "+15552223333"))
+                        .post("/calls/transfer"));
+        for (Response answer : answers) {
+            assertEquals(404, answer.statusCode(), answer.asString());
+            assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+            assertEquals(false, answer.jsonPath().getBoolean("success"), answer.asString());
+            assertTrue(!answer.jsonPath().getString("code").isBlank(), answer.asString());
+            assertTrue(!answer.asString().contains(sid + "\",\"status"), "says nothing of the call");
+        }
         assertEquals("in-progress", statusOf(sid));
-        assertEquals(0, twilio.about(sid).size(), "Twilio heard nothing of the other organization's requests");
+        assertEquals(
+                before,
+                Database.rows(
+                        "select status, telephony_status, muted, on_hold, ended_at, transfer_count from calls where call_id = ?",
+                        sid));
+        assertEquals(
+                heardBefore, twilio.about(sid).size(), "Twilio heard nothing of the other organization's requests");
+        onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200);
+    }
+
+    @Test
+    void anAgentLegThatFailsRequeuesTheTransferAheadOfLaterOnesAsAMissedOffer() {
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String first = routing.agent(department, Map.of("phone_number", "+15553337777"));
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        String early = onNode().body(Map.of("transfer_to", department, "type", "cold"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        assertEquals(first, routing.awaitOffer(early));
+        onNode().post("/transfer/" + early + "/accept").then().statusCode(200).body("status", equalTo("connecting"));
+        // while the agent's phone rings, later callers queue (needing a skill the ringing agent lacks, so the agent
+        // freed by the failure cannot take them and the line stays to read)
+        Routing.pause(java.time.Duration.ofMillis(20));
+        String later = routing.request(department, "medium", Map.of("required_skills", List.of("spanish")))
+                .getString("transfer_id");
+        String latest = routing.request(department, "medium", Map.of("required_skills", List.of("spanish")))
+                .getString("transfer_id");
+        assertEquals(List.of(later, latest), routing.queue(department));
+
+        String query = "?transfer_id=" + early;
+        var failed = FakeTwilio.callback(
+                node.baseUri(),
+                "webhooks/twilio/bridge" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
+                Map.of("CallSid", sid, "DialCallStatus", "failed"),
+                null);
+        assertEquals(200, failed.statusCode(), failed.body());
+        assertTrue(failed.body().contains("<Play loop=\"0\">"), "the caller holds: " + failed.body());
+        assertEquals("queued", routing.status(early));
+        assertEquals(List.of(early, later, latest), routing.queue(department), "back at its old place, first");
+        assertEquals(1, routing.transfer(early).getInt("queue_position"));
+        var agentRow = routing.agentRow(first);
+        assertEquals(1, ((Number) agentRow.get("missed_offers")).intValue(), agentRow.toString());
+        assertEquals(0, ((Number) agentRow.get("active_calls")).intValue(), agentRow.toString());
+        assertEquals("available", agentRow.get("status"));
+        onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+
+        // the next agent who can take any of them gets the re-queued transfer, not a later one
+        String next = routing.agent(department, Map.of("phone_number", "+15553338888"));
+        assertEquals(next, routing.awaitOffer(early));
+        assertEquals(List.of(later, latest), routing.queue(department));
     }
 
     @Test

@@ -28,6 +28,11 @@ final class TwilioNode {
      */
     static final String STATUS_STALE_AFTER = "PT2S";
 
+    /** The TwiML App the AI's conference leg dials (Twilio would fetch its Voice URL, our ai-leg webhook). */
+    static final String AI_APP_SID = "AP" + "fedcba9876543210".repeat(2);
+
+    static final String AI_LEG_LINE = "One moment please, a specialist is joining us.";
+
     private static TwilioNode instance;
     private static IllegalStateException startFailure;
 
@@ -62,7 +67,11 @@ final class TwilioNode {
                                         "VOCELIO_PUBLIC_URL",
                                         PUBLIC_URL + "/",
                                         "VOCELIO_TELEPHONY_TWILIO_STATUS_STALE_AFTER",
-                                        STATUS_STALE_AFTER));
+                                        STATUS_STALE_AFTER,
+                                        "VOCELIO_TWILIO_AI_APP_SID",
+                                        AI_APP_SID,
+                                        "VOCELIO_TELEPHONY_AI_LEG_LINE",
+                                        AI_LEG_LINE));
                 twilio.playsCallbacksTo(node.baseUri(), PUBLIC_URL);
                 instance = new TwilioNode(twilio, node);
                 Runtime.getRuntime().addShutdownHook(new Thread(instance.twilio::close));

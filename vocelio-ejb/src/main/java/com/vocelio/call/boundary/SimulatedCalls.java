@@ -2,6 +2,7 @@ package com.vocelio.call.boundary;
 
 import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
+import com.vocelio.call.control.Providers;
 import com.vocelio.call.control.SimulatedTelephony;
 import com.vocelio.call.entity.Call;
 import com.vocelio.event.control.UnitOfWork;
@@ -55,6 +56,9 @@ public class SimulatedCalls {
     CallRegistry registry;
 
     @Inject
+    Providers providers;
+
+    @Inject
     @ConfigProperty(name = "vocelio.phone.default-region", defaultValue = "US")
     String region;
 
@@ -65,9 +69,11 @@ public class SimulatedCalls {
      * The simulated network puts a call through from {@code from} to one of the organization's numbers: its flow
      * answers it exactly as {@code /webhooks/twilio/voice} answers a Twilio call (the record starts answered by the
      * flow, recorded when the flow records), and it talks the simulator's talk time unless someone ends it. A
-     * number without a flow is not the organization's to receive calls on.
+     * number without a flow is not the organization's to receive calls on. A node whose telephony is Twilio has no
+     * simulated network: its numbers ring at Twilio, so a fake call there would be a call no one can hear.
      */
     public Received receive(SimulatedInbound request) {
+        refuseUnlessSimulated();
         var asked = request.read(region);
         if (flows.find(asked.to()).isEmpty()) {
             throw BusinessException.invalid(
@@ -78,6 +84,17 @@ public class SimulatedCalls {
         var call = registry.lock(sid).orElseThrow();
         simulator.received(call, Clocks.now(clock));
         return new Received(call, answer);
+    }
+
+    /** 409 {@code simulator_disabled} on a node whose new calls go through Twilio. */
+    public void refuseUnlessSimulated() {
+        if (!SimulatedTelephony.NAME.equals(providers.name())) {
+            throw new BusinessException(
+                    BusinessException.Kind.CONFLICT,
+                    "simulator_disabled",
+                    "This node's telephony is " + providers.name()
+                            + ": the simulator is off (it works when no Twilio credentials are configured)");
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

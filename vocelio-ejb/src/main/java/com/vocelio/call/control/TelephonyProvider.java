@@ -55,6 +55,9 @@ public interface TelephonyProvider {
      */
     boolean bridge(Call call, String target, String transferId, Handover handover, String briefing);
 
+    /** The agent took the caller over (a warm transfer's hand-off): the AI's own leg, if it has one, leaves. */
+    default void aiLeaves(Call call) {}
+
     /**
      * A status read of a live call: the provider may check what our record says when it has heard nothing of the call
      * for a while (callbacks remain the source; this only catches one that went missing), and reports what it learns

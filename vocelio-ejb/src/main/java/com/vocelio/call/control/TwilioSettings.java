@@ -29,6 +29,13 @@ public class TwilioSettings {
     public static final String CONFERENCE_CALLBACK = "/webhooks/twilio/conference";
     /** Twilio fetches the caller's next TwiML here when a conference transfer's conference is over: the AI again. */
     public static final String CONFERENCE_OVER = "/webhooks/twilio/conference/over";
+    /**
+     * The Voice URL to give the TwiML App ({@code vocelio.twilio.ai-app-sid}) the AI's conference leg dials: Twilio
+     * fetches the leg's TwiML here, a {@code <Connect><Stream>} to {@value #MEDIA_STREAM}.
+     */
+    public static final String AI_LEG = "/webhooks/twilio/conference/ai-leg";
+    /** Our WebSocket that speaks Twilio's media-stream protocol for the AI's leg. */
+    public static final String MEDIA_STREAM = "/ws/twilio/media";
 
     @Inject
     @ConfigProperty(name = "twilio.account-sid")
@@ -55,6 +62,14 @@ public class TwilioSettings {
             name = "vocelio.telephony.hold-music-url",
             defaultValue = "http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3")
     String holdMusicUrl;
+
+    /**
+     * The TwiML App (its {@code AP…} sid) whose Voice URL is {@value #AI_LEG}: a warm or conference transfer's
+     * conference gets the AI as a participant dialled to {@code app:<sid>}. Unset, the AI places no leg.
+     */
+    @Inject
+    @ConfigProperty(name = "vocelio.twilio.ai-app-sid")
+    Optional<String> aiAppSid;
 
     /** How long a live call may go unheard of before a status read asks Twilio about it. */
     @Inject
@@ -89,6 +104,15 @@ public class TwilioSettings {
                 .map(String::strip)
                 .filter(v -> !v.isEmpty())
                 .map(v -> v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+    }
+
+    public Optional<String> aiAppSid() {
+        return aiAppSid.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** Where Twilio opens the AI leg's media stream: our public address as a WebSocket URL (wss for https). */
+    public Optional<String> mediaStreamUrl() {
+        return publicUrl().map(base -> base.replaceFirst("^http", "ws") + MEDIA_STREAM);
     }
 
     public Duration statusStaleAfter() {

@@ -8,6 +8,7 @@ import com.twilio.http.Request;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.Domains;
 import com.twilio.rest.api.v2010.account.conference.Participant;
+import com.twilio.type.App;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Sip;
 import com.vocelio.call.entity.Call;
@@ -44,6 +45,8 @@ public class TwilioTelephony implements TelephonyProvider {
     public static final String NAME = "twilio";
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
     static final List<String> RECORDING_EVENTS = List.of("in-progress", "completed", "absent");
+    /** The custom parameter that tells the AI leg's webhook whose conference it is in. */
+    public static final String AI_CALLER = "caller_sid";
 
     @Inject
     Instance<TwilioRestClient> client;
@@ -147,6 +150,7 @@ public class TwilioTelephony implements TelephonyProvider {
             update(call, callerIntoConference(conference, handover, base.get()));
             call.enterConference(conference, Clocks.now(clock));
         }
+        aiJoins(call, conference);
         String leg = query + "&call_sid=" + URLEncoder.encode(call.callId(), StandardCharsets.UTF_8);
         var creator = com.twilio.rest.api.v2010.account.Call.creator(
                         endpoint(target),
@@ -159,6 +163,56 @@ public class TwilioTelephony implements TelephonyProvider {
                 .setStatusCallbackEvent(List.of("completed"));
         twilio(() -> creator.create(client.get()));
         return false;
+    }
+
+    /**
+     * The AI joins the caller's conference on a leg of its own: a participant dialled to the TwiML App
+     * ({@code app:AP…}) whose Voice URL is {@value TwilioSettings#AI_LEG}, told the caller's call as a custom
+     * parameter. It starts the conference (the caller hears the AI, not the hold music) and does not end it. Once per
+     * conference: a re-offer after an agent who never answered finds it there. Without the app nothing is placed; a
+     * refusal leaves the transfer going without the AI's leg (logged), since the agent is being called anyway.
+     */
+    private void aiJoins(Call call, String conference) {
+        var app = settings.aiAppSid();
+        if (app.isEmpty() || !call.aiLegSid().isEmpty()) {
+            return;
+        }
+        var creator = Participant.creator(
+                        conference,
+                        new PhoneNumber(call.ourNumber()),
+                        new App(app.get() + "?" + AI_CALLER + "="
+                                + URLEncoder.encode(call.callId(), StandardCharsets.UTF_8)))
+                .setLabel("ai")
+                .setBeep("false")
+                .setStartConferenceOnEnter(true)
+                .setEndConferenceOnExit(false)
+                .setTimeout(20);
+        try {
+            var leg = twilio(() -> creator.create(client.get()));
+            call.aiJoins(leg.getCallSid(), Clocks.now(clock));
+        } catch (BusinessException e) {
+            LOG.log(Level.WARNING, "The AI could not join conference " + conference + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A warm transfer's hand-off: the agent answered, the AI's leg hangs up. Twilio failing leaves the AI in the
+     * conference (logged); the hand-off itself stands.
+     */
+    @Override
+    public void aiLeaves(Call call) {
+        String leg = call.aiLegSid();
+        if (leg.isEmpty()) {
+            return;
+        }
+        try {
+            twilio(() -> com.twilio.rest.api.v2010.account.Call.updater(leg)
+                    .setStatus(com.twilio.rest.api.v2010.account.Call.UpdateStatus.COMPLETED)
+                    .update(client.get()));
+            call.aiLeaves(leg, Clocks.now(clock));
+        } catch (BusinessException e) {
+            LOG.log(Level.WARNING, "The AI's leg " + leg + " could not be hung up: " + e.getMessage());
+        }
     }
 
     /** One conference per transfer: a re-offered transfer finds its caller where it left them. */

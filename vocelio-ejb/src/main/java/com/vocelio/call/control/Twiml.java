@@ -98,6 +98,22 @@ public final class Twiml {
         return this;
     }
 
+    /**
+     * Hands the call's audio to our WebSocket at {@code url} both ways ({@code <Connect><Stream>}: Twilio plays what
+     * we send), with {@code parameters} in the stream's {@code start} message (Twilio allows no query on the URL).
+     * Twilio goes on with the next verb when the socket closes.
+     */
+    public Twiml connectStream(String url, java.util.Map<String, String> parameters) {
+        verbs.append("<Connect><Stream url=\"").append(escape(url)).append("\">");
+        parameters.forEach((name, value) -> verbs.append("<Parameter name=\"")
+                .append(escape(name))
+                .append("\" value=\"")
+                .append(escape(value))
+                .append("\"/>"));
+        verbs.append("</Stream></Connect>");
+        return this;
+    }
+
     public Twiml playForever(String url) {
         verbs.append("<Play loop=\"0\">").append(escape(url)).append("</Play>");
         return this;

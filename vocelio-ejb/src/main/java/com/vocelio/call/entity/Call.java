@@ -153,6 +153,13 @@ public class Call {
     @Column(name = "conference_sid", nullable = false, length = 40)
     private String conferenceSid = "";
 
+    /**
+     * The AI's own leg in the caller's transfer conference (the provider's call sid; empty: none). A warm transfer's
+     * AI leg leaves when the agent answers; a conference transfer's stays for the three-way.
+     */
+    @Column(name = "ai_leg_sid", nullable = false, length = 40)
+    private String aiLegSid = "";
+
     @Version
     private long version;
 
@@ -445,6 +452,46 @@ public class Call {
 
     public String conferenceName() {
         return conferenceName;
+    }
+
+    /** The provider placed the AI's leg {@code legSid} into the caller's conference. */
+    public void aiJoins(String legSid, OffsetDateTime now) {
+        this.aiLegSid = legSid;
+        touch(now);
+    }
+
+    /** Whether {@code legSid} may speak for the AI on this call: the AI's current leg, or the first one. */
+    public boolean acceptsAiLeg(String legSid) {
+        return status.isLive() && !conferenceName.isEmpty() && (aiLegSid.isEmpty() || aiLegSid.equals(legSid));
+    }
+
+    /** @return whether {@code legSid} was the AI's leg (it is gone now) */
+    public boolean aiLeaves(String legSid, OffsetDateTime now) {
+        if (aiLegSid.isEmpty() || !aiLegSid.equals(legSid)) {
+            return false;
+        }
+        this.aiLegSid = "";
+        touch(now);
+        return true;
+    }
+
+    /**
+     * The AI's leg started ({@code ai_leg_streaming}) or stopped ({@code ai_leg_stream_stopped}) streaming its voice
+     * into the conference, on the live feed.
+     */
+    public void aiStream(String type, String legSid, String streamSid, OffsetDateTime now) {
+        DomainEvents.raise(DomainEvent.of(
+                type,
+                DomainEvent.LIVE_CALL,
+                Jsons.objectBuilder(snapshot(now))
+                        .add("ai_leg_sid", legSid)
+                        .add("stream_sid", streamSid)
+                        .add("conference", conferenceName)
+                        .build()));
+    }
+
+    public String aiLegSid() {
+        return aiLegSid;
     }
 
     public String conferenceSid() {

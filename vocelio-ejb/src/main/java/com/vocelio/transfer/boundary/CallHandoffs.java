@@ -98,8 +98,10 @@ public class CallHandoffs {
     /**
      * An inbound call waits for the department its flow queues to: it becomes a routed (cold) transfer like any
      * other, at the end of the department's line. A repeat (Twilio asking again) finds the transfer already open.
+     *
+     * @return the transfer's public id, so whoever put the call through can follow it
      */
-    public void queueInbound(@Observes CallWaiting waiting) {
+    public String queue(CallWaiting waiting) {
         var request = new TransferRequest(
                 waiting.callSid(),
                 null,
@@ -117,7 +119,12 @@ public class CallHandoffs {
                 null,
                 null,
                 null);
-        transfers.request(request, null);
+        return transfers.request(request, null).transfer().transferId();
+    }
+
+    /** Twilio's voice webhook queues through the event, since telephony knows nothing of routing. */
+    public void queueInbound(@Observes CallWaiting waiting) {
+        queue(waiting);
     }
 
     /**

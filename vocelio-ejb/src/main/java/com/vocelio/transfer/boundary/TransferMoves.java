@@ -113,6 +113,9 @@ public class TransferMoves {
         var transfer = toMove(transferId);
         if (transfer.call().callId().equals(callSid) && transfer.status() == TransferStatus.CONNECTING) {
             transfer.connect(Clocks.now(clock));
+            if (transfer.type() == TransferType.WARM) {
+                calls.handedOver(transfer.call());
+            }
         }
         return transfer;
     }

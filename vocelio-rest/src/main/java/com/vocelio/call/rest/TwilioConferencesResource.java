@@ -22,7 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
  * Twilio's reports on a transfer's conference (signed like every Twilio webhook): who joined and left it (our caller
  * joining tells the conference's sid, which hold and mute need), and a conference transfer's conference being over
  * for the caller ({@code over}, the caller's {@code <Dial>} action: the AI takes the caller back). Participants that
- * are not our calls (the agents' legs) change nothing.
+ * are not our calls (the agents' legs) change nothing. {@code ai-leg} is the Voice URL of the TwiML App the AI's own
+ * conference leg dials: its TwiML streams the leg to {@code /ws/twilio/media}.
  */
 @Path("webhooks/twilio/conference")
 @ApplicationScoped
@@ -74,6 +75,19 @@ public class TwilioConferencesResource {
         return directory
                 .organizationOfCall(TwilioTelephony.NAME, callSid)
                 .map(organization -> tenant.runAs(organization, () -> conferences.afterConference(callSid)))
+                .orElseGet(() -> Twiml.response().hangup().toString());
+    }
+
+    /** Twilio fetches the AI leg's TwiML: {@code CallSid} is the leg, {@code caller_sid} (our parameter) the caller. */
+    @POST
+    @Path("ai-leg")
+    public String aiLeg(MultivaluedMap<String, String> form) {
+        signatures.verify(headers, uri, form);
+        String callerSid = form.getFirst(TwilioTelephony.AI_CALLER);
+        return directory
+                .organizationOfCall(TwilioTelephony.NAME, callerSid)
+                .map(organization ->
+                        tenant.runAs(organization, () -> conferences.aiLeg(callerSid, form.getFirst("CallSid"))))
                 .orElseGet(() -> Twiml.response().hangup().toString());
     }
 }

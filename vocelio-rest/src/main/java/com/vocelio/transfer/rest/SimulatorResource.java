@@ -1,18 +1,19 @@
-package com.vocelio.call.rest;
+package com.vocelio.transfer.rest;
 
 import com.vocelio.call.boundary.CallControls;
 import com.vocelio.call.boundary.Calls;
 import com.vocelio.call.boundary.SimulatedCalls;
 import com.vocelio.call.boundary.SimulatedInbound;
 import com.vocelio.call.entity.CallWaiting;
+import com.vocelio.call.rest.CallView;
 import com.vocelio.identity.entity.Role;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.rest.Bodies;
 import com.vocelio.platform.rest.Envelope;
+import com.vocelio.transfer.boundary.CallHandoffs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,9 @@ import java.time.Clock;
  * The offline simulator's side door for admins: {@code POST /admin/simulate/inbound {from, to}} makes the simulated
  * network receive a call to one of the organization's flow numbers, which its flow answers the way
  * {@code /webhooks/twilio/voice} answers Twilio's (greeting, a department's queue as a routed transfer, recording).
- * Answers 201 with the call and {@code twiml}, what the caller hears.
+ * Answers 201 with the call, {@code twiml} (what the caller hears) and, when queued, the {@code transfer_id} to follow.
+ * It lives with routing because queueing the call is routing's; on a Twilio node it answers 409
+ * {@code simulator_disabled}.
  */
 @Path("admin/simulate")
 @ApplicationScoped
@@ -44,7 +47,7 @@ public class SimulatorResource {
     CallControls controls;
 
     @Inject
-    Event<CallWaiting> waiting;
+    CallHandoffs handoffs;
 
     @Inject
     Clock clock;
@@ -53,14 +56,16 @@ public class SimulatorResource {
     @Path("inbound")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response inbound(SimulatedInbound request) {
+        simulated.refuseUnlessSimulated(); // before the body is read: a Twilio node refuses whatever was sent
         var received = simulated.receive(Bodies.required(request));
         var answer = received.answer();
         String sid = received.call().callId();
         String heard = answer.twiml();
         String queuedTo = "";
+        String transferId = "";
         if (!answer.queueTo().isEmpty()) {
             try { // its own transaction, as for Twilio: a department refusing the call leaves the call's record
-                waiting.fire(new CallWaiting(sid, answer.queueTo(), answer.context()));
+                transferId = handoffs.queue(new CallWaiting(sid, answer.queueTo(), answer.context()));
                 queuedTo = answer.queueTo();
             } catch (BusinessException refused) {
                 heard = answer.unqueued();
@@ -75,7 +80,8 @@ public class SimulatorResource {
                         .with("call_sid", sid)
                         .with("call", CallView.of(call, Clocks.now(clock)))
                         .with("twiml", heard)
-                        .with("queued_to", queuedTo))
+                        .with("queued_to", queuedTo)
+                        .with("transfer_id", transferId))
                 .build();
     }
 }

@@ -1,0 +1,155 @@
+package com.vocelio.call.control;
+
+import com.vocelio.speech.control.LocalSpeech;
+import com.vocelio.speech.entity.AudioFormat;
+import com.vocelio.speech.entity.Utterance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The AI leg's media stream: who may open one, and what the AI says on it. Twilio opens our media WebSocket with the
+ * token we put in the leg's TwiML; the token names the caller's call and the AI's leg and expires soon
+ * ({@code vocelio.telephony.ai-leg-token-ttl}), signed with HMAC-SHA256 under the account's auth token (every node
+ * has it; clients never see it), so any node can check it and nobody else can mint one. The AI says the configured
+ * line ({@code vocelio.telephony.ai-leg-line}), spoken by the offline engine at a phone line's 8 kHz and sent as
+ * Twilio wants it: mu-law, 20 ms (160-byte) frames.
+ */
+@ApplicationScoped
+public class AiLegMedia {
+
+    /** 20 ms of 8 kHz mu-law. */
+    public static final int FRAME_BYTES = 160;
+
+    private static final String VOICE = "kevin"; // the local engine's 8 kHz voice
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    @Inject
+    TwilioSettings settings;
+
+    @Inject
+    LocalSpeech speech;
+
+    @Inject
+    @ConfigProperty(
+            name = "vocelio.telephony.ai-leg-line",
+            defaultValue = "Please stay on the line. I am bringing in one of our specialists now.")
+    String line;
+
+    @Inject
+    @ConfigProperty(name = "vocelio.telephony.ai-leg-token-ttl", defaultValue = "PT2M")
+    Duration tokenTtl;
+
+    private volatile List<byte[]> frames;
+
+    /** Who a valid token lets stream: the AI's leg {@code legSid} of the call {@code callSid}. */
+    public record Grant(String callSid, String legSid) {}
+
+    public String token(String callSid, String legSid, Instant now) {
+        String payload = callSid + ":" + legSid + ":" + now.plus(tokenTtl).getEpochSecond();
+        return B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(mac(payload));
+    }
+
+    /** Empty for anything but an unexpired token we signed. */
+    public Optional<Grant> verify(String token, Instant now) {
+        if (token == null || token.length() > 400 || settings.authToken().isEmpty()) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+            String[] parts = payload.split(":");
+            if (parts.length != 3 || !MessageDigest.isEqual(signature, mac(payload))) {
+                return Optional.empty();
+            }
+            if (Long.parseLong(parts[2]) <= now.getEpochSecond()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Grant(parts[0], parts[1]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] mac(String payload) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            String key = "vocelio-ai-leg:" + settings.authToken().orElseThrow();
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The line as 8 kHz mu-law frames, spoken once per node and kept (it is configuration, not per call). */
+    public List<byte[]> lineFrames() {
+        var spoken = frames;
+        if (spoken == null) {
+            var audio = speech.synthesize(new Utterance(line, false, VOICE, "en-US", 1, 0, 100, AudioFormat.WAV));
+            spoken = frames(muLaw(audio.bytes()));
+            frames = spoken;
+        }
+        return spoken;
+    }
+
+    static List<byte[]> frames(byte[] ulaw) {
+        var out = new ArrayList<byte[]>();
+        for (int at = 0; at < ulaw.length; at += FRAME_BYTES) {
+            byte[] frame = new byte[FRAME_BYTES];
+            java.util.Arrays.fill(frame, (byte) 0xFF); // mu-law silence pads the last frame
+            System.arraycopy(ulaw, at, frame, 0, Math.min(FRAME_BYTES, ulaw.length - at));
+            out.add(frame);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A 16-bit mono PCM WAV as 8 kHz mu-law (a 16 kHz one is halved, averaging each pair of samples). */
+    static byte[] muLaw(byte[] wav) {
+        var header = ByteBuffer.wrap(wav, 0, 44).order(ByteOrder.LITTLE_ENDIAN);
+        int rate = header.getInt(24);
+        int step = Math.max(1, rate / 8000);
+        var samples = ByteBuffer.wrap(wav, 44, wav.length - 44).order(ByteOrder.LITTLE_ENDIAN);
+        int count = (wav.length - 44) / 2 / step;
+        byte[] out = new byte[count];
+        for (int i = 0; i < count; i++) {
+            int sum = 0;
+            for (int j = 0; j < step; j++) {
+                sum += samples.getShort();
+            }
+            out[i] = encode(sum / step);
+        }
+        return out;
+    }
+
+    /** G.711 mu-law of one 16-bit sample. */
+    static byte encode(int sample) {
+        final int bias = 0x84;
+        final int clip = 32635;
+        int sign = sample < 0 ? 0x80 : 0;
+        int magnitude = Math.min(Math.abs(sample), clip) + bias;
+        int exponent = 7;
+        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
+            exponent--;
+        }
+        int mantissa = (magnitude >> (exponent + 3)) & 0x0F;
+        return (byte) ~(sign | (exponent << 4) | mantissa);
+    }
+}
