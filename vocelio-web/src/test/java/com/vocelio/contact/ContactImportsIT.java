@@ -101,7 +101,7 @@ class ContactImportsIT {
         String b = mobile();
         var csv = new ByteArrayOutputStream();
         csv.writeBytes(("First Name,Last Name,Phone,Email,Plan\n"
-                        + "Ann,One," + a + ",ann@example.com,gold\n" // 2
+                        + "Ann,Zo\u00eb," + a + ",ann@example.com,gold\n" // 2: UTF-8, so the file is read as UTF-8
                         + "Bad,Phone,call me,,\n" // 3
                         + "Short,Row\n" // 4
                         + "Dup,InFile," + a + ",,\n" // 5
@@ -341,6 +341,90 @@ class ContactImportsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.body().contains("payload_too_large"), response.body());
+    }
+
+    /**
+     * Without a Content-Length (sent chunked) a file over the upload limit is 413 once the limit is read past, and
+     * nothing of it stays: no job, no stored chunk. A body that is not multipart at all is 400.
+     */
+    @Test
+    void aChunkedUploadOverTheLimitIs413AndLeavesNothingAndABrokenBodyIs400() throws Exception {
+        var fresh = Api.newOrganization();
+        byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\nphone\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        long size = 25L * 1024 * 1024; // over the default 20 MB
+        var client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create(TestServer.get().baseUri() + "v1/uploads/contacts"))
+                        .header("Authorization", "Bearer " + fresh.accessToken())
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                                new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+                                    long left = size;
+
+                                    @Override
+                                    public int read() {
+                                        return left-- > 0 ? '1' : -1;
+                                    }
+
+                                    @Override
+                                    public int read(byte[] b, int off, int len) {
+                                        if (left <= 0) {
+                                            return -1;
+                                        }
+                                        int n = (int) Math.min(len, left);
+                                        java.util.Arrays.fill(b, off, off + n, (byte) '1');
+                                        left -= n;
+                                        return n;
+                                    }
+                                })))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().contains("payload_too_large"), response.body());
+        assertEquals(
+                0,
+                Database.number("select count(*) from contact_imports where tenant_id = cast(? as uuid)", fresh.id()));
+        assertEquals(
+                0,
+                Database.number(
+                        "select count(*) from contact_import_chunks where tenant_id = cast(? as uuid)", fresh.id()));
+
+        var broken = client.send(
+                HttpRequest.newBuilder(URI.create(TestServer.get().baseUri() + "v1/uploads/contacts"))
+                        .header("Authorization", "Bearer " + fresh.accessToken())
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("this is no multipart body"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertTrue(broken.body().contains("\"success\":false"), broken.body());
+    }
+
+    @Test
+    void aFileSavedAsWindows1252IsDetectedAndItsLettersKept() {
+        String phone = mobile();
+        byte[] cp1252 = ("Vorname;Nachname;Telefon\n" + "J\u00fcrgen;M\u00fcller \u20ac;" + phone + "\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        String job = upload(
+                org,
+                cp1252,
+                Map.of("mapping", "{\"Vorname\":\"firstName\",\"Nachname\":\"lastName\",\"Telefon\":\"phone\"}"));
+        var done = finished(org, job);
+        assertEquals("completed", done.getString("data.status"), done.prettify());
+        assertEquals(1, done.getInt("data.results.imported"), done.prettify());
+        assertEquals(0, done.getInt("data.results.invalidContacts"), done.prettify());
+        org.asAdmin()
+                .queryParam("search", phone.substring(3))
+                .get("/v1/contacts")
+                .then()
+                .body("data", hasSize(1))
+                .body("data[0].firstName", equalTo("J\u00fcrgen"))
+                .body("data[0].lastName", equalTo("M\u00fcller \u20ac"));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs an import job off the request, outside any long transaction: reads the file row by row (a bad row is
  * recorded with its line and skipped, never the end of the file), makes each valid row a contact by the same rules
  * as a create, counts a number met twice in the file once, and hands the contacts to {@link ImportSteps} a batch at
- * a time; a resumed run skips the rows its job's checkpoint says are in.
+ * a time; a resumed run skips the rows its job's checkpoint says are in, remembering their numbers.
  */
 @ApplicationScoped
 public class ContactImportRuns {
@@ -91,7 +91,16 @@ public class ContactImportRuns {
 
         void take(ContactCsv.Row row) {
             if (++rowsRead <= skipRows) {
-                return; // in already: a resumed run goes on after the checkpoint
+                // in already: a resumed run goes on after the checkpoint, knowing the numbers met before it, so a
+                // number met again later is the file's duplicate as in a run never interrupted (not merged twice)
+                if (row.readable()) {
+                    try {
+                        seen.add(contact(row).phone());
+                    } catch (BusinessException refusedBefore) {
+                        // refused then too: its number was not met
+                    }
+                }
+                return;
             }
             rows++;
             if (!row.readable()) {

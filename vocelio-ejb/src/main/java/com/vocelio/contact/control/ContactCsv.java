@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file of contacts as a stream of rows (Apache Commons CSV), one at a time whatever the file's size. The
- * encoding comes from a byte-order mark or the caller (UTF-8 otherwise); the delimiter from the caller or the header
+ * encoding comes from the caller, else from a byte-order mark, else from the file's start: UTF-8, unless its bytes
+ * above ASCII never once form UTF-8 (a spreadsheet saved as Windows-1252 / Latin-1, read as such); the delimiter from the caller or the header
  * line (the most frequent of {@code , ; TAB |}). Columns map to contact fields by their header (any case and
  * punctuation: {@code First Name}, {@code first_name}, {@code firstName}) or by the caller's mapping; others become
  * custom fields. A row that cannot be read (wrong number of fields, bytes that are not text in the encoding) is
@@ -90,7 +91,7 @@ public final class ContactCsv {
      * file} for an empty file or one without a phone column.
      */
     public static Layout layout(byte[] content, Options options) {
-        Charset encoding = options.encoding() != null ? options.encoding() : byteOrderMark(content);
+        Charset encoding = options.encoding() != null ? options.encoding() : detected(content);
         String text = new String(content, 0, Math.min(content.length, HEAD), encoding);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -213,14 +214,48 @@ public final class ContactCsv {
         return best;
     }
 
-    private static Charset byteOrderMark(byte[] content) {
+    /** Windows-1252: what spreadsheets on Western Windows save "CSV" as; a superset of ISO-8859-1's letters. */
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /**
+     * The encoding a byte-order mark names; else UTF-8, unless the first {@link #HEAD} bytes have bytes above ASCII of
+     * which not one sequence is UTF-8: then Windows-1252. A UTF-8 file with a few broken rows stays UTF-8 (its good
+     * rows hold UTF-8 sequences), so those rows are reported, never misread.
+     */
+    static Charset detected(byte[] content) {
         if (content.length >= 2 && (content[0] & 0xff) == 0xfe && (content[1] & 0xff) == 0xff) {
             return StandardCharsets.UTF_16BE;
         }
         if (content.length >= 2 && (content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xfe) {
             return StandardCharsets.UTF_16LE;
         }
-        return StandardCharsets.UTF_8;
+        int end = Math.min(content.length, HEAD);
+        boolean valid = false;
+        boolean invalid = false;
+        for (int i = 0; i < end && !valid; ) {
+            int b = content[i] & 0xff;
+            int length = b < 0x80
+                    ? 1
+                    : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+            if (length == 1) {
+                i++;
+                continue;
+            }
+            if (length > 0 && i + length > end && end < content.length) {
+                break; // a sequence cut by the end of what is looked at
+            }
+            boolean sequence = length > 0 && i + length <= end;
+            for (int k = 1; sequence && k < length; k++) {
+                sequence = (content[i + k] & 0xc0) == 0x80;
+            }
+            if (sequence) {
+                valid = true;
+            } else {
+                invalid = true;
+            }
+            i += sequence ? length : 1;
+        }
+        return invalid && !valid ? WINDOWS_1252 : StandardCharsets.UTF_8;
     }
 
     private static Reader skipByteOrderMark(Reader reader) throws IOException {

@@ -6,6 +6,7 @@ import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.JsonStringList;
 import com.vocelio.platform.control.Jsons;
+import com.vocelio.platform.control.TimeOrderedIds;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -138,7 +138,7 @@ public class Contact {
     protected Contact() {}
 
     public Contact(String phoneE164, PhoneType type, OffsetDateTime now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.at(now.toInstant()); // an import's batch lands on a few index pages
         this.createdAt = now;
         this.updatedAt = now;
         changePhone(phoneE164, type);

@@ -81,4 +81,36 @@ class ContactCsvTest {
         var noPhone = assertThrows(BusinessException.class, () -> rows("name,email\na,b\n"));
         assertEquals("file", noPhone.details().get(0).field());
     }
+
+    @Test
+    void aFileSavedAsWindows1252IsReadAsSuchWithoutBeingTold() {
+        byte[] cp1252 =
+                "phone,first_name,last_name\n+4930111,J\u00fcrgen,M\u00fcller\n+4930222,Fran\u00e7ois,\u20ac uro\n"
+                        .getBytes(ContactCsv.WINDOWS_1252);
+        var rows = rows(cp1252, DETECT);
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals("J\u00fcrgen", rows.get(0).fields().get("firstName"));
+        assertEquals("M\u00fcller", rows.get(0).fields().get("lastName"));
+        assertEquals("Fran\u00e7ois", rows.get(1).fields().get("firstName"));
+        assertEquals("\u20ac uro", rows.get(1).fields().get("lastName"));
+        assertEquals(ContactCsv.WINDOWS_1252, ContactCsv.layout(cp1252, DETECT).encoding());
+    }
+
+    @Test
+    void utf8StaysUtf8AlsoWhenALetterIsCutByTheEndOfWhatDetectionReads() {
+        assertEquals(StandardCharsets.UTF_8, ContactCsv.detected("phone\n+4930111\n".getBytes(StandardCharsets.UTF_8)));
+        var text = new StringBuilder("phone,first_name\n");
+        while (text.length() < ContactCsv.HEAD - 1) {
+            text.append('x');
+        }
+        text.append("\u00e9\n"); // its two bytes straddle the end of the head
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(0xc3, bytes[ContactCsv.HEAD - 1] & 0xff);
+        assertEquals(StandardCharsets.UTF_8, ContactCsv.detected(bytes));
+        // a UTF-8 file with one row in another encoding: UTF-8, and that row reported (see badRowsAreReported...)
+        var mixed = new java.io.ByteArrayOutputStream();
+        mixed.writeBytes("phone,first_name\n+4930111,Zo\u00eb\n".getBytes(StandardCharsets.UTF_8));
+        mixed.writeBytes("+4930222,J\u00fcrgen\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(StandardCharsets.UTF_8, ContactCsv.detected(mixed.toByteArray()));
+    }
 }
