@@ -303,6 +303,27 @@ class TwilioAiLegIT {
         }
     }
 
+    @Test
+    void twilioRefusingTheAiLegLeavesTheTransferGoingWithoutIt() {
+        twilio.failNextWith(400, "/Participants.json");
+        var bridged = accepted("warm");
+        assertEquals(1, twilio.dialledInto("vocelio-" + bridged.transferId()).size(), "the AI's leg was asked for");
+        assertEquals("", aiLegOf(bridged.sid()));
+        // the agent is called all the same, and answering connects the transfer with no AI leg to hang up
+        String agentLegUrl = PUBLIC_URL + "/webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId()
+                + "&call_sid=" + bridged.sid();
+        assertEquals(
+                1,
+                twilio.received().stream()
+                        .filter(r -> agentLegUrl.equals(r.param("Url")))
+                        .count());
+        var answered = post(
+                "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid=" + bridged.sid(),
+                Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals("connected", routing.status(bridged.transferId()));
+    }
+
     /** A token signed as the application signs them (the test knows the account's auth token, as every node does). */
     private static String mint(String payload) throws Exception {
         var mac = Mac.getInstance("HmacSHA256");
