@@ -98,11 +98,11 @@ class DepartmentListingIT {
     }
 
     private static List<String> names(RequestSpecification as) {
-        return as.get("/api/departments")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("departments.name");
+        var response = as.get("/api/departments").then().statusCode(200).extract();
+        List<String> names = response.jsonPath().getList("departments.name");
+        if (names == null) {
+            throw new AssertionError("no departments in " + response.headers() + "\n" + response.asString());
+        }
+        return names;
     }
 }

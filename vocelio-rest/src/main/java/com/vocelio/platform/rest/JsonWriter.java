@@ -38,10 +38,43 @@ import java.util.UUID;
  * elements written as {@code null}, times in ISO-8601, enums by name. It reads each record's components once per
  * class and calls their accessors directly; Yasson resolves a serializer and adapts a method handle per value, which
  * was a fifth of the CPU of a list answer. Any value of a type not listed here is written by JSON-B itself.
+ *
+ * <p>One writer per kind of answer — maps (every {@link Envelope}), records, collections — each declared for its
+ * type: Jersey prefers the writer declared for the nearer type, and ranks two writers for the same type in no fixed
+ * order. Declared for {@code Object}, this writer tied with Jersey's JSON-B writer and was chosen in some runs of the
+ * application and not in others (seen when a record it alone writes specially came out as JSON-B writes it).
  */
-@Provider
-@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
-public class JsonWriter implements MessageBodyWriter<Object> {
+public abstract class JsonWriter<T> implements MessageBodyWriter<T> {
+
+    /** Maps: every {@link Envelope}. */
+    @Provider
+    @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+    public static final class Maps extends JsonWriter<Map<?, ?>> {
+        @Override
+        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return Map.class.isAssignableFrom(type);
+        }
+    }
+
+    /** Records: views and error bodies. */
+    @Provider
+    @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+    public static final class Records extends JsonWriter<Record> {
+        @Override
+        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return type.isRecord();
+        }
+    }
+
+    /** Collections: the portal's bare arrays. */
+    @Provider
+    @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+    public static final class Lists extends JsonWriter<Collection<?>> {
+        @Override
+        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return Collection.class.isAssignableFrom(type);
+        }
+    }
 
     private static final JsonGeneratorFactory GENERATORS = Jsons.generators();
 
@@ -89,27 +122,14 @@ public class JsonWriter implements MessageBodyWriter<Object> {
     }
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type.isRecord() || Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type);
-    }
-
-    @Override
     public void writeTo(
-            Object entity,
+            T entity,
             Class<?> type,
             Type genericType,
             Annotation[] annotations,
             MediaType mediaType,
             MultivaluedMap<String, Object> httpHeaders,
             OutputStream entityStream) {
-        if (entity instanceof Rendered rendered) {
-            try {
-                entityStream.write(rendered.utf8());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return;
-        }
         // the stream Jersey hands writers ignores close(): closing the generator only flushes it
         try (JsonGenerator json = GENERATORS.createGenerator(entityStream, StandardCharsets.UTF_8)) {
             write(json, entity);
@@ -117,14 +137,12 @@ public class JsonWriter implements MessageBodyWriter<Object> {
     }
 
     /**
-     * An answer written once and sent as it is, for one that many requests share until it changes: the bytes are
-     * what {@link #writeTo} would send for the entity.
+     * The entity as the bytes {@link #writeTo} would send, for an answer written once and sent again as it is. Sent
+     * as {@code byte[]}, Jersey's own byte writer sends them: no JSON writer takes a byte array, so none can be
+     * chosen over it (for a record, Jersey's JSON-B writer was chosen over this one in some runs and not in others).
      */
-    public record Rendered(byte[] utf8) {
-
-        public static Rendered of(Object entity) {
-            return new Rendered(toJson(entity).getBytes(StandardCharsets.UTF_8));
-        }
+    public static byte[] toUtf8(Object entity) {
+        return toJson(entity).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The entity as JSON text: what {@link #writeTo} would send. */
