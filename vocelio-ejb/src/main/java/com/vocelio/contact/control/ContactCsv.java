@@ -241,8 +241,10 @@ public final class ContactCsv {
                 i++;
                 continue;
             }
-            if (length > 0 && i + length > end && end < content.length) {
-                break; // a sequence cut by the end of what is looked at
+            if (length > 0 && i + length > end) {
+                // cut by the end of what is looked at: the upload's head when it is checked, the first chunk when it
+                // is run, so both must decide alike whether more follows
+                break;
             }
             boolean sequence = length > 0 && i + length <= end;
             for (int k = 1; sequence && k < length; k++) {

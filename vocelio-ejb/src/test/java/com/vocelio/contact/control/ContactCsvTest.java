@@ -107,6 +107,8 @@ class ContactCsvTest {
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         assertEquals(0xc3, bytes[ContactCsv.HEAD - 1] & 0xff);
         assertEquals(StandardCharsets.UTF_8, ContactCsv.detected(bytes));
+        // the upload's head (its first HEAD bytes only) is judged as the run judges the whole first chunk
+        assertEquals(StandardCharsets.UTF_8, ContactCsv.detected(java.util.Arrays.copyOf(bytes, ContactCsv.HEAD)));
         // a UTF-8 file with one row in another encoding: UTF-8, and that row reported (see badRowsAreReported...)
         var mixed = new java.io.ByteArrayOutputStream();
         mixed.writeBytes("phone,first_name\n+4930111,Zo\u00eb\n".getBytes(StandardCharsets.UTF_8));
