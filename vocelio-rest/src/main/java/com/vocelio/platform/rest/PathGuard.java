@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public class PathGuard implements ServletContextListener {
     public static final String ANSWER_PATH = "/errors/bad-path";
 
     private static final Logger LOG = Logger.getLogger(PathGuard.class.getName());
+    private static final String CODEC_FILTER = "org.glassfish.grizzly.http.HttpCodecFilter";
     private static final String SERVER_FILTER = "org.glassfish.grizzly.http.server.HttpServerFilter";
 
     /** A replaced filter: the chain, the slot, the original and its guarded proxy. */
@@ -74,12 +76,8 @@ public class PathGuard implements ServletContextListener {
             LOG.info("Path guard not installed: no HTTP listener of this server serves the application's virtual"
                     + " server; the container answers malformed paths itself");
         } else {
-            LOG.info(() -> "Path guard installed on "
-                    + replacements.stream()
-                            .map(Replacement::listener)
-                            .distinct()
-                            .toList()
-                    + ": malformed paths are answered with 400 bad_path");
+            LOG.info(() ->
+                    "Path guard installed on " + installedOn() + ": malformed paths are answered with 400 bad_path");
         }
     }
 
@@ -131,26 +129,53 @@ public class PathGuard implements ServletContextListener {
         return virtualServer.equals(defaultServer);
     }
 
+    /**
+     * Guards every filter from the one after the HTTP codec (the first to see a parsed request) to the one that hands
+     * requests to the container: Grizzly's WebSocket filter, when the listener has one, decodes the path of an upgrade
+     * request too (and logs a stack trace for a malformed one) before the container sees it.
+     */
     @SuppressWarnings("unchecked")
     private void guard(List<?> chain, String listener) throws ReflectiveOperationException {
         var filters = (List<Object>) chain;
-        for (int i = 0; i < filters.size(); i++) {
-            Object filter = filters.get(i);
-            if (isServerFilter(filter.getClass())) {
-                Object guarded = guarded(filter);
-                filters.set(i, guarded);
-                replacements.add(new Replacement(filters, filter, guarded, listener));
+        int codec = -1;
+        int server = -1;
+        for (int i = 0; i < filters.size() && server < 0; i++) {
+            Class<?> type = filters.get(i).getClass();
+            if (codec < 0 && isA(type, CODEC_FILTER)) {
+                codec = i;
+            } else if (isA(type, SERVER_FILTER)) {
+                server = i;
             }
+        }
+        for (int i = codec < 0 ? server : codec + 1; server >= 0 && i <= server; i++) {
+            Object filter = filters.get(i);
+            Object guarded = guarded(filter);
+            filters.set(i, guarded);
+            replacements.add(new Replacement(filters, filter, guarded, listener));
         }
     }
 
-    private static boolean isServerFilter(Class<?> type) {
+    private static boolean isA(Class<?> type, String className) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(SERVER_FILTER)) {
+            if (c.getName().equals(className)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code http-listener (ahead of GlassfishWebSocketFilter, HttpServerFilter)}, for the log. */
+    private String installedOn() {
+        var byListener = new LinkedHashMap<String, List<String>>();
+        for (var replacement : replacements) {
+            byListener
+                    .computeIfAbsent(replacement.listener(), listener -> new ArrayList<>())
+                    .add(replacement.original().getClass().getSimpleName());
+        }
+        var parts = new ArrayList<String>();
+        byListener.forEach(
+                (listener, filters) -> parts.add(listener + " (ahead of " + String.join(", ", filters) + ")"));
+        return String.join(", ", parts);
     }
 
     /** Puts every original filter back where its guarded proxy still is. */
@@ -240,20 +265,39 @@ public class PathGuard implements ServletContextListener {
         }
     }
 
-    /** Calls the public method {@code name} that takes {@code arguments}, wherever in the hierarchy it is declared. */
+    /**
+     * Calls the public method {@code name} that takes {@code arguments}, found on a public class or interface of the
+     * target (never on the class of a dynamic proxy or a non-public class, which another module may not open).
+     */
     private static Object invoke(Object target, String name, Object... arguments) throws ReflectiveOperationException {
-        for (Method method : target.getClass().getMethods()) {
-            if (method.getName().equals(name) && accepts(method, arguments)) {
-                if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
-                    method.setAccessible(true);
-                }
-                try {
-                    return method.invoke(target, arguments);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
+        var types = new LinkedHashSet<Class<?>>();
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            types.add(c);
+        }
+        var interfaces = new ArrayList<Class<?>>();
+        for (Class<?> c : types) {
+            interfaces.addAll(List.of(c.getInterfaces()));
+        }
+        for (int i = 0; i < interfaces.size(); i++) {
+            interfaces.addAll(List.of(interfaces.get(i).getInterfaces()));
+        }
+        types.addAll(interfaces);
+        for (Class<?> type : types) {
+            if (!Modifier.isPublic(type.getModifiers()) || Proxy.isProxyClass(type)) {
+                continue;
+            }
+            for (Method method : type.getMethods()) {
+                if (method.getName().equals(name)
+                        && Modifier.isPublic(method.getDeclaringClass().getModifiers())
+                        && accepts(method, arguments)) {
+                    try {
+                        return method.invoke(target, arguments);
+                    } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof RuntimeException runtime) {
+                            throw runtime;
+                        }
+                        throw e;
                     }
-                    throw e;
                 }
             }
         }
