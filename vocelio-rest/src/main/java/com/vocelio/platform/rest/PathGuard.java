@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -227,6 +228,7 @@ public class PathGuard implements ServletContextListener {
         private final MethodHandle uri;
         private final MethodHandle setUri;
         private final MethodHandle setQuery;
+        private final AtomicBoolean failed = new AtomicBoolean();
 
         Requests(ClassLoader loader) throws ReflectiveOperationException {
             var lookup = MethodHandles.publicLookup();
@@ -260,7 +262,10 @@ public class PathGuard implements ServletContextListener {
                     setQuery.invoke(request, problem.get().code());
                 }
             } catch (Throwable e) {
-                LOG.log(Level.FINE, "Path guard could not judge a request", e);
+                // the request goes on as the container would take it; said once, not per request
+                LOG.log(
+                        failed.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
+                        "Path guard could not judge a request: " + e);
             }
         }
     }
