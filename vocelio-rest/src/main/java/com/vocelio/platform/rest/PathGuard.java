@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Keeps a path the servlet container cannot take ({@link BadPaths}: a malformed %-escape, a NUL, a backslash, an
@@ -40,7 +41,8 @@ import java.util.logging.Logger;
  *
  * <p>Installed only where the application owns the whole listener: deployed at the root context, on the listeners
  * whose default virtual server is the application's (never the admin listener of a full Payara Server). Undeploying
- * puts the original filter back.
+ * puts the original filter back. {@code vocelio.http.path-guard=false} ({@code VOCELIO_HTTP_PATH_GUARD}) leaves the
+ * listener alone: should a later Payara lay its listener out otherwise in a way this does not notice.
  */
 @WebListener
 public class PathGuard implements ServletContextListener {
@@ -59,7 +61,17 @@ public class PathGuard implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        ServletContext context = event.getServletContext();
+        if (!ConfigProvider.getConfig()
+                .getOptionalValue("vocelio.http.path-guard", Boolean.class)
+                .orElse(true)) {
+            LOG.info("Path guard off (vocelio.http.path-guard=false): the container answers malformed paths itself");
+            return;
+        }
+        start(event.getServletContext());
+    }
+
+    /** Installs the guard where it can, else says in one line why not; never fails the deployment. */
+    void start(ServletContext context) {
         if (!context.getContextPath().isEmpty()) {
             LOG.info(() -> "Path guard not installed: the application is deployed at " + context.getContextPath()
                     + ", not at the root, so the container's listener is not its alone");
