@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.launcher.Directories;
@@ -177,6 +178,32 @@ class EarDeploymentIT {
                 .path("department.id");
 
         given(api).get("/api/departments").then().statusCode(200).body("departments.id", hasItem(id));
+    }
+
+    @Test
+    void aPathTheContainerCannotTakeIsABadPathErrorAndTheAdminListenerIsLeftAlone() throws IOException {
+        // the path guard reaches into the full server's HTTP listener as it does into Payara Micro's
+        String app = raw(Integer.getInteger("vocelio.it.http-port"), "/agents/%zz");
+        assertTrue(app.startsWith("HTTP/1.1 400 "), app);
+        assertTrue(app.contains("\"code\":\"bad_path\""), app);
+        assertTrue(app.toLowerCase(java.util.Locale.ROOT).contains("access-control-allow-origin: *"), app);
+        String nul = raw(Integer.getInteger("vocelio.it.http-port"), "/api/departments/%00");
+        assertTrue(nul.startsWith("HTTP/1.1 400 ") && nul.contains("\"code\":\"bad_path\""), nul);
+        // the admin listener serves the server's own virtual server, not the application's: no guard there
+        String admin = raw(Integer.getInteger("vocelio.it.admin-port"), "/%zz");
+        assertFalse(admin.contains("bad_path"), admin);
+    }
+
+    /** {@code GET target} sent byte for byte (no client library sends a malformed escape), the whole answer. */
+    private static String raw(int port, String target) throws IOException {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nOrigin: https://portal.example\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.vocelio.identity.rest.VocelioApplication;
+import com.vocelio.platform.rest.BadPaths.Problem;
 import com.vocelio.testing.Api;
 import com.vocelio.testing.Http;
 import com.vocelio.testing.Logs;
@@ -98,45 +99,90 @@ public class BadInputIT {
     }
 
     @Test
-    void whatTheContainerRefusesBeforeTheApplicationIsStillA4xx() {
-        // A NUL or a backslash in the decoded path, or a path that climbs above the root, never reaches the
-        // application: Payara's CoyoteAdapter.postParseRequest refuses it (400 "Invalid URI", empty) before the
-        // request is mapped to any application, so no error page, filter or valve runs, and Payara Micro 6 has no
-        // setting for that answer's body (its Grizzly error page generator is fixed; allowing backslashes would only
-        // turn them into slashes). Never a 5xx.
-        for (String target : List.of(
-                "/agents/a%00b",
-                "/agents/%5C",
-                "/agents/%5c",
-                "/api/departments/%00",
-                "/transfer/..%2F..%2Fetc/accept",
-                "/..%2F..%2Fetc/passwd")) {
-            var reply = Http.raw("GET", target, null, "Authorization: Bearer " + admin);
-            assertEquals(400, reply.status(), target + " → " + reply);
+    void aPathTheContainerCannotTakeIsA400JsonErrorNamingTheProblem() {
+        // Payara decodes and normalizes the path before it chooses an application and would answer these itself: a
+        // malformed %-escape with an empty 200 (and a stack trace in the log), a NUL, a backslash or a climb above the
+        // root with a bodiless 400. PathGuard hands them to the application's answer instead, which leaves through
+        // the servlet filters like any other: CORS and security headers included, with or without a token.
+        var log = TestServer.get().log();
+        assertFalse(
+                Logs.linesWith(log, "Path guard installed on http-listener").isEmpty(), "the guard is not installed");
+        int before = Logs.lines(log).size();
+        var cases = List.of(
+                Map.entry("/agents/%zz", Problem.MALFORMED_ESCAPE),
+                Map.entry("/agents/%2", Problem.MALFORMED_ESCAPE),
+                Map.entry("/api/departments/x%g0", Problem.MALFORMED_ESCAPE),
+                Map.entry("/auth/login%", Problem.MALFORMED_ESCAPE),
+                Map.entry("/console/%zz", Problem.MALFORMED_ESCAPE),
+                Map.entry("/agents/a%00b", Problem.NUL),
+                Map.entry("/api/departments/%00", Problem.NUL),
+                Map.entry("/agents/%5C", Problem.BACKSLASH),
+                Map.entry("/agents/%5c", Problem.BACKSLASH),
+                Map.entry("/agents/a\\b", Problem.BACKSLASH),
+                Map.entry("/agents/a%2Fb", Problem.ENCODED_SLASH),
+                Map.entry("/transfer/..%2F..%2Fetc/accept", Problem.ENCODED_SLASH),
+                Map.entry("/agents/%ff", Problem.INVALID_UTF8),
+                Map.entry("/agents/%c3%28", Problem.INVALID_UTF8),
+                Map.entry("/../etc/passwd", Problem.ABOVE_ROOT),
+                Map.entry("/agents/%2e%2e/%2e%2e/x", Problem.ABOVE_ROOT));
+        String origin = "Origin: https://portal.example";
+        for (var c : cases) {
+            String target = c.getKey();
+            Problem problem = c.getValue();
+            badPath(target, problem, true, Http.raw("GET", target, null, origin));
+            badPath(target, problem, false, Http.raw("GET", target, null, "Authorization: Bearer " + admin));
+            byte[] body = "{\"email\":\"a@b.c\"}".getBytes(StandardCharsets.UTF_8);
+            badPath(target, problem, true, Http.raw("POST", target, body, "Content-Type: application/json", origin));
+            badPath(target, problem, false, Http.raw("DELETE", target, null, "Authorization: Bearer " + admin));
         }
+        // Grizzly's WebSocket filter reads the path of an upgrade before the container does: guarded too
+        badPath(
+                "/ws/events/%zz (upgrade)",
+                Problem.MALFORMED_ESCAPE,
+                true,
+                Http.raw(
+                        "GET",
+                        "/ws/events/%zz",
+                        null,
+                        "Upgrade: websocket",
+                        "Connection: Upgrade",
+                        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                        "Sec-WebSocket-Version: 13",
+                        origin));
+        var lines = Logs.lines(log);
+        var traces = lines.subList(Math.min(before, lines.size()), lines.size()).stream()
+                .filter(line -> line.contains("URLDecoder")
+                        || line.contains("AS-WEB-CORE-00037")
+                        || line.contains("IllegalArgumentException")
+                        || line.contains("Path guard could not"))
+                .toList();
+        assertEquals(List.of(), traces, "a bad path left an exception in the log");
     }
 
     @Test
-    void aMalformedEscapeNeverReachesTheApplicationNorLogsAStackTrace() {
-        // '%' without two hex digits after it: Grizzly's URLDecoder throws an unchecked exception inside Payara's
-        // CoyoteAdapter.postParseRequest, and CoyoteAdapter.service logs it and finishes the response as it stands:
-        // 200 with no body (Payara Micro 6.2025.10; nothing configurable runs first, see MalformedEscapeLog). What
-        // matters here: no application code ran (no body, no data), it is never a 5xx, and the log gets one line per
-        // request instead of a SEVERE stack trace. Should Payara answer 400 one day, this still holds.
-        var log = TestServer.get().log();
-        int before = Logs.lines(log).size();
-        for (String target : List.of("/agents/%zz", "/agents/%2", "/api/departments/x%g0", "/auth/login%")) {
+    void aPathThatOnlyLooksOddStillReachesTheApplication() {
+        // what the container takes is not refused: UTF-8 escapes, spaces, a dot segment that stays under the root
+        for (String target :
+                List.of("/api/departments/caf%C3%A9", "/api/departments/a%20b", "/api/x/../departments/y")) {
             var reply = Http.raw("GET", target, null, "Authorization: Bearer " + admin);
-            assertTrue(reply.status() < 500, target + " → " + reply);
-            assertEquals("", reply.body(), target + " → " + reply);
+            assertEquals(404, reply.status(), target + " → " + reply); // no such department, said by the application
+            assertTrue(reply.isErrorBody(), target + " → " + reply);
+            assertTrue(reply.json().getString("code").endsWith("not_found"), target + " → " + reply);
         }
-        assertFalse(Logs.linesWith(log, "malformed %-escape").isEmpty(), "the one line is not in the log");
-        var lines = Logs.lines(log);
-        var traces = lines.subList(Math.min(before, lines.size()), lines.size()).stream()
-                .filter(line -> line.contains("at org.glassfish.grizzly.http.util.URLDecoder")
-                        || line.contains("AS-WEB-CORE-00037"))
-                .toList();
-        assertEquals(List.of(), traces, "Payara's stack trace for a malformed escape is in the log");
+    }
+
+    private static void badPath(String target, Problem problem, boolean withOrigin, Http.Reply reply) {
+        String where = target + " → " + reply;
+        assertEquals(400, reply.status(), where);
+        assertTrue(reply.isErrorBody(), where);
+        assertEquals("bad_path", reply.json().getString("code"), where);
+        assertEquals("path", reply.json().getString("details[0].field"), where);
+        assertEquals(problem.message(), reply.json().getString("details[0].message"), where);
+        assertTrue(reply.json().getString("error").contains(problem.message()), where);
+        assertEquals("nosniff", reply.header("x-content-type-options"), where);
+        assertEquals("no-referrer", reply.header("referrer-policy"), where);
+        assertTrue(reply.header("x-request-id") != null, where);
+        assertEquals(withOrigin ? "*" : null, reply.header("access-control-allow-origin"), where);
     }
 
     @Test

@@ -187,6 +187,11 @@ class OpenApiIT {
         // a way out of the browser's folder is no longer under it: the metrics token guards it
         assertEquals(
                 401,
+                Http.raw(node.baseUri(), "GET", "/openapi/ui/../pom.properties", null)
+                        .status());
+        // and an encoded slash is no way out: the path guard refuses it before anything runs
+        assertEquals(
+                400,
                 Http.raw(node.baseUri(), "GET", "/openapi/ui/..%2Fpom.properties", null)
                         .status());
         // the document itself still needs the token

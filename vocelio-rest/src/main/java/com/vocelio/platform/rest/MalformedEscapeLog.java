@@ -13,8 +13,9 @@ import java.util.logging.Logger;
  * called by Payara's {@code CoyoteAdapter.postParseRequest} before the request is mapped to any application (only a
  * {@code CharConversionException} there becomes a 400); {@code CoyoteAdapter.service} catches it, logs it as SEVERE
  * with its stack trace (AS-WEB-CORE-00037) and ends the response as it stands: an empty 200. No setting of Payara
- * Micro 6 changes either. What the application can do is keep a client's typo, or a fuzzer, from writing thirty lines
- * of stack trace per request: this filter on the container's logger turns each such record into one line.
+ * Micro 6 changes either. {@link PathGuard} keeps such paths from CoyoteAdapter; where it could not be installed (a
+ * server laid out otherwise), this keeps a client's typo, or a fuzzer, from writing thirty lines of stack trace per
+ * request: this filter on the container's logger turns each such record into one line.
  */
 @WebListener
 public class MalformedEscapeLog implements ServletContextListener, Filter {
