@@ -1,9 +1,5 @@
 package com.vocelio.platform.rest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -91,18 +87,11 @@ public final class BadPaths {
             }
             bytes[length++] = (byte) value;
         }
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, length))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        var decoded = Texts.utf8(bytes, 0, length);
+        if (decoded.isEmpty()) {
             return Optional.of(Problem.INVALID_UTF8);
         }
-        return climbsAboveRoot(decoded) ? Optional.of(Problem.ABOVE_ROOT) : Optional.empty();
+        return climbsAboveRoot(decoded.get()) ? Optional.of(Problem.ABOVE_ROOT) : Optional.empty();
     }
 
     private static boolean isPlain(String path) {

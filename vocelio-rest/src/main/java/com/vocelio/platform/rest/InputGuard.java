@@ -12,9 +12,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -79,19 +76,12 @@ public class InputGuard implements ContainerRequestFilter {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
         }
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-            if (!Texts.isPlain(text)) {
-                throw BusinessException.invalid(field, "(" + where + ") must not contain control characters");
-            }
-            return text;
-        } catch (CharacterCodingException e) {
-            throw BusinessException.invalid(field, "(" + where + ") is not valid UTF-8");
+        byte[] raw = bytes.toByteArray();
+        String text = Texts.utf8(raw, 0, raw.length)
+                .orElseThrow(() -> BusinessException.invalid(field, "(" + where + ") is not valid UTF-8"));
+        if (!Texts.isPlain(text)) {
+            throw BusinessException.invalid(field, "(" + where + ") must not contain control characters");
         }
+        return text;
     }
 }

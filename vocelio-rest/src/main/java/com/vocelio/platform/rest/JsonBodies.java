@@ -19,10 +19,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -103,17 +99,8 @@ public final class JsonBodies {
     }
 
     static void check(byte[] body, boolean objectExpected) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw malformed("invalid_encoding", "Request body is not valid UTF-8");
-        }
+        String text = Texts.utf8(body, 0, body.length)
+                .orElseThrow(() -> malformed("invalid_encoding", "Request body is not valid UTF-8"));
         if (text.isBlank()) {
             return; // no body: the endpoint says whether it needs one
         }

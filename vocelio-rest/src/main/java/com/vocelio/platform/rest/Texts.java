@@ -5,6 +5,20 @@ final class Texts {
 
     private Texts() {}
 
+    /** The bytes as UTF-8 text, or empty when they are not valid UTF-8 (a malformed or cut sequence). */
+    static java.util.Optional<String> utf8(byte[] bytes, int offset, int length) {
+        try {
+            return java.util.Optional.of(java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, offset, length))
+                    .toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** One-line text (parameters, header values, names): no control character at all. */
     static boolean isPlain(String text) {
         return firstBad(text, false) < 0;
