@@ -27,6 +27,37 @@ public record ContactFilter(
         return new ContactFilter(searchTerm(), listId, status, tags, phoneType, null);
     }
 
+    /**
+     * The parts of a search term the trigram index is asked for: its words (runs of letters and digits, which is what
+     * pg_trgm makes trigrams of) of three characters or more, without the padded trigrams of their boundaries. For an
+     * e-mail address only the words before the {@code @} when it has any: a domain ("example.com") is in nearly every
+     * row, and its trigrams' posting lists are as long as the table. Every row containing the term contains these
+     * words, so they only narrow what the whole term is then checked on. Empty: the term has no such word.
+     */
+    static List<String> indexedWords(String term) {
+        int at = term.indexOf('@');
+        List<String> words = words(at < 0 ? term : term.substring(0, at));
+        return (words.isEmpty() && at >= 0 ? words(term.substring(at + 1)) : words)
+                .stream().distinct().toList();
+    }
+
+    private static List<String> words(String text) {
+        var words = new java.util.ArrayList<String>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean wordy = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (wordy && start < 0) {
+                start = i;
+            } else if (!wordy && start >= 0) {
+                if (text.codePointCount(start, i) >= 3) {
+                    words.add(text.substring(start, i));
+                }
+                start = -1;
+            }
+        }
+        return words;
+    }
+
     /** The lower-case text to look for in {@code contacts.search_text}, or null for no search. */
     String searchTerm() {
         if (search == null || search.isBlank()) {
