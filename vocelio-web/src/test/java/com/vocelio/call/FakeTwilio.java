@@ -55,7 +55,7 @@ final class FakeTwilio implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One request the application made: what the SDK sent, and whether its credentials were right. */
-    record Received(String method, String path, boolean authorized, Map<String, List<String>> form) {
+    record Received(String method, String path, boolean authorized, Map<String, List<String>> form, long nanos) {
         String param(String name) {
             var values = form.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
@@ -213,7 +213,7 @@ final class FakeTwilio implements AutoCloseable {
             boolean authorized = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
             var form = parse(body);
             synchronized (this) {
-                received.add(new Received(exchange.getRequestMethod(), path, authorized, form));
+                received.add(new Received(exchange.getRequestMethod(), path, authorized, form, System.nanoTime()));
             }
             if (!authorized) {
                 reply(exchange, 401, error(401, 20003, "Authenticate"));
@@ -259,6 +259,11 @@ final class FakeTwilio implements AutoCloseable {
                     reply(exchange, 400, error(400, 21201, "From and To are required"));
                     return;
                 }
+                String wrong = wrongParticipantParameter(form);
+                if (wrong != null) {
+                    reply(exchange, 400, error(400, 21236, "Invalid parameter " + wrong));
+                    return;
+                }
                 String sid = "CA" + HexFormat.of().formatHex(bytes(16));
                 calls.put(sid, new String[] {"queued", null, null});
                 reply(
@@ -294,6 +299,60 @@ final class FakeTwilio implements AutoCloseable {
                 reply(exchange, 404, error(404, 20404, "The requested resource " + path + " was not found"));
             }
         }
+    }
+
+    /**
+     * The parameters of a new conference participant ({@code POST /Conferences/{name}/Participants.json}) that Twilio
+     * knows, and the values it takes for those we send: a misspelt name or a value Twilio would not read fails here
+     * as it would there (Twilio ignores nothing silently that the fake lets through).
+     */
+    private static final java.util.Set<String> PARTICIPANT_PARAMETERS = java.util.Set.of(
+            "From",
+            "To",
+            "Label",
+            "Beep",
+            "StartConferenceOnEnter",
+            "EndConferenceOnExit",
+            "Timeout",
+            "Muted",
+            "Record",
+            "EarlyMedia",
+            "WaitUrl",
+            "WaitMethod",
+            "StatusCallback",
+            "StatusCallbackMethod",
+            "StatusCallbackEvent",
+            "ConferenceStatusCallback",
+            "ConferenceStatusCallbackMethod",
+            "ConferenceStatusCallbackEvent",
+            "CallerId",
+            "CallerDisplayName",
+            "MaxParticipants",
+            "TimeLimit");
+
+    private static final java.util.Set<String> CONFERENCE_EVENTS =
+            java.util.Set.of("start", "end", "join", "leave", "mute", "hold", "modify", "speaker", "announcement");
+
+    private static String wrongParticipantParameter(Map<String, List<String>> form) {
+        for (var parameter : form.entrySet()) {
+            String name = parameter.getKey();
+            List<String> values = parameter.getValue();
+            boolean ok = PARTICIPANT_PARAMETERS.contains(name)
+                    && switch (name) {
+                        case "StartConferenceOnEnter", "EndConferenceOnExit", "Muted", "Record", "EarlyMedia" ->
+                            values.size() == 1 && values.get(0).matches("true|false");
+                        case "Beep" -> values.size() == 1 && values.get(0).matches("true|false|onEnter|onExit");
+                        case "Timeout" -> values.size() == 1 && values.get(0).matches("[0-9]{1,3}");
+                        case "ConferenceStatusCallbackMethod", "StatusCallbackMethod", "WaitMethod" ->
+                            values.size() == 1 && values.get(0).matches("GET|POST");
+                        case "ConferenceStatusCallbackEvent" -> CONFERENCE_EVENTS.containsAll(values);
+                        default -> values.size() == 1 || name.equals("StatusCallbackEvent");
+                    };
+            if (!ok) {
+                return name + "=" + values;
+            }
+        }
+        return null;
     }
 
     /**

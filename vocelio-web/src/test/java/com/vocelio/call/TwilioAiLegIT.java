@@ -40,10 +40,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #15's AI leg on Twilio: a warm or conference transfer's conference gets the AI as a participant of its own
- * (dialled to the TwiML App, exactly as checked here), whose TwiML streams to {@code /ws/twilio/media}, where a real
- * WebSocket client speaking Twilio's media-stream protocol hears the configured line as 8 kHz mu-law frames. Warm:
- * the AI's leg is hung up when the agent answers; conference: it stays. A wrong, expired or borrowed token is
- * refused.
+ * (dialled to the TwiML App, exactly as checked here) that does not start the conference, so the caller keeps hearing
+ * the hold music; its TwiML streams to {@code /ws/twilio/media}, where a real WebSocket client speaking Twilio's
+ * media-stream protocol (and echoing marks once their audio has played, as Twilio does) hears nothing until the
+ * agent's leg starts the conference, then the configured line as 8 kHz mu-law frames and a mark. Warm: the AI's leg
+ * is hung up after the mark's echo, or when its time is over without one, whichever node the stream and the callbacks
+ * reach; conference: it stays. A wrong, expired or borrowed token is refused.
  */
 class TwilioAiLegIT {
 
@@ -135,14 +137,19 @@ class TwilioAiLegIT {
         assertEquals(
                 "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Conferences/" + conference + "/Participants.json",
                 request.path());
+        // it joins without starting the conference (the caller keeps the hold music) and asks for the conference's
+        // events as the caller's TwiML does, since Twilio keeps those of whoever joins first
         assertEquals(
                 Map.of(
                         "From", List.of(bridged.from()),
                         "To", List.of("app:" + TwilioNode.AI_APP_SID + "?caller_sid=" + bridged.sid()),
                         "Label", List.of("ai"),
                         "Beep", List.of("false"),
-                        "StartConferenceOnEnter", List.of("true"),
+                        "StartConferenceOnEnter", List.of("false"),
                         "EndConferenceOnExit", List.of("false"),
+                        "ConferenceStatusCallback", List.of(PUBLIC_URL + "/webhooks/twilio/conference"),
+                        "ConferenceStatusCallbackMethod", List.of("POST"),
+                        "ConferenceStatusCallbackEvent", List.of("start", "join", "leave", "end"),
                         "Timeout", List.of("20")),
                 request.form());
         String leg = aiLegOf(bridged.sid());
@@ -183,8 +190,63 @@ class TwilioAiLegIT {
                 leg);
     }
 
+    /** The agent's leg answered (it hears the briefing now): the transfer is connected. */
+    private static void agentAnswers(Bridged bridged) {
+        var answered = post(
+                "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid=" + bridged.sid(),
+                Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals("connected", routing.status(bridged.transferId()));
+    }
+
+    /**
+     * Twilio's {@code conference-start}, to {@code on}: the agent's leg joined after its briefing and started the
+     * conference. It names the conference, no call (the event is about no participant).
+     */
+    private static void conferenceStarts(URI on, Bridged bridged) {
+        String path = "webhooks/twilio/conference";
+        var started = FakeTwilio.callback(
+                on,
+                path,
+                PUBLIC_URL + "/" + path,
+                Map.of(
+                        "AccountSid",
+                        FakeTwilio.ACCOUNT_SID,
+                        "ConferenceSid",
+                        randomSid("CF"),
+                        "FriendlyName",
+                        "vocelio-" + bridged.transferId(),
+                        "StatusCallbackEvent",
+                        "conference-start",
+                        "Timestamp",
+                        "Fri, 04 Dec 2026 18:00:00 +0000"),
+                null);
+        assertEquals(200, started.statusCode(), started.body());
+    }
+
+    private static long left(String sid, String leg, String reason) {
+        return Database.number(
+                "select count(*) from events where type = 'ai_leg_left' and payload->>'call_sid' = ?"
+                        + " and payload->>'ai_leg_sid' = ? and payload->>'reason' = ?",
+                sid,
+                leg,
+                reason);
+    }
+
+    /** The fake's requests to hang the leg up ({@code POST /Calls/{leg}.json Status=completed}), checked whole. */
+    private static List<FakeTwilio.Received> hangUpsOf(String leg) {
+        var requests = twilio.about(leg);
+        for (var request : requests) {
+            assertTrue(request.authorized());
+            assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + leg + ".json", request.path());
+            assertEquals(Map.of("Status", List.of("completed")), request.form());
+        }
+        return requests;
+    }
+
     @Test
-    void aWarmTransfersAiJoinsTheConferenceSpeaksItsLineAndLeavesWhenTheAgentAnswers() throws Exception {
+    void aWarmTransfersAiWaitsWithTheCallerSpeaksOnceTheAgentStartsTheConferenceAndLeavesAfterTheLineIsPlayed()
+            throws Exception {
         var bridged = accepted("warm");
         String leg = aiLegPlaced(bridged);
         // the app's webhook is signed like every Twilio webhook, and only the AI's own leg gets a stream
@@ -204,58 +266,115 @@ class TwilioAiLegIT {
         String token = streamToken(bridged, leg);
 
         String streamSid = randomSid("MZ");
-        try (var stream = MediaStream.open()) {
+        try (var stream = MediaStream.open(node.baseUri())) {
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
+            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            // the conference has not started: the AI says nothing (nobody would hear it; the caller hears music)
+            stream.send(media(streamSid, 1));
+            stream.silentFor(Duration.ofMillis(1500));
+
+            // the agent answers and hears the briefing: the AI stays, still silent
+            agentAnswers(bridged);
+            stream.silentFor(Duration.ofMillis(1000));
+            assertEquals(List.of(), twilio.about(leg), "the AI's leg is not hung up when the agent answers");
+            assertEquals(leg, aiLegOf(bridged.sid()));
+
+            // the agent's leg starts the conference: the AI speaks its line, then a mark
+            conferenceStarts(node.baseUri(), bridged);
             var frames = stream.untilMark(streamSid);
             // the configured line, spoken: well over a second of 20 ms mu-law frames, not silence
             assertTrue(frames.size() >= 50, frames.size() + " frames");
             assertTrue(frames.stream().allMatch(f -> f.length == 160));
             assertTrue(frames.stream().anyMatch(f -> !allSilence(f)), "the line is not silence");
-            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
-
-            // the agent answers: the hand-off hangs the AI's leg up at Twilio
-            var answered = post(
-                    "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid="
-                            + bridged.sid(),
-                    Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
-            assertEquals(200, answered.statusCode(), answered.body());
-            assertEquals("connected", routing.status(bridged.transferId()));
-            var hangUp = twilio.about(leg);
-            assertEquals(1, hangUp.size(), hangUp.toString());
-            assertEquals(
-                    "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + leg + ".json",
-                    hangUp.get(0).path());
-            assertEquals(Map.of("Status", List.of("completed")), hangUp.get(0).form());
+            // the leg is hung up once Twilio has played the line and echoed the mark: not before
+            long echoed = stream.echoedAt("ai_line_spoken");
+            var hangUps = Routing.await("the AI's leg hung up", () -> hangUpsOf(leg), h -> !h.isEmpty());
+            assertEquals(1, hangUps.size(), hangUps.toString());
+            assertTrue(hangUps.get(0).nanos() > echoed, "hung up after the mark's echo");
+            Routing.await("ai_leg_left", () -> left(bridged.sid(), leg, "line_spoken"), n -> n == 1);
             assertEquals("", aiLegOf(bridged.sid()));
+            // a second cue (Twilio repeating its callback) speaks nothing again
+            conferenceStarts(node.baseUri(), bridged);
 
             // Twilio stops the stream of the leg it hung up
-            stream.send(media(streamSid, 1));
             stream.send(stop(streamSid, leg));
             assertEquals(1000, stream.closed().get(10, TimeUnit.SECONDS));
+            assertEquals(1, stream.marks(), "one line, one mark");
         }
         Routing.await("ai_leg_stream_stopped", () -> events("ai_leg_stream_stopped", bridged.sid(), leg), n -> n == 1);
         assertEquals(1, events("ai_leg_streaming", bridged.sid(), leg));
+        assertEquals(0, left(bridged.sid(), leg, "timeout"));
+        assertEquals(1, hangUpsOf(leg).size());
     }
 
     @Test
-    void aConferenceTransfersAiLegStaysForTheThreeWay() throws Exception {
-        var bridged = accepted("conference");
+    void aWarmTransfersAiLegWhoseMarkIsNeverEchoedIsHungUpWhenItsTimeIsOver() throws Exception {
+        var bridged = accepted("warm");
         String leg = aiLegPlaced(bridged);
         String token = streamToken(bridged, leg);
         String streamSid = randomSid("MZ");
-        try (var stream = MediaStream.open()) {
+        try (var stream = MediaStream.open(node.baseUri()).answeringNoMarks()) {
+            stream.send(connected());
+            stream.send(start(streamSid, leg, token));
+            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            agentAnswers(bridged);
+            long cued = System.nanoTime();
+            conferenceStarts(node.baseUri(), bridged);
+            assertFalse(stream.untilMark(streamSid).isEmpty());
+            var hangUps = Routing.await("the AI's leg hung up", () -> hangUpsOf(leg), h -> !h.isEmpty());
+            long after = hangUps.get(0).nanos() - cued;
+            assertTrue(
+                    after >= Duration.parse(TwilioNode.AI_LEG_LEAVE_TIMEOUT).toNanos(),
+                    "hung up " + after / 1_000_000 + " ms after the cue");
+            Routing.await("ai_leg_left", () -> left(bridged.sid(), leg, "timeout"), n -> n == 1);
+            assertEquals("", aiLegOf(bridged.sid()));
+            Routing.pause(Duration.ofMillis(1500));
+            assertEquals(1, hangUpsOf(leg).size(), "hung up once");
+        }
+    }
+
+    @Test
+    void theCueReachesTheStreamOnAnotherNodeAndTheEchoThereHangsTheLegUp() throws Exception {
+        var other = TwilioNode.secondNode().baseUri();
+        var bridged = accepted("warm");
+        String leg = aiLegPlaced(bridged);
+        String token = streamToken(bridged, leg);
+        String streamSid = randomSid("MZ");
+        // Twilio's stream reaches the first node, its conference callback the other
+        try (var stream = MediaStream.open(node.baseUri())) {
+            stream.send(connected());
+            stream.send(start(streamSid, leg, token));
+            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            agentAnswers(bridged);
+            conferenceStarts(other, bridged);
+            assertFalse(stream.untilMark(streamSid).isEmpty());
+            long echoed = stream.echoedAt("ai_line_spoken");
+            var hangUps = Routing.await("the AI's leg hung up", () -> hangUpsOf(leg), h -> !h.isEmpty());
+            assertTrue(hangUps.get(0).nanos() > echoed, "hung up after the mark's echo");
+            Routing.await("ai_leg_left", () -> left(bridged.sid(), leg, "line_spoken"), n -> n == 1);
+        }
+    }
+
+    @Test
+    void aConferenceTransfersAiSpeaksWhenTheConferenceStartsEvenBeforeItsStreamAndStaysForTheThreeWay()
+            throws Exception {
+        var bridged = accepted("conference");
+        String leg = aiLegPlaced(bridged);
+        String token = streamToken(bridged, leg);
+        // the agent's leg starts the conference before the AI's stream is up: the line is due as soon as it is
+        agentAnswers(bridged);
+        conferenceStarts(node.baseUri(), bridged);
+        String streamSid = randomSid("MZ");
+        try (var stream = MediaStream.open(node.baseUri())) {
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
             assertFalse(stream.untilMark(streamSid).isEmpty());
-            var answered = post(
-                    "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid="
-                            + bridged.sid(),
-                    Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
-            assertEquals(200, answered.statusCode(), answered.body());
-            assertEquals("connected", routing.status(bridged.transferId()));
+            stream.echoedAt("ai_line_spoken");
+            Routing.pause(Duration.ofMillis(1500));
             assertEquals(List.of(), twilio.about(leg), "the AI's leg is not hung up");
             assertEquals(leg, aiLegOf(bridged.sid()));
+            assertEquals(0, left(bridged.sid(), leg, "line_spoken"));
             // a repeated offer of the transfer would find the AI there: still one participant request
             assertEquals(
                     1, twilio.dialledInto("vocelio-" + bridged.transferId()).size());
@@ -276,7 +395,7 @@ class TwilioAiLegIT {
                 .replaceFirst(
                         "\\..*", "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]));
         for (String wrong : List.of(tampered, expired, forged, "")) {
-            try (var stream = MediaStream.open()) {
+            try (var stream = MediaStream.open(node.baseUri())) {
                 stream.send(connected());
                 stream.send(start(randomSid("MZ"), leg, wrong));
                 assertEquals(1008, stream.closed().get(10, TimeUnit.SECONDS), wrong);
@@ -284,22 +403,24 @@ class TwilioAiLegIT {
             }
         }
         // a good token for another leg, and media before any start, are refused too
-        try (var stream = MediaStream.open()) {
+        try (var stream = MediaStream.open(node.baseUri())) {
             stream.send(start(randomSid("MZ"), randomSid("CA"), token));
             assertEquals(1008, stream.closed().get(10, TimeUnit.SECONDS));
         }
-        try (var stream = MediaStream.open()) {
+        try (var stream = MediaStream.open(node.baseUri())) {
             stream.send(connected());
             stream.send(media(randomSid("MZ"), 1));
             assertEquals(1008, stream.closed().get(10, TimeUnit.SECONDS));
         }
         assertEquals(0, events("ai_leg_streaming", bridged.sid(), leg));
         // and the right token still works: the refusals were about the tokens
-        try (var stream = MediaStream.open()) {
+        try (var stream = MediaStream.open(node.baseUri())) {
             String streamSid = randomSid("MZ");
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
-            assertFalse(stream.untilMark(streamSid).isEmpty());
+            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            stream.silentFor(Duration.ofMillis(500));
+            assertFalse(stream.closed().isDone(), "the stream stays open");
         }
     }
 
@@ -406,18 +527,34 @@ class TwilioAiLegIT {
                 .toString();
     }
 
-    /** Twilio's side of the media socket: what it sends, and what it receives from us. */
+    /**
+     * Twilio's side of the media socket: what it sends, and what it receives from us. Like Twilio it plays the audio
+     * we send in real time (20 ms a frame) and echoes each mark we send once the audio before it has been played,
+     * unless told to answer no marks.
+     */
     private static final class MediaStream implements WebSocket.Listener, AutoCloseable {
+
+        private static final java.util.concurrent.ScheduledExecutorService PLAYER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    var thread = new Thread(runnable, "fake-twilio-player");
+                    thread.setDaemon(true);
+                    return thread;
+                });
 
         private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
         private final List<JsonObject> all = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
+        private final Map<String, CompletableFuture<Long>> echoes = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger marks = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean answersMarks = true;
+        private long playedUntil; // System.nanoTime() when the audio received so far will have been played
+        private int sequence = 100;
         private WebSocket socket;
 
-        static MediaStream open() {
+        static MediaStream open(URI node) {
             var stream = new MediaStream();
-            URI uri = URI.create(node.baseUri().toString().replaceFirst("^http", "ws") + "ws/twilio/media");
+            URI uri = URI.create(node.toString().replaceFirst("^http", "ws") + "ws/twilio/media");
             stream.socket = HttpClient.newHttpClient()
                     .newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(10))
@@ -426,8 +563,20 @@ class TwilioAiLegIT {
             return stream;
         }
 
-        void send(String text) {
+        /** From now on marks are not echoed (as if Twilio never got to play the audio before them). */
+        MediaStream answeringNoMarks() {
+            answersMarks = false;
+            return this;
+        }
+
+        synchronized void send(String text) {
             socket.sendText(text, true).join();
+        }
+
+        /** Nothing comes from us for {@code quiet}. */
+        void silentFor(Duration quiet) throws InterruptedException {
+            var message = inbox.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals(null, message, "the AI said something before its cue");
         }
 
         /** The media frames we sent on {@code streamSid}, up to the mark that says the line is over. */
@@ -454,6 +603,15 @@ class TwilioAiLegIT {
             }
         }
 
+        /** Waits until the mark {@code name} has been played and echoed; when it was echoed (nano time). */
+        long echoedAt(String name) throws Exception {
+            return echoes.computeIfAbsent(name, n -> new CompletableFuture<>()).get(30, TimeUnit.SECONDS);
+        }
+
+        int marks() {
+            return marks.get();
+        }
+
         List<JsonObject> received() {
             return List.copyOf(all);
         }
@@ -470,11 +628,44 @@ class TwilioAiLegIT {
                     var message = reader.readObject();
                     all.add(message);
                     inbox.add(message);
+                    play(message);
                 }
                 partial.setLength(0);
             }
             webSocket.request(1);
             return null;
+        }
+
+        /** Audio plays in real time after what came before it; a mark is echoed when everything before it played. */
+        private void play(JsonObject message) {
+            long now = System.nanoTime();
+            switch (message.getString("event", "")) {
+                case "media" -> playedUntil = Math.max(now, playedUntil) + 20_000_000L;
+                case "mark" -> {
+                    marks.incrementAndGet();
+                    if (!answersMarks) {
+                        return;
+                    }
+                    String name = message.getJsonObject("mark").getString("name");
+                    String echo = Json.createObjectBuilder()
+                            .add("event", "mark")
+                            .add("sequenceNumber", Integer.toString(++sequence))
+                            .add("streamSid", message.getString("streamSid"))
+                            .add("mark", Json.createObjectBuilder().add("name", name))
+                            .build()
+                            .toString();
+                    PLAYER.schedule(
+                            () -> {
+                                long at = System.nanoTime(); // before it leaves: what it causes comes after
+                                send(echo);
+                                echoes.computeIfAbsent(name, n -> new CompletableFuture<>())
+                                        .complete(at);
+                            },
+                            Math.max(0, playedUntil - now),
+                            TimeUnit.NANOSECONDS);
+                }
+                default -> {}
+            }
         }
 
         @Override

@@ -111,7 +111,7 @@ class TwilioConferencesIT {
         return XML + "<Response><Dial" + (action == null ? "" : " action=\"" + action + "\" method=\"POST\"")
                 + "><Conference waitUrl=\"" + MUSIC + "\" waitMethod=\"GET\" startConferenceOnEnter=\"false\""
                 + " endConferenceOnExit=\"true\" beep=\"false\" statusCallback=\"" + PUBLIC_URL
-                + "/webhooks/twilio/conference\" statusCallbackMethod=\"POST\" statusCallbackEvent=\"join leave end\">"
+                + "/webhooks/twilio/conference\" statusCallbackMethod=\"POST\" statusCallbackEvent=\"start join leave end\">"
                 + "vocelio-" + transferId + "</Conference></Dial></Response>";
     }
 

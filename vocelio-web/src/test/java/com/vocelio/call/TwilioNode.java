@@ -33,7 +33,14 @@ final class TwilioNode {
 
     static final String AI_LEG_LINE = "One moment please, a specialist is joining us.";
 
+    /**
+     * How long a warm transfer's AI leg may take to say its line before it is hung up anyway: longer than the test
+     * line takes to be spoken and played, so a test can tell the mark's echo from the timeout.
+     */
+    static final String AI_LEG_LEAVE_TIMEOUT = "PT8S";
+
     private static TwilioNode instance;
+    private static PayaraMicroProcess second;
     private static IllegalStateException startFailure;
 
     final FakeTwilio twilio;
@@ -53,25 +60,7 @@ final class TwilioNode {
             FakeTwilio twilio = null;
             try {
                 twilio = new FakeTwilio();
-                var node = TestServer.get()
-                        .startAnotherNode(
-                                freePort(),
-                                "twilio-node",
-                                Map.of(
-                                        "TWILIO_ACCOUNT_SID",
-                                        FakeTwilio.ACCOUNT_SID,
-                                        "TWILIO_AUTH_TOKEN",
-                                        FakeTwilio.AUTH_TOKEN,
-                                        "VOCELIO_TWILIO_API_BASE",
-                                        twilio.base(),
-                                        "VOCELIO_PUBLIC_URL",
-                                        PUBLIC_URL + "/",
-                                        "VOCELIO_TELEPHONY_TWILIO_STATUS_STALE_AFTER",
-                                        STATUS_STALE_AFTER,
-                                        "VOCELIO_TWILIO_AI_APP_SID",
-                                        AI_APP_SID,
-                                        "VOCELIO_TELEPHONY_AI_LEG_LINE",
-                                        AI_LEG_LINE));
+                var node = TestServer.get().startAnotherNode(freePort(), "twilio-node", settings(twilio));
                 twilio.playsCallbacksTo(node.baseUri(), PUBLIC_URL);
                 instance = new TwilioNode(twilio, node);
                 Runtime.getRuntime().addShutdownHook(new Thread(instance.twilio::close));
@@ -84,6 +73,38 @@ final class TwilioNode {
             }
         }
         return instance;
+    }
+
+    /**
+     * Another node with the same account and fake, started the first time a test asks (for what must work whichever
+     * node Twilio's requests and streams reach): Twilio's callbacks still go to the first node unless a test posts
+     * them here itself.
+     */
+    static synchronized PayaraMicroProcess secondNode() throws Exception {
+        if (second == null || !second.isAlive()) {
+            second = TestServer.get().startAnotherNode(freePort(), "twilio-node-b", settings(get().twilio));
+        }
+        return second;
+    }
+
+    private static Map<String, String> settings(FakeTwilio twilio) {
+        return Map.of(
+                "TWILIO_ACCOUNT_SID",
+                FakeTwilio.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN",
+                FakeTwilio.AUTH_TOKEN,
+                "VOCELIO_TWILIO_API_BASE",
+                twilio.base(),
+                "VOCELIO_PUBLIC_URL",
+                PUBLIC_URL + "/",
+                "VOCELIO_TELEPHONY_TWILIO_STATUS_STALE_AFTER",
+                STATUS_STALE_AFTER,
+                "VOCELIO_TWILIO_AI_APP_SID",
+                AI_APP_SID,
+                "VOCELIO_TELEPHONY_AI_LEG_LINE",
+                AI_LEG_LINE,
+                "VOCELIO_TELEPHONY_AI_LEG_LEAVE_TIMEOUT",
+                AI_LEG_LEAVE_TIMEOUT);
     }
 
     URI baseUri() {

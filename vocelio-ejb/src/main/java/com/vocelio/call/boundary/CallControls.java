@@ -119,13 +119,6 @@ public class CallControls {
         return providers.of(call.provider()).bridge(call, target, transferId, handover, briefing);
     }
 
-    /** A warm transfer's agent answered: the AI hands the caller over and its leg leaves the conference. */
-    public void handedOver(Call call) {
-        if (!call.provider().isEmpty()) {
-            providers.of(call.provider()).aiLeaves(call);
-        }
-    }
-
     /**
      * A cold transfer to a number: the caller is dialled through to {@code number} and the AI leaves the call.
      *

@@ -27,6 +27,14 @@ public class TelephonyDirectory {
                 provider);
     }
 
+    /** The organization whose call is in the transfer conference {@code name} (Twilio's conference events name it). */
+    public Optional<String> organizationOfConference(String provider, String name) {
+        return first(
+                "select cast(tenant_id as text) from calls where conference_name = ?1 and provider = ?2 limit 1",
+                name,
+                provider);
+    }
+
     public Optional<String> organizationOfNumber(String e164) {
         return first("select cast(tenant_id as text) from phone_flows where phone_number = ?1", e164, null);
     }

@@ -26,13 +26,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code vocelio.telephony.ai-leg-token-ttl}), signed with HMAC-SHA256 under the account's auth token (every node
  * has it; clients never see it), so any node can check it and nobody else can mint one. The AI says the configured
  * line ({@code vocelio.telephony.ai-leg-line}), spoken by the offline engine at a phone line's 8 kHz and sent as
- * Twilio wants it: mu-law, 20 ms (160-byte) frames.
+ * Twilio wants it: mu-law, 20 ms (160-byte) frames, followed by the mark {@value #LINE_SPOKEN}, which Twilio echoes
+ * once the line has been played.
  */
 @ApplicationScoped
 public class AiLegMedia {
 
     /** 20 ms of 8 kHz mu-law. */
     public static final int FRAME_BYTES = 160;
+
+    /** The mark sent after the line: its echo says the line has been played. */
+    public static final String LINE_SPOKEN = "ai_line_spoken";
 
     private static final String VOICE = "kevin"; // the local engine's 8 kHz voice
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -53,7 +57,19 @@ public class AiLegMedia {
     @ConfigProperty(name = "vocelio.telephony.ai-leg-token-ttl", defaultValue = "PT2M")
     Duration tokenTtl;
 
+    /**
+     * How long after its cue a warm transfer's AI leg may take to say its line: a leg whose stream has not echoed the
+     * mark after the line by then is hung up anyway.
+     */
+    @Inject
+    @ConfigProperty(name = "vocelio.telephony.ai-leg-leave-timeout", defaultValue = "PT20S")
+    Duration leaveTimeout;
+
     private volatile List<byte[]> frames;
+
+    public Duration leaveTimeout() {
+        return leaveTimeout;
+    }
 
     /** Who a valid token lets stream: the AI's leg {@code legSid} of the call {@code callSid}. */
     public record Grant(String callSid, String legSid) {}

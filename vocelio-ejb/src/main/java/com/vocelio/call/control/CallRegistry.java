@@ -46,6 +46,15 @@ public class CallRegistry {
                 .findFirst();
     }
 
+    /** The organization's call in the conference {@code name}, locked like {@link #lock}. */
+    public Optional<Call> lockInConference(String name) {
+        return em.createNamedQuery(Call.IN_CONFERENCE, Call.class)
+                .setParameter("name", name == null ? "" : name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** A locked call, and whether this transaction started its record (then the caller announces the start). */
     public record Locked(Call call, boolean started) {}
 

@@ -55,8 +55,15 @@ public interface TelephonyProvider {
      */
     boolean bridge(Call call, String target, String transferId, Handover handover, String briefing);
 
-    /** The agent took the caller over (a warm transfer's hand-off): the AI's own leg, if it has one, leaves. */
-    default void aiLeaves(Call call) {}
+    /**
+     * A warm transfer's AI has handed the caller over ({@code reason}): its own leg in the conference, if it has one,
+     * is hung up.
+     *
+     * @return whether the leg is gone (false: the provider failed; try again later)
+     */
+    default boolean aiLeaves(Call call, String reason) {
+        return true;
+    }
 
     /**
      * A status read of a live call: the provider may check what our record says when it has heard nothing of the call

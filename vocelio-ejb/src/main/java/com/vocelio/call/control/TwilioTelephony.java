@@ -150,7 +150,7 @@ public class TwilioTelephony implements TelephonyProvider {
             update(call, callerIntoConference(conference, handover, base.get()));
             call.enterConference(conference, Clocks.now(clock));
         }
-        aiJoins(call, conference);
+        aiJoins(call, conference, handover, base.get());
         String leg = query + "&call_sid=" + URLEncoder.encode(call.callId(), StandardCharsets.UTF_8);
         var creator = com.twilio.rest.api.v2010.account.Call.creator(
                         endpoint(target),
@@ -168,11 +168,13 @@ public class TwilioTelephony implements TelephonyProvider {
     /**
      * The AI joins the caller's conference on a leg of its own: a participant dialled to the TwiML App
      * ({@code app:AP…}) whose Voice URL is {@value TwilioSettings#AI_LEG}, told the caller's call as a custom
-     * parameter. It starts the conference (the caller hears the AI, not the hold music) and does not end it. Once per
-     * conference: a re-offer after an agent who never answered finds it there. Without the app nothing is placed; a
-     * refusal leaves the transfer going without the AI's leg (logged), since the agent is being called anyway.
+     * parameter. It neither starts the conference (the caller keeps hearing the hold music until the agent's leg
+     * starts it; then the AI is cued to speak) nor ends it. Twilio uses the conference callback of whoever joins
+     * first, so the AI's leg asks for the same one as the caller's TwiML. Once per conference: a re-offer after an
+     * agent who never answered finds it there. Without the app nothing is placed; a refusal leaves the transfer going
+     * without the AI's leg (logged), since the agent is being called anyway.
      */
-    private void aiJoins(Call call, String conference) {
+    private void aiJoins(Call call, String conference, Handover handover, String base) {
         var app = settings.aiAppSid();
         if (app.isEmpty() || !call.aiLegSid().isEmpty()) {
             return;
@@ -184,34 +186,41 @@ public class TwilioTelephony implements TelephonyProvider {
                                 + URLEncoder.encode(call.callId(), StandardCharsets.UTF_8)))
                 .setLabel("ai")
                 .setBeep("false")
-                .setStartConferenceOnEnter(true)
+                .setStartConferenceOnEnter(false)
                 .setEndConferenceOnExit(false)
+                .setConferenceStatusCallback(URI.create(base + TwilioSettings.CONFERENCE_CALLBACK))
+                .setConferenceStatusCallbackMethod(HttpMethod.POST)
+                .setConferenceStatusCallbackEvent(Twiml.CONFERENCE_EVENTS)
                 .setTimeout(20);
         try {
             var leg = twilio(() -> creator.create(client.get()));
-            call.aiJoins(leg.getCallSid(), Clocks.now(clock));
+            call.aiJoins(leg.getCallSid(), handover == Handover.WARM, Clocks.now(clock));
         } catch (BusinessException e) {
             LOG.log(Level.WARNING, "The AI could not join conference " + conference + ": " + e.getMessage());
         }
     }
 
     /**
-     * A warm transfer's hand-off: the agent answered, the AI's leg hangs up. Twilio failing leaves the AI in the
-     * conference (logged); the hand-off itself stands.
+     * A warm transfer's AI has handed the caller over ({@code reason}: its line was played, or that took too long):
+     * its leg is hung up. Twilio failing leaves the AI in the conference (logged) and says so.
+     *
+     * @return whether the leg is gone
      */
     @Override
-    public void aiLeaves(Call call) {
+    public boolean aiLeaves(Call call, String reason) {
         String leg = call.aiLegSid();
         if (leg.isEmpty()) {
-            return;
+            return true;
         }
         try {
             twilio(() -> com.twilio.rest.api.v2010.account.Call.updater(leg)
                     .setStatus(com.twilio.rest.api.v2010.account.Call.UpdateStatus.COMPLETED)
                     .update(client.get()));
-            call.aiLeaves(leg, Clocks.now(clock));
+            call.aiLeft(leg, reason, Clocks.now(clock));
+            return true;
         } catch (BusinessException e) {
             LOG.log(Level.WARNING, "The AI's leg " + leg + " could not be hung up: " + e.getMessage());
+            return false;
         }
     }
 
@@ -239,7 +248,8 @@ public class TwilioTelephony implements TelephonyProvider {
 
     /**
      * What the agent's leg does once answered: a warm transfer's agent hears the briefing first; then they join the
-     * caller's conference, which starts now (the hold music stops) and ends when they leave.
+     * caller's conference, which starts now (the hold music stops, and the AI is cued to speak its hand-off line) and
+     * ends when they leave.
      */
     public static String agentIntoConference(String conference, String briefing) {
         return Twiml.response()

@@ -1,10 +1,18 @@
 package com.vocelio.call.control;
 
+import java.util.List;
+
 /**
  * TwiML, the instructions Twilio follows on a call, written by hand so that what we send is exactly what the tests
  * read (and every text is escaped: a caller's message must not become markup).
  */
 public final class Twiml {
+
+    /**
+     * What a transfer's conference tells us: its start (the agent's leg joined: the AI's cue), who joins and leaves,
+     * and its end.
+     */
+    public static final List<String> CONFERENCE_EVENTS = List.of("start", "join", "leave", "end");
 
     private final StringBuilder verbs = new StringBuilder();
 
@@ -83,7 +91,9 @@ public final class Twiml {
         if (statusCallback != null) {
             verbs.append(" statusCallback=\"")
                     .append(escape(statusCallback))
-                    .append("\" statusCallbackMethod=\"POST\" statusCallbackEvent=\"join leave end\"");
+                    .append("\" statusCallbackMethod=\"POST\" statusCallbackEvent=\"")
+                    .append(String.join(" ", CONFERENCE_EVENTS))
+                    .append('"');
         }
         verbs.append('>').append(escape(name)).append("</Conference></Dial>");
         return this;

@@ -40,6 +40,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 @NamedQuery(name = Call.BY_CALL_ID, query = "select c from Call c where c.callId = :callId")
 @NamedQuery(
+        name = Call.IN_CONFERENCE,
+        query = "select c from Call c where c.conferenceName = :name and c.conferenceName <> ''")
+@NamedQuery(
         name = Call.LIVE,
         query = "select c from Call c left join fetch c.department left join fetch c.agent"
                 + " where c.status in :statuses order by c.startedAt")
@@ -51,10 +54,15 @@ public class Call {
 
     public static final String BY_CALL_ID = "Call.byCallId";
 
+    public static final String IN_CONFERENCE = "Call.inConference";
+
     /** A whole row of {@code calls} and a boolean column {@code started} ({@code CallRegistry.lockOrStart}). */
     public static final String LOCKED = "Call.locked";
 
     public static final String LIVE = "Call.live";
+
+    /** The AI's line is due on its leg's media stream ({@link #aiCued}). */
+    public static final String AI_LEG_CUED = "ai_leg_cued";
 
     @Id
     @Column(columnDefinition = "uuid")
@@ -159,6 +167,18 @@ public class Call {
      */
     @Column(name = "ai_leg_sid", nullable = false, length = 40)
     private String aiLegSid = "";
+
+    /** Whether the AI's leg leaves once it has spoken its hand-off line (a warm transfer's), or stays (conference). */
+    @Column(name = "ai_leg_leaves", nullable = false)
+    private boolean aiLegLeaves;
+
+    /** When the conference started with the AI's leg in it, cueing its line (null: not yet, or no AI leg). */
+    @Column(name = "ai_leg_cued_at")
+    private OffsetDateTime aiLegCuedAt;
+
+    /** When a leaving AI leg is hung up at the latest, should its line's end never be heard of (null: not due). */
+    @Column(name = "ai_leg_leave_at")
+    private OffsetDateTime aiLegLeaveAt;
 
     @Version
     private long version;
@@ -446,6 +466,7 @@ public class Call {
         if (!conferenceName.isEmpty() && conferenceName.equals(name)) {
             this.conferenceName = "";
             this.conferenceSid = "";
+            this.aiLegLeaveAt = null; // the conference is over: its AI leg went with it, nothing to hang up
             touch(now);
         }
     }
@@ -454,9 +475,16 @@ public class Call {
         return conferenceName;
     }
 
-    /** The provider placed the AI's leg {@code legSid} into the caller's conference. */
-    public void aiJoins(String legSid, OffsetDateTime now) {
+    /**
+     * The provider placed the AI's leg {@code legSid} into the caller's conference, which it does not start: the AI
+     * speaks when the agent's leg starts it ({@link #aiCued}), then leaves if {@code leaves} (a warm transfer), else
+     * stays for the three-way.
+     */
+    public void aiJoins(String legSid, boolean leaves, OffsetDateTime now) {
         this.aiLegSid = legSid;
+        this.aiLegLeaves = leaves;
+        this.aiLegCuedAt = null;
+        this.aiLegLeaveAt = null;
         touch(now);
     }
 
@@ -465,14 +493,76 @@ public class Call {
         return status.isLive() && !conferenceName.isEmpty() && (aiLegSid.isEmpty() || aiLegSid.equals(legSid));
     }
 
+    /**
+     * The conference started (the agent's leg joined it) with the AI's leg in it: the AI's line is due now, on
+     * whichever node holds the leg's media stream, so the cue goes out on the {@value DomainEvent#AI_LEG} channel to
+     * every node. A leaving AI is hung up within {@code leaveWithin} at the latest. Once per leg.
+     *
+     * @return whether this cued the line (false: no AI leg, or cued before)
+     */
+    public boolean aiCued(OffsetDateTime now, Duration leaveWithin) {
+        if (aiLegSid.isEmpty() || aiLegCuedAt != null || !status.isLive()) {
+            return false;
+        }
+        this.aiLegCuedAt = now;
+        this.aiLegLeaveAt = aiLegLeaves ? now.plus(leaveWithin) : null;
+        touch(now);
+        DomainEvents.raise(DomainEvent.of(
+                AI_LEG_CUED,
+                DomainEvent.AI_LEG,
+                Jsons.objectBuilder()
+                        .add("call_sid", callId)
+                        .add("ai_leg_sid", aiLegSid)
+                        .add("leaves", aiLegLeaves)
+                        .build()));
+        return true;
+    }
+
+    /** Whether the leg {@code legSid} is the AI's and its line is due (cued, so the conference is on). */
+    public boolean aiLineDue(String legSid) {
+        return !aiLegSid.isEmpty() && aiLegSid.equals(legSid) && aiLegCuedAt != null;
+    }
+
+    /** Whether the AI's leg {@code legSid} is to leave now that it has spoken its line. */
+    public boolean aiLeavesAfterLine(String legSid) {
+        return aiLineDue(legSid) && aiLegLeaves;
+    }
+
+    /** Hanging the AI's leg up failed at the provider: the sweep tries again at {@code when}. */
+    public void aiLeaveRetry(OffsetDateTime when) {
+        if (!aiLegSid.isEmpty() && aiLegLeaveAt != null) {
+            this.aiLegLeaveAt = when;
+        }
+    }
+
     /** @return whether {@code legSid} was the AI's leg (it is gone now) */
     public boolean aiLeaves(String legSid, OffsetDateTime now) {
         if (aiLegSid.isEmpty() || !aiLegSid.equals(legSid)) {
             return false;
         }
         this.aiLegSid = "";
+        this.aiLegLeaves = false;
+        this.aiLegCuedAt = null;
+        this.aiLegLeaveAt = null;
         touch(now);
         return true;
+    }
+
+    /**
+     * The AI's leg was hung up after its hand-off: {@code line_spoken} when its stream told us the line had been
+     * played, {@code timeout} when that never came in time; on the live feed as {@code ai_leg_left}.
+     */
+    public void aiLeft(String legSid, String reason, OffsetDateTime now) {
+        if (aiLeaves(legSid, now)) {
+            DomainEvents.raise(DomainEvent.of(
+                    "ai_leg_left",
+                    DomainEvent.LIVE_CALL,
+                    Jsons.objectBuilder(snapshot(now))
+                            .add("ai_leg_sid", legSid)
+                            .add("reason", reason)
+                            .add("conference", conferenceName)
+                            .build()));
+        }
     }
 
     /**

@@ -107,15 +107,14 @@ public class TransferMoves {
 
     /**
      * The provider says the accepted agent's leg answered: the bridge is up. Only for the call it was placed on; a
-     * repeat or a late report changes nothing.
+     * repeat or a late report changes nothing. A warm transfer's AI is not dropped here: the agent is still hearing
+     * the briefing, and the AI hands the caller over once the agent's leg has started the conference (the provider
+     * tells that, and the AI's leg then leaves after its line).
      */
     public Transfer bridgeAnswered(String transferId, String callSid) {
         var transfer = toMove(transferId);
         if (transfer.call().callId().equals(callSid) && transfer.status() == TransferStatus.CONNECTING) {
             transfer.connect(Clocks.now(clock));
-            if (transfer.type() == TransferType.WARM) {
-                calls.handedOver(transfer.call());
-            }
         }
         return transfer;
     }

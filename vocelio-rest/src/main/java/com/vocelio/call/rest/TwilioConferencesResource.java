@@ -1,5 +1,6 @@
 package com.vocelio.call.rest;
 
+import com.vocelio.call.boundary.AiLegs;
 import com.vocelio.call.boundary.TelephonyDirectory;
 import com.vocelio.call.boundary.TwilioConferences;
 import com.vocelio.call.control.TwilioTelephony;
@@ -20,9 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Twilio's reports on a transfer's conference (signed like every Twilio webhook): who joined and left it (our caller
- * joining tells the conference's sid, which hold and mute need), and a conference transfer's conference being over
- * for the caller ({@code over}, the caller's {@code <Dial>} action: the AI takes the caller back). Participants that
- * are not our calls (the agents' legs) change nothing. {@code ai-leg} is the Voice URL of the TwiML App the AI's own
+ * joining tells the conference's sid, which hold and mute need), its start (the agent's leg joined: the AI's cue to
+ * speak its hand-off line), and a conference transfer's conference being over for the caller ({@code over}, the
+ * caller's {@code <Dial>} action: the AI takes the caller back). Participants that are not our calls (the agents'
+ * legs) change nothing. {@code ai-leg} is the Voice URL of the TwiML App the AI's own
  * conference leg dials: its TwiML streams the leg to {@code /ws/twilio/media}.
  */
 @Path("webhooks/twilio/conference")
@@ -42,6 +44,9 @@ public class TwilioConferencesResource {
     TwilioConferences conferences;
 
     @Inject
+    AiLegs legs;
+
+    @Inject
     CurrentTenant tenant;
 
     @Context
@@ -53,6 +58,10 @@ public class TwilioConferencesResource {
     @POST
     public String participants(MultivaluedMap<String, String> form) {
         signatures.verify(headers, uri, form);
+        if ("conference-start".equals(form.getFirst("StatusCallbackEvent"))) {
+            started(form.getFirst("FriendlyName"));
+            return Twiml.response().toString();
+        }
         String callSid = form.getFirst("CallSid");
         directory
                 .organizationOfCall(TwilioTelephony.NAME, callSid)
@@ -65,6 +74,16 @@ public class TwilioConferencesResource {
                     return null;
                 }));
         return Twiml.response().toString();
+    }
+
+    /** The conference names no call of ours (it has no participant): the call in it is found by its name. */
+    private void started(String conference) {
+        directory
+                .organizationOfConference(TwilioTelephony.NAME, conference)
+                .ifPresent(organization -> tenant.runAs(organization, () -> {
+                    legs.conferenceStarted(conference);
+                    return null;
+                }));
     }
 
     @POST
@@ -86,8 +105,7 @@ public class TwilioConferencesResource {
         String callerSid = form.getFirst(TwilioTelephony.AI_CALLER);
         return directory
                 .organizationOfCall(TwilioTelephony.NAME, callerSid)
-                .map(organization ->
-                        tenant.runAs(organization, () -> conferences.aiLeg(callerSid, form.getFirst("CallSid"))))
+                .map(organization -> tenant.runAs(organization, () -> legs.twiml(callerSid, form.getFirst("CallSid"))))
                 .orElseGet(() -> Twiml.response().hangup().toString());
     }
 }

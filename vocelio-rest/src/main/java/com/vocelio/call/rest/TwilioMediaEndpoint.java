@@ -1,7 +1,8 @@
 package com.vocelio.call.rest;
 
+import com.vocelio.call.boundary.AiLegs;
 import com.vocelio.call.boundary.TelephonyDirectory;
-import com.vocelio.call.boundary.TwilioConferences;
+import com.vocelio.call.control.AiLegCues;
 import com.vocelio.call.control.AiLegMedia;
 import com.vocelio.call.control.TwilioTelephony;
 import com.vocelio.platform.control.CurrentTenant;
@@ -23,6 +24,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +37,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Twilio's media stream of the AI's conference leg ({@code <Connect><Stream>} from
  * {@code /webhooks/twilio/conference/ai-leg}), in Twilio's protocol: {@code connected}, then {@code start} with the
  * leg's call sid, the stream sid and our token among its custom parameters, then {@code media} frames (the
- * conference's audio, 8 kHz mu-law) and {@code stop}. A {@code start} whose token is wrong, expired or for another leg,
- * or any other message before a valid {@code start} (or none within {@code vocelio.events.auth-timeout}), closes the
- * socket with 1008. Once started, the AI speaks its line as {@code media} messages of 20 ms each, then a
- * {@code mark}; the live feed hears {@code ai_leg_streaming} and, at {@code stop} or when the socket goes,
- * {@code ai_leg_stream_stopped}. What the conference says is not listened to (no speech recognition yet).
+ * conference's audio, 8 kHz mu-law), {@code mark} echoes and {@code stop}. A {@code start} whose token is wrong,
+ * expired or for another leg, or any other message before a valid {@code start} (or none within
+ * {@code vocelio.events.auth-timeout}), closes the socket with 1008. The AI waits silent until its cue (the agent's leg
+ * started the conference; the cue may come through any node, {@link AiLegCues}), then speaks its line as
+ * {@code media} messages of 20 ms each and a {@code mark}; Twilio echoes the mark once the line has been played, and
+ * a warm transfer's AI then leaves ({@link AiLegs#lineSpoken}). The live feed hears {@code ai_leg_streaming} and, at
+ * {@code stop} or when the socket goes, {@code ai_leg_stream_stopped}. What the conference says is not listened to
+ * (no speech recognition yet).
  */
 @ServerEndpoint("/ws/twilio/media")
 public class TwilioMediaEndpoint {
@@ -48,9 +53,21 @@ public class TwilioMediaEndpoint {
     private static final String GRANT = "vocelio.media.grant";
     private static final String STREAM = "vocelio.media.stream";
     private static final String STOPPED = "vocelio.media.stopped";
+    private static final String SPOKEN = "vocelio.media.spoken";
+    private static final String PLAYED = "vocelio.media.played";
+    private static final String CUE = "vocelio.media.cue";
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "media-stream-deadlines");
         thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Speaking a line takes a few hundred sends: not on the event relay's thread, which cues it. */
+    private static final ExecutorService SPEAKING = Executors.newCachedThreadPool(runnable -> {
+        var thread = new Thread(runnable, "media-stream-speaking");
+        thread.setDaemon(true);
+        // the application's loader, whichever thread first cued (the event relay's): the speech engine loads by it
+        thread.setContextClassLoader(TwilioMediaEndpoint.class.getClassLoader());
         return thread;
     });
 
@@ -58,10 +75,13 @@ public class TwilioMediaEndpoint {
     AiLegMedia media;
 
     @Inject
-    TelephonyDirectory directory;
+    AiLegCues cues;
 
     @Inject
-    TwilioConferences conferences;
+    AiLegs legs;
+
+    @Inject
+    TelephonyDirectory directory;
 
     @Inject
     CurrentTenant tenant;
@@ -76,6 +96,8 @@ public class TwilioMediaEndpoint {
     @OnOpen
     public void open(Session session) {
         session.getUserProperties().put(STOPPED, new AtomicBoolean());
+        session.getUserProperties().put(SPOKEN, new AtomicBoolean());
+        session.getUserProperties().put(PLAYED, new AtomicBoolean());
         DEADLINES.schedule(
                 () -> {
                     if (session.isOpen() && !session.getUserProperties().containsKey(GRANT)) {
@@ -110,7 +132,15 @@ public class TwilioMediaEndpoint {
                 stopped(session);
                 close(session, CloseCodes.NORMAL_CLOSURE, "Stream stopped");
             }
-            default -> { // media, mark, dtmf: heard, not listened to yet
+            case "mark" -> {
+                if (!started) {
+                    close(session, CloseCodes.VIOLATED_POLICY, "Start the stream with a valid token first");
+                } else if (message.get("mark") instanceof JsonObject mark
+                        && AiLegMedia.LINE_SPOKEN.equals(mark.getString("name", ""))) {
+                    played(session);
+                }
+            }
+            default -> { // media, dtmf: heard, not listened to yet
                 if (!started) {
                     close(session, CloseCodes.VIOLATED_POLICY, "Start the stream with a valid token first");
                 }
@@ -129,21 +159,35 @@ public class TwilioMediaEndpoint {
             close(session, CloseCodes.VIOLATED_POLICY, "Invalid or expired stream token");
             return;
         }
-        boolean allowed = directory
+        // listening for the cue before asking whether it came: one committed meanwhile reaches us either way
+        var cue = new AiLegCues.Cue(grant.get().callSid(), () -> SPEAKING.execute(() -> speak(session, streamSid)));
+        session.getUserProperties().put(CUE, cue);
+        cues.register(legSid, cue);
+        var stream = directory
                 .organizationOfCall(TwilioTelephony.NAME, grant.get().callSid())
-                .map(organization -> tenant.runAs(organization, () -> conferences.aiStreaming(grant.get(), streamSid)))
-                .orElse(false);
-        if (!allowed) {
+                .map(organization -> tenant.runAs(organization, () -> legs.streaming(grant.get(), streamSid)))
+                .orElse(AiLegs.Stream.REFUSED);
+        if (stream == AiLegs.Stream.REFUSED) {
+            cues.unregister(cue);
             close(session, CloseCodes.VIOLATED_POLICY, "This leg is not the AI's leg of a live conference");
             return;
         }
         session.getUserProperties().put(GRANT, grant.get());
         session.getUserProperties().put(STREAM, streamSid);
-        speak(session, streamSid);
+        if (stream == AiLegs.Stream.SPEAK) {
+            speak(session, streamSid);
+        }
     }
 
-    /** The line, frame by frame (Twilio buffers and plays them in order), then a mark for when it has been played. */
+    /**
+     * The line, frame by frame (Twilio buffers and plays them in order), then a mark, which Twilio echoes once it has
+     * been played. Once per stream, however often the cue comes.
+     */
     private void speak(Session session, String streamSid) {
+        var spoken = (AtomicBoolean) session.getUserProperties().get(SPOKEN);
+        if (!spoken.compareAndSet(false, true)) {
+            return;
+        }
         var encoder = Base64.getEncoder();
         try {
             for (byte[] frame : media.lineFrames()) {
@@ -159,7 +203,7 @@ public class TwilioMediaEndpoint {
                     .sendText(Json.createObjectBuilder()
                             .add("event", "mark")
                             .add("streamSid", streamSid)
-                            .add("mark", Json.createObjectBuilder().add("name", "ai_line_spoken"))
+                            .add("mark", Json.createObjectBuilder().add("name", AiLegMedia.LINE_SPOKEN))
                             .build()
                             .toString());
         } catch (IOException | IllegalStateException e) {
@@ -167,8 +211,31 @@ public class TwilioMediaEndpoint {
         }
     }
 
+    /** Twilio echoed the mark after our line: it has been played (once; an echo of a line never sent is no echo). */
+    private void played(Session session) {
+        var grant = (AiLegMedia.Grant) session.getUserProperties().get(GRANT);
+        var spoken = (AtomicBoolean) session.getUserProperties().get(SPOKEN);
+        var played = (AtomicBoolean) session.getUserProperties().get(PLAYED);
+        if (!spoken.get() || !played.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            directory
+                    .organizationOfCall(TwilioTelephony.NAME, grant.callSid())
+                    .ifPresent(organization -> tenant.runAs(organization, () -> {
+                        legs.lineSpoken(grant);
+                        return null;
+                    }));
+        } catch (RuntimeException e) { // the sweep hangs the leg up when its time is over
+            LOG.log(Level.WARNING, "Could not hand the AI leg " + grant.legSid() + " off after its line", e);
+        }
+    }
+
     @OnClose
     public void closed(Session session) {
+        if (session.getUserProperties().get(CUE) instanceof AiLegCues.Cue cue) {
+            cues.unregister(cue);
+        }
         stopped(session);
     }
 
@@ -189,7 +256,7 @@ public class TwilioMediaEndpoint {
             directory
                     .organizationOfCall(TwilioTelephony.NAME, grant.callSid())
                     .ifPresent(organization -> tenant.runAs(organization, () -> {
-                        conferences.aiStreamStopped(grant, streamSid);
+                        legs.stopped(grant, streamSid);
                         return null;
                     }));
         } catch (RuntimeException e) {
