@@ -1,42 +1,46 @@
 package com.vocelio.call;
 
+import static com.vocelio.call.TwilioFixture.PUBLIC_URL;
+import static com.vocelio.call.TwilioFixture.XML;
+import static com.vocelio.call.TwilioFixture.answeredCall;
+import static com.vocelio.call.TwilioFixture.node;
+import static com.vocelio.call.TwilioFixture.onNode;
+import static com.vocelio.call.TwilioFixture.ourNumber;
+import static com.vocelio.call.TwilioFixture.post;
+import static com.vocelio.call.TwilioFixture.randomNumber;
+import static com.vocelio.call.TwilioFixture.randomSid;
+import static com.vocelio.call.TwilioFixture.routing;
+import static com.vocelio.call.TwilioFixture.twilio;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
-import io.restassured.specification.RequestSpecification;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #15's AI leg on Twilio: a warm or conference transfer's conference gets the AI as a participant of its own
@@ -47,78 +51,29 @@ import org.junit.jupiter.api.Test;
  * is hung up after the mark's echo, or when its time is over without one, whichever node the stream and the callbacks
  * reach; conference: it stays. A wrong, expired or borrowed token is refused.
  */
+@ExtendWith(TwilioFixture.class)
 class TwilioAiLegIT {
 
-    static final String PUBLIC_URL = TwilioNode.PUBLIC_URL;
-    static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     static final Pattern STREAM_TWIML = Pattern.compile(Pattern.quote(
                     XML
                             + "<Response><Connect><Stream url=\"ws://voice.example.test/ws/twilio/media\"><Parameter name=\"token\" value=\"")
             + "([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)" + Pattern.quote("\"/></Stream></Connect></Response>"));
 
-    private static FakeTwilio twilio;
-    private static PayaraMicroProcess node;
-    private static Routing routing;
-
-    @BeforeAll
-    static void twilioNode() {
-        twilio = TwilioNode.get().twilio;
-        node = TwilioNode.get().node;
-    }
-
-    @BeforeEach
-    void ownOrganization() {
-        routing = Routing.newOrganization();
-    }
-
-    private static RequestSpecification onNode() {
-        return routing.admin().baseUri(node.baseUri().toString());
-    }
-
-    private static String randomNumber() {
-        return "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    }
-
-    private static String randomSid(String prefix) {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return prefix + HexFormat.of().formatHex(bytes);
-    }
-
-    private static HttpResponse<String> post(String path, Map<String, String> form) {
-        var signed = new HashMap<>(form);
-        signed.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        return FakeTwilio.callback(node.baseUri(), path, PUBLIC_URL + "/" + path, signed, null);
-    }
-
     /** A call answered, transferred ({@code type}) to a new department's agent who accepted: the conference waits. */
     private record Bridged(String from, String sid, String transferId) {}
 
     private static Bridged accepted(String type) {
-        String from = randomNumber();
-        onNode().body(Map.of("flow_id", "flow-" + from.substring(5), "phone_numbers", List.of(from)))
-                .post("/admin/register-flow")
-                .then()
-                .statusCode(200);
-        String sid = onNode().body(Map.of("to", randomNumber(), "from", from, "message", "Hello"))
-                .post("/api/calls/make")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("call_sid");
-        assertEquals(
-                200,
-                post("webhooks/twilio/status", Map.of("CallSid", sid, "CallStatus", "in-progress"))
-                        .statusCode());
-        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String from = ourNumber(Map.of());
+        String sid = answeredCall(from);
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
         String transferId = onNode().body(Map.of("transfer_to", department, "type", type, "context", "Order 42"))
                 .post("/api/calls/" + sid + "/transfer")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("transfer_id");
-        routing.agent(department, Map.of("phone_number", randomNumber()));
-        routing.awaitOffer(transferId);
+        routing().agent(department, Map.of("phone_number", randomNumber()));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept")
                 .then()
                 .statusCode(200)
@@ -129,7 +84,7 @@ class TwilioAiLegIT {
     /** The AI's participant request, checked whole; returns the AI leg's call sid as we stored it. */
     private static String aiLegPlaced(Bridged bridged) {
         String conference = "vocelio-" + bridged.transferId();
-        var dialled = twilio.dialledInto(conference);
+        var dialled = twilio().dialledInto(conference);
         assertEquals(1, dialled.size(), dialled.toString());
         var request = dialled.get(0);
         assertTrue(request.authorized());
@@ -196,7 +151,7 @@ class TwilioAiLegIT {
                 "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid=" + bridged.sid(),
                 Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
         assertEquals(200, answered.statusCode(), answered.body());
-        assertEquals("connected", routing.status(bridged.transferId()));
+        assertEquals("connected", routing().status(bridged.transferId()));
     }
 
     /**
@@ -204,14 +159,10 @@ class TwilioAiLegIT {
      * conference. It names the conference, no call (the event is about no participant).
      */
     private static void conferenceStarts(URI on, Bridged bridged) {
-        String path = "webhooks/twilio/conference";
-        var started = FakeTwilio.callback(
+        var started = post(
                 on,
-                path,
-                PUBLIC_URL + "/" + path,
+                "webhooks/twilio/conference",
                 Map.of(
-                        "AccountSid",
-                        FakeTwilio.ACCOUNT_SID,
                         "ConferenceSid",
                         randomSid("CF"),
                         "FriendlyName",
@@ -219,8 +170,7 @@ class TwilioAiLegIT {
                         "StatusCallbackEvent",
                         "conference-start",
                         "Timestamp",
-                        "Fri, 04 Dec 2026 18:00:00 +0000"),
-                null);
+                        "Fri, 04 Dec 2026 18:00:00 +0000"));
         assertEquals(200, started.statusCode(), started.body());
     }
 
@@ -235,7 +185,7 @@ class TwilioAiLegIT {
 
     /** The fake's requests to hang the leg up ({@code POST /Calls/{leg}.json Status=completed}), checked whole. */
     private static List<FakeTwilio.Received> hangUpsOf(String leg) {
-        var requests = twilio.about(leg);
+        var requests = twilio().about(leg);
         for (var request : requests) {
             assertTrue(request.authorized());
             assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + leg + ".json", request.path());
@@ -251,7 +201,7 @@ class TwilioAiLegIT {
         String leg = aiLegPlaced(bridged);
         // the app's webhook is signed like every Twilio webhook, and only the AI's own leg gets a stream
         var unsigned = FakeTwilio.callback(
-                node.baseUri(),
+                node().baseUri(),
                 "webhooks/twilio/conference/ai-leg",
                 PUBLIC_URL + "/webhooks/twilio/conference/ai-leg",
                 Map.of("CallSid", leg, "caller_sid", bridged.sid(), "AccountSid", FakeTwilio.ACCOUNT_SID),
@@ -266,7 +216,7 @@ class TwilioAiLegIT {
         String token = streamToken(bridged, leg);
 
         String streamSid = randomSid("MZ");
-        try (var stream = MediaStream.open(node.baseUri())) {
+        try (var stream = MediaStream.open(node().baseUri())) {
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
             Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
@@ -277,11 +227,11 @@ class TwilioAiLegIT {
             // the agent answers and hears the briefing: the AI stays, still silent
             agentAnswers(bridged);
             stream.silentFor(Duration.ofMillis(1000));
-            assertEquals(List.of(), twilio.about(leg), "the AI's leg is not hung up when the agent answers");
+            assertEquals(List.of(), twilio().about(leg), "the AI's leg is not hung up when the agent answers");
             assertEquals(leg, aiLegOf(bridged.sid()));
 
             // the agent's leg starts the conference: the AI speaks its line, then a mark
-            conferenceStarts(node.baseUri(), bridged);
+            conferenceStarts(node().baseUri(), bridged);
             var frames = stream.untilMark(streamSid);
             // the configured line, spoken: well over a second of 20 ms mu-law frames, not silence
             assertTrue(frames.size() >= 50, frames.size() + " frames");
@@ -295,7 +245,7 @@ class TwilioAiLegIT {
             Routing.await("ai_leg_left", () -> left(bridged.sid(), leg, "line_spoken"), n -> n == 1);
             assertEquals("", aiLegOf(bridged.sid()));
             // a second cue (Twilio repeating its callback) speaks nothing again
-            conferenceStarts(node.baseUri(), bridged);
+            conferenceStarts(node().baseUri(), bridged);
 
             // Twilio stops the stream of the leg it hung up
             stream.send(stop(streamSid, leg));
@@ -314,13 +264,13 @@ class TwilioAiLegIT {
         String leg = aiLegPlaced(bridged);
         String token = streamToken(bridged, leg);
         String streamSid = randomSid("MZ");
-        try (var stream = MediaStream.open(node.baseUri()).answeringNoMarks()) {
+        try (var stream = MediaStream.open(node().baseUri()).answeringNoMarks()) {
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
             Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
             agentAnswers(bridged);
             long cued = System.nanoTime();
-            conferenceStarts(node.baseUri(), bridged);
+            conferenceStarts(node().baseUri(), bridged);
             assertFalse(stream.untilMark(streamSid).isEmpty());
             var hangUps = Routing.await("the AI's leg hung up", () -> hangUpsOf(leg), h -> !h.isEmpty());
             long after = hangUps.get(0).nanos() - cued;
@@ -342,7 +292,7 @@ class TwilioAiLegIT {
         String token = streamToken(bridged, leg);
         String streamSid = randomSid("MZ");
         // Twilio's stream reaches the first node, its conference callback the other
-        try (var stream = MediaStream.open(node.baseUri())) {
+        try (var stream = MediaStream.open(node().baseUri())) {
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
             Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
@@ -364,20 +314,20 @@ class TwilioAiLegIT {
         String token = streamToken(bridged, leg);
         // the agent's leg starts the conference before the AI's stream is up: the line is due as soon as it is
         agentAnswers(bridged);
-        conferenceStarts(node.baseUri(), bridged);
+        conferenceStarts(node().baseUri(), bridged);
         String streamSid = randomSid("MZ");
-        try (var stream = MediaStream.open(node.baseUri())) {
+        try (var stream = MediaStream.open(node().baseUri())) {
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
             assertFalse(stream.untilMark(streamSid).isEmpty());
             stream.echoedAt("ai_line_spoken");
             Routing.pause(Duration.ofMillis(1500));
-            assertEquals(List.of(), twilio.about(leg), "the AI's leg is not hung up");
+            assertEquals(List.of(), twilio().about(leg), "the AI's leg is not hung up");
             assertEquals(leg, aiLegOf(bridged.sid()));
             assertEquals(0, left(bridged.sid(), leg, "line_spoken"));
             // a repeated offer of the transfer would find the AI there: still one participant request
             assertEquals(
-                    1, twilio.dialledInto("vocelio-" + bridged.transferId()).size());
+                    1, twilio().dialledInto("vocelio-" + bridged.transferId()).size());
         }
         // the socket going away without a stop still ends the stream, once
         Routing.await("ai_leg_stream_stopped", () -> events("ai_leg_stream_stopped", bridged.sid(), leg), n -> n == 1);
@@ -395,7 +345,7 @@ class TwilioAiLegIT {
                 .replaceFirst(
                         "\\..*", "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]));
         for (String wrong : List.of(tampered, expired, forged, "")) {
-            try (var stream = MediaStream.open(node.baseUri())) {
+            try (var stream = MediaStream.open(node().baseUri())) {
                 stream.send(connected());
                 stream.send(start(randomSid("MZ"), leg, wrong));
                 assertEquals(1008, stream.closed().get(10, TimeUnit.SECONDS), wrong);
@@ -403,18 +353,18 @@ class TwilioAiLegIT {
             }
         }
         // a good token for another leg, and media before any start, are refused too
-        try (var stream = MediaStream.open(node.baseUri())) {
+        try (var stream = MediaStream.open(node().baseUri())) {
             stream.send(start(randomSid("MZ"), randomSid("CA"), token));
             assertEquals(1008, stream.closed().get(10, TimeUnit.SECONDS));
         }
-        try (var stream = MediaStream.open(node.baseUri())) {
+        try (var stream = MediaStream.open(node().baseUri())) {
             stream.send(connected());
             stream.send(media(randomSid("MZ"), 1));
             assertEquals(1008, stream.closed().get(10, TimeUnit.SECONDS));
         }
         assertEquals(0, events("ai_leg_streaming", bridged.sid(), leg));
         // and the right token still works: the refusals were about the tokens
-        try (var stream = MediaStream.open(node.baseUri())) {
+        try (var stream = MediaStream.open(node().baseUri())) {
             String streamSid = randomSid("MZ");
             stream.send(connected());
             stream.send(start(streamSid, leg, token));
@@ -426,23 +376,23 @@ class TwilioAiLegIT {
 
     @Test
     void twilioRefusingTheAiLegLeavesTheTransferGoingWithoutIt() {
-        twilio.failNextWith(400, "/Participants.json");
+        twilio().failNextWith(400, "/Participants.json");
         var bridged = accepted("warm");
-        assertEquals(1, twilio.dialledInto("vocelio-" + bridged.transferId()).size(), "the AI's leg was asked for");
+        assertEquals(1, twilio().dialledInto("vocelio-" + bridged.transferId()).size(), "the AI's leg was asked for");
         assertEquals("", aiLegOf(bridged.sid()));
         // the agent is called all the same, and answering connects the transfer with no AI leg to hang up
         String agentLegUrl = PUBLIC_URL + "/webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId()
                 + "&call_sid=" + bridged.sid();
         assertEquals(
                 1,
-                twilio.received().stream()
+                twilio().received().stream()
                         .filter(r -> agentLegUrl.equals(r.param("Url")))
                         .count());
         var answered = post(
                 "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid=" + bridged.sid(),
                 Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
         assertEquals(200, answered.statusCode(), answered.body());
-        assertEquals("connected", routing.status(bridged.transferId()));
+        assertEquals("connected", routing().status(bridged.transferId()));
     }
 
     /** A token signed as the application signs them (the test knows the account's auth token, as every node does). */

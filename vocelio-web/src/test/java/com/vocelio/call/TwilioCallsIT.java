@@ -1,78 +1,45 @@
 package com.vocelio.call;
 
+import static com.vocelio.call.TwilioFixture.PUBLIC_URL;
+import static com.vocelio.call.TwilioFixture.XML;
+import static com.vocelio.call.TwilioFixture.node;
+import static com.vocelio.call.TwilioFixture.onNode;
+import static com.vocelio.call.TwilioFixture.post;
+import static com.vocelio.call.TwilioFixture.randomNumber;
+import static com.vocelio.call.TwilioFixture.routing;
+import static com.vocelio.call.TwilioFixture.twilio;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Database;
 import com.vocelio.testing.EventClient;
 import com.vocelio.testing.Feeds;
 import com.vocelio.testing.Http;
 import com.vocelio.testing.Routing;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #15 against Twilio, played by a local fake that checks what the SDK sends: a node of the application with
  * Twilio credentials, its SDK routed to the fake, and Twilio's webhooks played back signed (or not) the way Twilio
  * signs them, directly and behind a proxy.
  */
+@ExtendWith(TwilioFixture.class)
 class TwilioCallsIT {
 
-    static final String PUBLIC_URL = TwilioNode.PUBLIC_URL;
-    static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-
-    private static FakeTwilio twilio;
-    private static PayaraMicroProcess node;
-    private static Routing routing;
-
-    @BeforeAll
-    static void twilioNode() {
-        twilio = TwilioNode.get().twilio;
-        node = TwilioNode.get().node;
-    }
-
-    /** Tests share the node and the fake, not an organization: none sees another's calls, numbers or agents. */
-    @BeforeEach
-    void ownOrganization() {
-        routing = Routing.newOrganization();
-    }
-
-    private static RequestSpecification onNode() {
-        return routing.admin().baseUri(node.baseUri().toString());
-    }
-
-    static String randomNumber() {
-        return "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    }
-
-    /** Registers a flow for a fresh number of the organization and returns the number. */
+    /** A fresh number of the organization, whose flow's webhook is a fixed address unless {@code extra} says. */
     private static String ourNumber(Map<String, Object> extra) {
-        String number = randomNumber();
-        var body = new java.util.HashMap<String, Object>(Map.of(
-                "flow_id",
-                "flow-" + number.substring(5),
-                "phone_numbers",
-                List.of(number),
-                "webhook_url",
-                "https://flows.example.com/webhook/execute"));
+        var body = new java.util.HashMap<String, Object>(
+                Map.of("webhook_url", "https://flows.example.com/webhook/execute"));
         body.putAll(extra);
-        onNode().body(body)
-                .post("/admin/register-flow")
-                .then()
-                .statusCode(200)
-                .body("flows[0].phone_number", equalTo(number));
-        return number;
+        return TwilioFixture.ourNumber(body);
     }
 
     private static String make(String to, String from, String message, String voice) {
@@ -89,11 +56,9 @@ class TwilioCallsIT {
     }
 
     private static HttpResponse<String> status(String callSid, String status, Map<String, String> more) {
-        var form = new java.util.HashMap<>(
-                Map.of("CallSid", callSid, "CallStatus", status, "AccountSid", FakeTwilio.ACCOUNT_SID));
+        var form = new java.util.HashMap<>(Map.of("CallSid", callSid, "CallStatus", status));
         form.putAll(more);
-        return FakeTwilio.callback(
-                node.baseUri(), "webhooks/twilio/status", PUBLIC_URL + "/webhooks/twilio/status", form, null);
+        return post("webhooks/twilio/status", form);
     }
 
     private static String statusOf(String callSid) {
@@ -108,7 +73,7 @@ class TwilioCallsIT {
     void aCallIsPlacedWithTheFormTwilioExpects() {
         String from = ourNumber(Map.of());
         String sid = make("(555) 765-4321", from, "Hi <there> & bye", "Polly.Joanna");
-        var create = twilio.about("/Calls.json").stream()
+        var create = twilio().about("/Calls.json").stream()
                 .filter(r -> from.equals(r.param("From")))
                 .findFirst()
                 .orElseThrow();
@@ -128,7 +93,7 @@ class TwilioCallsIT {
         assertEquals("queued", statusOf(sid));
         // a voice Twilio does not know (the portal's Azure ids) falls back to Twilio's default
         make("+15557654322", from, "Hello", "en-US-AriaNeural");
-        assertTrue(twilio.received().stream()
+        assertTrue(twilio().received().stream()
                 .anyMatch(r -> "+15557654322".equals(r.param("To"))
                         && (XML + "<Response><Say>Hello</Say><Pause length=\"60\"/></Response>")
                                 .equals(r.param("Twiml"))));
@@ -174,14 +139,14 @@ class TwilioCallsIT {
         for (var ended : ends) {
             ended.then().statusCode(200).body("status", equalTo("completed"));
         }
-        var hangUps = twilio.about(answered);
+        var hangUps = twilio().about(answered);
         assertEquals(1, hangUps.size(), hangUps.toString());
         assertEquals("completed", hangUps.get(0).param("Status"));
         assertTrue(hangUps.get(0).authorized());
 
         String ringing = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         onNode().delete("/api/calls/" + ringing).then().statusCode(200).body("status", equalTo("canceled"));
-        assertEquals("canceled", twilio.about(ringing).get(0).param("Status"));
+        assertEquals("canceled", twilio().about(ringing).get(0).param("Status"));
     }
 
     @Test
@@ -196,7 +161,7 @@ class TwilioCallsIT {
                 .post("/api/calls/" + sid + "/hold")
                 .then()
                 .statusCode(200);
-        var updates = twilio.about(sid);
+        var updates = twilio().about(sid);
         assertEquals(2, updates.size(), updates.toString());
         assertTrue(updates.get(0).param("Twiml").startsWith(XML + "<Response><Play loop=\"0\">"), updates.toString());
         assertEquals(
@@ -209,7 +174,7 @@ class TwilioCallsIT {
     void whatTwilioRefusesIsAClientErrorAndLeavesNoCall() {
         String from = ourNumber(Map.of());
         long before = Database.number("select count(*) from calls where caller_number = ?", from);
-        twilio.failNextWith(400);
+        twilio().failNextWith(400);
         onNode().body(Map.of("to", "+15557654399", "from", from))
                 .post("/api/calls/make")
                 .then()
@@ -217,13 +182,13 @@ class TwilioCallsIT {
                 .body("code", equalTo("telephony_refused"));
         assertEquals(before, Database.number("select count(*) from calls where caller_number = ?", from));
         // a caller id that is none of ours, without a default number, is refused before Twilio hears of it
-        int requests = twilio.received().size();
+        int requests = twilio().received().size();
         onNode().body(Map.of("to", "+15557654399", "from", "+15550009999"))
                 .post("/api/calls/make")
                 .then()
                 .statusCode(400)
                 .body("details[0].field", equalTo("from"));
-        assertEquals(requests, twilio.received().size());
+        assertEquals(requests, twilio().received().size());
     }
 
     @Test
@@ -232,10 +197,10 @@ class TwilioCallsIT {
         var form = Map.of("CallSid", sid, "CallStatus", "ringing", "AccountSid", FakeTwilio.ACCOUNT_SID);
         String path = "webhooks/twilio/status";
         assertEquals(
-                403, FakeTwilio.callback(node.baseUri(), path, null, form, "").statusCode());
+                403, FakeTwilio.callback(node().baseUri(), path, null, form, "").statusCode());
         assertEquals(
                 403,
-                FakeTwilio.callback(node.baseUri(), path, null, form, "bm90IGEgc2lnbmF0dXJl")
+                FakeTwilio.callback(node().baseUri(), path, null, form, "bm90IGEgc2lnbmF0dXJl")
                         .statusCode());
         // signed by someone else's token
         var tampered = new java.util.HashMap<>(form);
@@ -243,14 +208,14 @@ class TwilioCallsIT {
         String signedForRinging = FakeTwilio.sign(PUBLIC_URL + "/" + path, form);
         assertEquals(
                 403,
-                FakeTwilio.callback(node.baseUri(), path, null, tampered, signedForRinging)
+                FakeTwilio.callback(node().baseUri(), path, null, tampered, signedForRinging)
                         .statusCode());
         assertEquals("queued", statusOf(sid));
         // behind a proxy, Twilio signed the proxy's URL
         assertEquals(
                 200,
                 FakeTwilio.callback(
-                                node.baseUri(),
+                                node().baseUri(),
                                 path,
                                 "https://proxy.example.org/" + path,
                                 form,
@@ -262,7 +227,7 @@ class TwilioCallsIT {
                         .statusCode());
         assertEquals("ringing", statusOf(sid));
         var forOtherUrl = FakeTwilio.callback(
-                node.baseUri(), path, PUBLIC_URL + "/" + path, form, null, "X-Forwarded-Host", "proxy.example.org");
+                node().baseUri(), path, PUBLIC_URL + "/" + path, form, null, "X-Forwarded-Host", "proxy.example.org");
         assertEquals(403, forOtherUrl.statusCode());
         assertTrue(forOtherUrl.body().contains("invalid_signature"), forOtherUrl.body());
     }
@@ -288,7 +253,7 @@ class TwilioCallsIT {
                 + "<Redirect method=\"POST\">https://flows.example.com/webhook/execute</Redirect></Response>";
         for (int i = 0; i < 2; i++) {
             var answer = FakeTwilio.callback(
-                    node.baseUri(), "webhooks/twilio/voice", PUBLIC_URL + "/webhooks/twilio/voice", form, null);
+                    node().baseUri(), "webhooks/twilio/voice", PUBLIC_URL + "/webhooks/twilio/voice", form, null);
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals(expected, answer.body());
             assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
@@ -311,7 +276,7 @@ class TwilioCallsIT {
         unknown.put("To", randomNumber());
         unknown.put("CallSid", "CA" + "1".repeat(32));
         var notOurs = FakeTwilio.callback(
-                node.baseUri(), "webhooks/twilio/voice", PUBLIC_URL + "/webhooks/twilio/voice", unknown, null);
+                node().baseUri(), "webhooks/twilio/voice", PUBLIC_URL + "/webhooks/twilio/voice", unknown, null);
         assertEquals(200, notOurs.statusCode());
         assertEquals(XML + "<Response><Say>This number is not in service.</Say><Hangup/></Response>", notOurs.body());
         assertEquals(0, Database.number("select count(*) from calls where call_id = ?", "CA" + "1".repeat(32)));
@@ -321,12 +286,12 @@ class TwilioCallsIT {
     void anotherOrganizationCannotEndMuteHoldOrReadTheCallAndNothingChanges() {
         String sid = make(randomNumber(), ourNumber(Map.of("record", true)), "Hello", "");
         status(sid, "in-progress", Map.of());
-        int heardBefore = twilio.about(sid).size();
+        int heardBefore = twilio().about(sid).size();
         var before = Database.rows(
                 "select status, telephony_status, muted, on_hold, ended_at, transfer_count from calls where call_id = ?",
                 sid);
         var other = Routing.newOrganization();
-        String base = node.baseUri().toString();
+        String base = node().baseUri().toString();
         List<Response> answers = List.of(
                 other.admin().baseUri(base).get("/api/calls/" + sid + "/status"),
                 other.admin().baseUri(base).get("/api/calls/" + sid + "/recordings"),
@@ -354,14 +319,14 @@ class TwilioCallsIT {
                         "select status, telephony_status, muted, on_hold, ended_at, transfer_count from calls where call_id = ?",
                         sid));
         assertEquals(
-                heardBefore, twilio.about(sid).size(), "Twilio heard nothing of the other organization's requests");
+                heardBefore, twilio().about(sid).size(), "Twilio heard nothing of the other organization's requests");
         onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200);
     }
 
     @Test
     void anAgentLegThatFailsRequeuesTheTransferAheadOfLaterOnesAsAMissedOffer() {
-        String department = routing.department(Map.of("wrap_up_seconds", 0));
-        String first = routing.agent(department, Map.of("phone_number", "+15553337777"));
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        String first = routing().agent(department, Map.of("phone_number", "+15553337777"));
         String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         status(sid, "in-progress", Map.of());
         String early = onNode().body(Map.of("transfer_to", department, "type", "cold"))
@@ -370,39 +335,41 @@ class TwilioCallsIT {
                 .statusCode(201)
                 .extract()
                 .path("transfer_id");
-        assertEquals(first, routing.awaitOffer(early));
+        assertEquals(first, routing().awaitOffer(early));
         onNode().post("/transfer/" + early + "/accept").then().statusCode(200).body("status", equalTo("connecting"));
         // while the agent's phone rings, later callers queue (needing a skill the ringing agent lacks, so the agent
         // freed by the failure cannot take them and the line stays to read)
         Routing.pause(java.time.Duration.ofMillis(20));
-        String later = routing.request(department, "medium", Map.of("required_skills", List.of("spanish")))
+        String later = routing()
+                .request(department, "medium", Map.of("required_skills", List.of("spanish")))
                 .getString("transfer_id");
-        String latest = routing.request(department, "medium", Map.of("required_skills", List.of("spanish")))
+        String latest = routing()
+                .request(department, "medium", Map.of("required_skills", List.of("spanish")))
                 .getString("transfer_id");
-        assertEquals(List.of(later, latest), routing.queue(department));
+        assertEquals(List.of(later, latest), routing().queue(department));
 
         String query = "?transfer_id=" + early;
         var failed = FakeTwilio.callback(
-                node.baseUri(),
+                node().baseUri(),
                 "webhooks/twilio/bridge" + query,
                 PUBLIC_URL + "/webhooks/twilio/bridge" + query,
                 Map.of("CallSid", sid, "DialCallStatus", "failed"),
                 null);
         assertEquals(200, failed.statusCode(), failed.body());
         assertTrue(failed.body().contains("<Play loop=\"0\">"), "the caller holds: " + failed.body());
-        assertEquals("queued", routing.status(early));
-        assertEquals(List.of(early, later, latest), routing.queue(department), "back at its old place, first");
-        assertEquals(1, routing.transfer(early).getInt("queue_position"));
-        var agentRow = routing.agentRow(first);
+        assertEquals("queued", routing().status(early));
+        assertEquals(List.of(early, later, latest), routing().queue(department), "back at its old place, first");
+        assertEquals(1, routing().transfer(early).getInt("queue_position"));
+        var agentRow = routing().agentRow(first);
         assertEquals(1, ((Number) agentRow.get("missed_offers")).intValue(), agentRow.toString());
         assertEquals(0, ((Number) agentRow.get("active_calls")).intValue(), agentRow.toString());
         assertEquals("available", agentRow.get("status"));
         onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
 
         // the next agent who can take any of them gets the re-queued transfer, not a later one
-        String next = routing.agent(department, Map.of("phone_number", "+15553338888"));
-        assertEquals(next, routing.awaitOffer(early));
-        assertEquals(List.of(later, latest), routing.queue(department));
+        String next = routing().agent(department, Map.of("phone_number", "+15553338888"));
+        assertEquals(next, routing().awaitOffer(early));
+        assertEquals(List.of(later, latest), routing().queue(department));
     }
 
     @Test
@@ -414,7 +381,7 @@ class TwilioCallsIT {
                 .then()
                 .statusCode(200)
                 .body("transfer_to", equalTo("+15552223333"));
-        var dialled = twilio.about(sid);
+        var dialled = twilio().about(sid);
         assertEquals(1, dialled.size(), dialled.toString());
         assertEquals(
                 XML + "<Response><Dial>+15552223333</Dial></Response>",
@@ -425,20 +392,20 @@ class TwilioCallsIT {
 
         String routed = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         status(routed, "in-progress", Map.of());
-        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
         String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
                 .post("/api/calls/" + routed + "/transfer")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("transfer_id");
-        routing.agent(department, Map.of("sip_uri", "sip:ann@pbx.example.com", "phone_number", "+15553334444"));
-        routing.awaitOffer(transferId);
+        routing().agent(department, Map.of("sip_uri", "sip:ann@pbx.example.com", "phone_number", "+15553334444"));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("connecting"));
-        var bridged = twilio.about(routed);
+        var bridged = twilio().about(routed);
         assertEquals(1, bridged.size(), bridged.toString());
         String query = "?transfer_id=" + transferId;
         assertEquals(
@@ -447,33 +414,33 @@ class TwilioCallsIT {
                         + "\" method=\"POST\">sip:ann@pbx.example.com</Sip></Dial></Response>",
                 bridged.get(0).param("Twiml"));
         // connecting until the agent's leg answers
-        assertEquals("connecting", routing.status(transferId));
+        assertEquals("connecting", routing().status(transferId));
         var answered = FakeTwilio.callback(
-                node.baseUri(),
+                node().baseUri(),
                 "webhooks/twilio/bridge/answered" + query,
                 PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
                 Map.of("CallSid", "CA" + "a".repeat(32), "ParentCallSid", routed, "CallStatus", "in-progress"),
                 null);
         assertEquals(200, answered.statusCode(), answered.body());
         assertEquals(XML + "<Response></Response>", answered.body()); // cold: no briefing
-        assertEquals("connected", routing.status(transferId));
+        assertEquals("connected", routing().status(transferId));
         onNode().get("/api/calls/" + routed + "/status").then().body("call_status", equalTo("connected"));
         // the conversation is over when the dial ends after an answer
         var over = FakeTwilio.callback(
-                node.baseUri(),
+                node().baseUri(),
                 "webhooks/twilio/bridge" + query,
                 PUBLIC_URL + "/webhooks/twilio/bridge" + query,
                 Map.of("CallSid", routed, "DialCallStatus", "completed", "DialCallDuration", "30"),
                 null);
         assertEquals(XML + "<Response><Hangup/></Response>", over.body());
-        assertEquals("completed", routing.status(transferId));
+        assertEquals("completed", routing().status(transferId));
     }
 
     @Test
     void aColdTransfersAgentWhoNeverAnswersSendsItBackToTheQueueAndTheNextAgentIsDialled() {
         String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         status(sid, "in-progress", Map.of());
-        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
         String transferId = onNode().body(
                         Map.of("transfer_to", department, "type", "cold", "context", "Refund of order 42"))
                 .post("/api/calls/" + sid + "/transfer")
@@ -481,60 +448,60 @@ class TwilioCallsIT {
                 .statusCode(201)
                 .extract()
                 .path("transfer_id");
-        String agent = routing.agent(department, Map.of("phone_number", "+15553335555"));
-        routing.awaitOffer(transferId);
+        String agent = routing().agent(department, Map.of("phone_number", "+15553335555"));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
         assertTrue(
-                twilio.about(sid).get(0).param("Twiml").contains("<Number url=\""),
-                twilio.about(sid).toString());
+                twilio().about(sid).get(0).param("Twiml").contains("<Number url=\""),
+                twilio().about(sid).toString());
         String query = "?transfer_id=" + transferId;
 
         // the agent's phone rang out: the caller holds, the transfer waits again, the agent missed an offer
         var rangOut = FakeTwilio.callback(
-                node.baseUri(),
+                node().baseUri(),
                 "webhooks/twilio/bridge" + query,
                 PUBLIC_URL + "/webhooks/twilio/bridge" + query,
                 Map.of("CallSid", sid, "DialCallStatus", "no-answer"),
                 null);
         assertEquals(200, rangOut.statusCode(), rangOut.body());
         assertTrue(rangOut.body().contains("<Play loop=\"0\">"), rangOut.body());
-        assertEquals("queued", routing.status(transferId));
+        assertEquals("queued", routing().status(transferId));
         assertEquals(
                 1,
                 Database.number(
                         "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
                         transferId));
-        assertEquals("available", routing.statusOf(agent));
+        assertEquals("available", routing().statusOf(agent));
         onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
 
         // the next agent is dialled from the caller's leg again, and answers (a cold transfer: no briefing)
-        routing.setStatus(agent, "offline");
-        routing.agent(department, Map.of("phone_number", "+15553336666"));
-        routing.awaitOffer(transferId);
+        routing().setStatus(agent, "offline");
+        routing().agent(department, Map.of("phone_number", "+15553336666"));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
         var answered = FakeTwilio.callback(
-                node.baseUri(),
+                node().baseUri(),
                 "webhooks/twilio/bridge/answered" + query,
                 PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
                 Map.of("CallSid", "CA" + "b".repeat(32), "ParentCallSid", sid),
                 null);
         assertEquals(XML + "<Response></Response>", answered.body());
-        var redialled = twilio.about(sid);
+        var redialled = twilio().about(sid);
         assertEquals(2, redialled.size(), redialled.toString());
         assertTrue(
                 redialled.get(1).param("Twiml").contains("<Number url=\"")
                         && redialled.get(1).param("Twiml").contains("+15553336666</Number>"),
                 redialled.toString());
-        assertEquals("connected", routing.status(transferId));
+        assertEquals("connected", routing().status(transferId));
         // a bridge report for another call's transfer changes nothing
         var forged = FakeTwilio.callback(
-                node.baseUri(),
+                node().baseUri(),
                 "webhooks/twilio/bridge" + query,
                 PUBLIC_URL + "/webhooks/twilio/bridge" + query,
                 Map.of("CallSid", make(randomNumber(), ourNumber(Map.of()), "Hi", ""), "DialCallStatus", "failed"),
                 null);
         assertEquals(200, forged.statusCode());
-        assertEquals("connected", routing.status(transferId));
+        assertEquals("connected", routing().status(transferId));
     }
 
     private static HttpResponse<String> recording(String callSid, String recordingSid, Map<String, String> more) {
@@ -542,7 +509,7 @@ class TwilioCallsIT {
                 Map.of("CallSid", callSid, "RecordingSid", recordingSid, "AccountSid", FakeTwilio.ACCOUNT_SID));
         form.putAll(more);
         return FakeTwilio.callback(
-                node.baseUri(), "webhooks/twilio/recording", PUBLIC_URL + "/webhooks/twilio/recording", form, null);
+                node().baseUri(), "webhooks/twilio/recording", PUBLIC_URL + "/webhooks/twilio/recording", form, null);
     }
 
     @Test
@@ -555,7 +522,7 @@ class TwilioCallsIT {
                 .statusCode(201)
                 .extract()
                 .path("call_sid");
-        var create = twilio.received().stream()
+        var create = twilio().received().stream()
                 .filter(r -> to.equals(r.param("To")))
                 .findFirst()
                 .orElseThrow();
@@ -566,7 +533,7 @@ class TwilioCallsIT {
                 List.of("in-progress", "completed", "absent"), create.form().get("RecordingStatusCallbackEvent"));
         String unrecordedTo = randomNumber();
         make(unrecordedTo, from, "Hello", "");
-        var unrecorded = twilio.received().stream()
+        var unrecorded = twilio().received().stream()
                 .filter(r -> unrecordedTo.equals(r.param("To")))
                 .findFirst()
                 .orElseThrow();
@@ -587,11 +554,11 @@ class TwilioCallsIT {
         String url = PUBLIC_URL + "/webhooks/twilio/recording";
         assertEquals(
                 403,
-                FakeTwilio.callback(node.baseUri(), "webhooks/twilio/recording", url, form, "")
+                FakeTwilio.callback(node().baseUri(), "webhooks/twilio/recording", url, form, "")
                         .statusCode());
         assertEquals(
                 403,
-                FakeTwilio.callback(node.baseUri(), "webhooks/twilio/recording", url, form, "bm90IGl0")
+                FakeTwilio.callback(node().baseUri(), "webhooks/twilio/recording", url, form, "bm90IGl0")
                         .statusCode());
         onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200).body("total", equalTo(0));
 
@@ -633,9 +600,9 @@ class TwilioCallsIT {
                 .asByteArray();
         assertEquals(FakeTwilio.AUDIO_PREFIX + rec, new String(audio, java.nio.charset.StandardCharsets.ISO_8859_1));
         String audioPath = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Recordings/" + rec + ".wav";
-        assertTrue(twilio.received().stream()
+        assertTrue(twilio().received().stream()
                 .anyMatch(r -> r.path().equals(audioPath) && r.method().equals("GET") && r.authorized()));
-        twilio.failNextWith(404, "/Recordings/" + rec + ".wav");
+        twilio().failNextWith(404, "/Recordings/" + rec + ".wav");
         onNode().accept("audio/wav")
                 .get("/api/recordings/" + rec + "/audio")
                 .then()
@@ -645,25 +612,25 @@ class TwilioCallsIT {
         // another organization sees nothing and deletes nothing (and Twilio hears of no deletion)
         var other = Routing.newOrganization();
         other.admin()
-                .baseUri(node.baseUri().toString())
+                .baseUri(node().baseUri().toString())
                 .get("/api/recordings/" + rec)
                 .then()
                 .statusCode(404);
         other.admin()
-                .baseUri(node.baseUri().toString())
+                .baseUri(node().baseUri().toString())
                 .delete("/api/recordings/" + rec)
                 .then()
                 .statusCode(404);
         other.admin()
-                .baseUri(node.baseUri().toString())
+                .baseUri(node().baseUri().toString())
                 .get("/api/calls/" + sid + "/recordings")
                 .then()
                 .statusCode(404);
         String deletePath = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Recordings/" + rec + ".json";
-        assertTrue(twilio.received().stream().noneMatch(r -> r.path().equals(deletePath)));
+        assertTrue(twilio().received().stream().noneMatch(r -> r.path().equals(deletePath)));
 
         // Twilio refusing keeps our row (its 5xx the SDK retries itself); then the deletion goes through
-        twilio.failNextWith(400, "/Recordings/" + rec);
+        twilio().failNextWith(400, "/Recordings/" + rec);
         onNode().delete("/api/recordings/" + rec).then().statusCode(409).body("code", equalTo("telephony_refused"));
         onNode().get("/api/recordings/" + rec).then().statusCode(200);
         onNode().delete("/api/recordings/" + rec)
@@ -671,7 +638,7 @@ class TwilioCallsIT {
                 .statusCode(200)
                 .body("deleted", equalTo(true))
                 .body("recording.recording_id", equalTo(rec));
-        var deletes = twilio.received().stream()
+        var deletes = twilio().received().stream()
                 .filter(r -> r.path().equals(deletePath))
                 .toList();
         assertEquals(2, deletes.size(), "the refused attempt and the deletion");
@@ -680,13 +647,13 @@ class TwilioCallsIT {
         onNode().delete("/api/recordings/" + rec).then().statusCode(404);
         assertEquals(
                 2,
-                twilio.received().stream()
+                twilio().received().stream()
                         .filter(r -> r.path().equals(deletePath))
                         .count());
         // one Twilio no longer has is deleted here all the same
         String gone = "RE" + "b".repeat(32);
         assertEquals(200, recording(sid, gone, completed).statusCode());
-        twilio.failNextWith(404, "/Recordings/" + gone);
+        twilio().failNextWith(404, "/Recordings/" + gone);
         onNode().delete("/api/recordings/" + gone).then().statusCode(200);
         onNode().get("/api/calls/" + sid + "/recordings").then().statusCode(200).body("total", equalTo(0));
         assertEquals(0, Database.number("select count(*) from call_recordings where recording_sid = ?", rec));
@@ -703,9 +670,11 @@ class TwilioCallsIT {
         status(sid, "in-progress", Map.of());
         String ready = "RE" + "c".repeat(32);
         String empty = "RE" + "d".repeat(32);
-        long latest =
-                Database.number("select max(id) from events where tenant_id = cast(? as uuid)", routing.tenantId());
-        try (var live = EventClient.signedIn(node.baseUri(), "ws?since=" + latest, routing.token())) {
+        long latest = Database.number(
+                "select max(id) from events where tenant_id = cast(? as uuid)",
+                routing().tenantId());
+        try (var live = EventClient.signedIn(
+                node().baseUri(), "ws?since=" + latest, routing().token())) {
             Feeds.subscribe(live, "{\"type\":\"subscribe\",\"channel\":\"live_call\"}", "live_call");
             assertEquals(
                     200,
@@ -754,35 +723,35 @@ class TwilioCallsIT {
         String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         // fresh: our record answers, Twilio is not asked
         assertEquals("queued", statusOf(sid));
-        assertEquals(0, twilio.fetchesOf(sid).size());
+        assertEquals(0, twilio().fetchesOf(sid).size());
 
         // the ringing and answered callbacks went missing: the read after the quiet interval asks Twilio, once
-        twilio.callIs(sid, "in-progress", null, null);
+        twilio().callIs(sid, "in-progress", null, null);
         staleness();
         Callable<Response> read = () -> onNode().get("/api/calls/" + sid + "/status");
         var reads = Http.atOnce(Collections.nCopies(3, read));
         for (var answered : reads) {
             answered.then().statusCode(200).body("status", equalTo("in-progress"));
         }
-        assertEquals(1, twilio.fetchesOf(sid).size(), twilio.fetchesOf(sid).toString());
-        var fetch = twilio.fetchesOf(sid).get(0);
+        assertEquals(1, twilio().fetchesOf(sid).size(), twilio().fetchesOf(sid).toString());
+        var fetch = twilio().fetchesOf(sid).get(0);
         assertTrue(fetch.authorized());
         assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + sid + ".json", fetch.path());
         assertEquals("in-progress", statusOf(sid)); // polled again at once: not asked again
-        assertEquals(1, twilio.fetchesOf(sid).size());
+        assertEquals(1, twilio().fetchesOf(sid).size());
 
         // Twilio saying less than we know changes nothing; Twilio failing is no failure of the read
-        twilio.callIs(sid, "ringing", null, null);
+        twilio().callIs(sid, "ringing", null, null);
         staleness();
         assertEquals("in-progress", statusOf(sid));
-        assertEquals(2, twilio.fetchesOf(sid).size());
-        twilio.failNextWith(404, "/Calls/" + sid);
+        assertEquals(2, twilio().fetchesOf(sid).size());
+        twilio().failNextWith(404, "/Calls/" + sid);
         staleness();
         assertEquals("in-progress", statusOf(sid));
-        assertEquals(3, twilio.fetchesOf(sid).size());
+        assertEquals(3, twilio().fetchesOf(sid).size());
 
         // the completed callback went missing too: the read ends the call with Twilio's duration and price, once
-        twilio.callIs(sid, "completed", "12", "-0.0200");
+        twilio().callIs(sid, "completed", "12", "-0.0200");
         staleness();
         onNode().get("/api/calls/" + sid + "/status")
                 .then()
@@ -797,6 +766,6 @@ class TwilioCallsIT {
         // over: never asked again
         staleness();
         assertEquals("completed", statusOf(sid));
-        assertEquals(4, twilio.fetchesOf(sid).size());
+        assertEquals(4, twilio().fetchesOf(sid).size());
     }
 }

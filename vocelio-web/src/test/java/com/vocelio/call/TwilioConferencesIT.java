@@ -1,24 +1,26 @@
 package com.vocelio.call;
 
+import static com.vocelio.call.TwilioFixture.PUBLIC_URL;
+import static com.vocelio.call.TwilioFixture.XML;
+import static com.vocelio.call.TwilioFixture.answeredCall;
+import static com.vocelio.call.TwilioFixture.onNode;
+import static com.vocelio.call.TwilioFixture.ourNumber;
+import static com.vocelio.call.TwilioFixture.post;
+import static com.vocelio.call.TwilioFixture.randomNumber;
+import static com.vocelio.call.TwilioFixture.randomSid;
+import static com.vocelio.call.TwilioFixture.routing;
+import static com.vocelio.call.TwilioFixture.twilio;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vocelio.launcher.PayaraMicroProcess;
 import com.vocelio.testing.Database;
-import com.vocelio.testing.Routing;
-import io.restassured.specification.RequestSpecification;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #15's conferences and inbound queues against the fake Twilio: a warm transfer holds the caller in a
@@ -27,72 +29,10 @@ import org.junit.jupiter.api.Test;
  * participant; an inbound call to a flow that queues to a department waits on hold as a routed transfer, recorded
  * when the flow records. Every TwiML and request is compared whole.
  */
+@ExtendWith(TwilioFixture.class)
 class TwilioConferencesIT {
 
-    static final String PUBLIC_URL = TwilioNode.PUBLIC_URL;
-    static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     static final String MUSIC = "http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3";
-
-    private static FakeTwilio twilio;
-    private static PayaraMicroProcess node;
-    private static Routing routing;
-
-    @BeforeAll
-    static void twilioNode() {
-        twilio = TwilioNode.get().twilio;
-        node = TwilioNode.get().node;
-    }
-
-    /** Tests share the node and the fake, not an organization: none sees another's calls, numbers or agents. */
-    @BeforeEach
-    void ownOrganization() {
-        routing = Routing.newOrganization();
-    }
-
-    private static RequestSpecification onNode() {
-        return routing.admin().baseUri(node.baseUri().toString());
-    }
-
-    private static String randomNumber() {
-        return "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    }
-
-    private static String randomSid() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return "CA" + HexFormat.of().formatHex(bytes);
-    }
-
-    private static String ourNumber(Map<String, Object> extra) {
-        String number = randomNumber();
-        var body = new HashMap<String, Object>(
-                Map.of("flow_id", "flow-" + number.substring(5), "phone_numbers", List.of(number)));
-        body.putAll(extra);
-        onNode().body(body).post("/admin/register-flow").then().statusCode(200);
-        return number;
-    }
-
-    /** An answered outbound call saying "Hello". */
-    private static String answeredCall(String from) {
-        String sid = onNode().body(Map.of("to", randomNumber(), "from", from, "message", "Hello"))
-                .post("/api/calls/make")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("call_sid");
-        assertEquals(
-                200,
-                post("webhooks/twilio/status", Map.of("CallSid", sid, "CallStatus", "in-progress"))
-                        .statusCode());
-        return sid;
-    }
-
-    /** Twilio's signed POST to {@code path} (which may carry a query). */
-    private static HttpResponse<String> post(String path, Map<String, String> form) {
-        var signed = new HashMap<>(form);
-        signed.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        return FakeTwilio.callback(node.baseUri(), path, PUBLIC_URL + "/" + path, signed, null);
-    }
 
     private static String query(String transferId, String callSid) {
         return "?transfer_id=" + URLEncoder.encode(transferId, StandardCharsets.UTF_8) + "&call_sid=" + callSid;
@@ -131,22 +71,22 @@ class TwilioConferencesIT {
     void aWarmTransferHoldsTheCallerInAConferenceBriefsTheAgentAndAnAgentWhoNeverAnswersSendsItBack() {
         String from = ourNumber(Map.of());
         String sid = answeredCall(from);
-        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
         String transferId = transferOf(sid, department, "warm", "Refund of order 42");
         String first = randomNumber();
-        String agent = routing.agent(department, Map.of("phone_number", first));
-        routing.awaitOffer(transferId);
+        String agent = routing().agent(department, Map.of("phone_number", first));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("connecting"));
 
         // the caller leaves the AI for the conference, where hold music plays until the agent starts it
-        var caller = twilio.about(sid);
+        var caller = twilio().about(sid);
         assertEquals(1, caller.size(), caller.toString());
         assertEquals(callerIntoConference(transferId, null), caller.get(0).param("Twiml"));
-        assertEquals(1, twilio.placedTo(first).size());
-        assertAgentLegPlaced(twilio.placedTo(first).get(0), from, transferId, sid);
+        assertEquals(1, twilio().placedTo(first).size());
+        assertAgentLegPlaced(twilio().placedTo(first).get(0), from, transferId, sid);
         // until Twilio tells the conference's sid the caller can be neither held nor muted (nor taken out of it)
         onNode().body(Map.of("on_hold", true))
                 .post("/api/calls/" + sid + "/hold")
@@ -162,15 +102,15 @@ class TwilioConferencesIT {
                 .then()
                 .body("on_hold", equalTo(false))
                 .body("muted", equalTo(false));
-        assertEquals(1, twilio.about(sid).size(), "nothing reached Twilio");
+        assertEquals(1, twilio().about(sid).size(), "nothing reached Twilio");
 
         // the first agent's phone rings out: back to the queue at its old place, the caller stays in the conference
         var rangOut = post(
                 "webhooks/twilio/bridge/leg" + query(transferId, sid),
-                Map.of("CallSid", randomSid(), "CallStatus", "no-answer"));
+                Map.of("CallSid", randomSid("CA"), "CallStatus", "no-answer"));
         assertEquals(200, rangOut.statusCode(), rangOut.body());
-        assertEquals("queued", routing.status(transferId));
-        assertEquals("available", routing.statusOf(agent));
+        assertEquals("queued", routing().status(transferId));
+        assertEquals("available", routing().statusOf(agent));
         assertEquals(
                 1,
                 Database.number(
@@ -179,14 +119,14 @@ class TwilioConferencesIT {
         onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
 
         // the next agent is called into the same conference; the caller is not moved again
-        routing.setStatus(agent, "offline");
+        routing().setStatus(agent, "offline");
         String second = randomNumber();
-        routing.agent(department, Map.of("sip_uri", "sip:bea@pbx.example.com", "phone_number", second));
-        routing.awaitOffer(transferId);
+        routing().agent(department, Map.of("sip_uri", "sip:bea@pbx.example.com", "phone_number", second));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
-        assertEquals(1, twilio.about(sid).size(), twilio.about(sid).toString());
-        assertEquals(1, twilio.placedTo("sip:bea@pbx.example.com").size());
-        assertAgentLegPlaced(twilio.placedTo("sip:bea@pbx.example.com").get(0), from, transferId, sid);
+        assertEquals(1, twilio().about(sid).size(), twilio().about(sid).toString());
+        assertEquals(1, twilio().placedTo("sip:bea@pbx.example.com").size());
+        assertAgentLegPlaced(twilio().placedTo("sip:bea@pbx.example.com").get(0), from, transferId, sid);
 
         // the caller's join tells the conference's sid; the agent's leg answers, hears the briefing, joins
         String conferenceSid = "CF" + "c".repeat(32);
@@ -201,7 +141,7 @@ class TwilioConferencesIT {
                         "vocelio-" + transferId,
                         "StatusCallbackEvent",
                         "participant-join"));
-        String agentLeg = randomSid();
+        String agentLeg = randomSid("CA");
         var answered = post(
                 "webhooks/twilio/bridge/answered" + query(transferId, sid),
                 Map.of("CallSid", agentLeg, "CallStatus", "in-progress"));
@@ -210,7 +150,7 @@ class TwilioConferencesIT {
                         + " endConferenceOnExit=\"true\" beep=\"false\">vocelio-" + transferId
                         + "</Conference></Dial></Response>",
                 answered.body());
-        assertEquals("connected", routing.status(transferId));
+        assertEquals("connected", routing().status(transferId));
         // a participant that is not our call (the agent's leg) changes nothing
         assertEquals(
                 200,
@@ -240,10 +180,10 @@ class TwilioConferencesIT {
                 .body("muted", equalTo(true));
         String participant = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Conferences/" + conferenceSid
                 + "/Participants/" + sid + ".json";
-        var updates = twilio.about(sid).stream()
+        var updates = twilio().about(sid).stream()
                 .filter(r -> r.path().equals(participant))
                 .toList();
-        assertEquals(2, updates.size(), twilio.about(sid).toString());
+        assertEquals(2, updates.size(), twilio().about(sid).toString());
         assertEquals(
                 Map.of("Hold", List.of("true"), "HoldUrl", List.of(MUSIC), "HoldMethod", List.of("GET")),
                 updates.get(0).form());
@@ -254,31 +194,31 @@ class TwilioConferencesIT {
         post(
                 "webhooks/twilio/bridge/leg" + query(transferId, sid),
                 Map.of("CallSid", agentLeg, "CallStatus", "completed"));
-        assertEquals("completed", routing.status(transferId));
+        assertEquals("completed", routing().status(transferId));
     }
 
     @Test
     void aConferenceTransferHasNoBriefingAndGivesTheCallerBackToTheAiWhenTheAgentLeaves() {
         String from = ourNumber(Map.of());
         String sid = answeredCall(from);
-        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
         String transferId = transferOf(sid, department, "conference", "VIP caller");
         String phone = randomNumber();
-        routing.agent(department, Map.of("phone_number", phone));
-        routing.awaitOffer(transferId);
+        routing().agent(department, Map.of("phone_number", phone));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
         assertEquals(
                 callerIntoConference(transferId, PUBLIC_URL + "/webhooks/twilio/conference/over"),
-                twilio.about(sid).get(0).param("Twiml"));
-        assertAgentLegPlaced(twilio.placedTo(phone).get(0), from, transferId, sid);
+                twilio().about(sid).get(0).param("Twiml"));
+        assertAgentLegPlaced(twilio().placedTo(phone).get(0), from, transferId, sid);
         var answered = post(
                 "webhooks/twilio/bridge/answered" + query(transferId, sid),
-                Map.of("CallSid", randomSid(), "CallStatus", "in-progress"));
+                Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
         assertEquals(
                 XML + "<Response><Dial><Conference startConferenceOnEnter=\"true\" endConferenceOnExit=\"true\""
                         + " beep=\"false\">vocelio-" + transferId + "</Conference></Dial></Response>",
                 answered.body());
-        assertEquals("connected", routing.status(transferId));
+        assertEquals("connected", routing().status(transferId));
 
         var back = post("webhooks/twilio/conference/over", Map.of("CallSid", sid, "DialCallStatus", "completed"));
         assertEquals(XML + "<Response><Say>Hello</Say><Pause length=\"60\"/></Response>", back.body());
@@ -288,16 +228,16 @@ class TwilioConferencesIT {
                 .post("/api/calls/" + sid + "/hold")
                 .then()
                 .statusCode(200);
-        var last = twilio.about(sid).get(twilio.about(sid).size() - 1);
+        var last = twilio().about(sid).get(twilio().about(sid).size() - 1);
         assertEquals(XML + "<Response><Play loop=\"0\">" + MUSIC + "</Play></Response>", last.param("Twiml"));
     }
 
     @Test
     void anInboundCallToAFlowThatQueuesWaitsOnHoldAsARoutedTransferAndIsRecorded() {
-        String department = routing.department(Map.of("wrap_up_seconds", 0));
-        String departmentName = routing.departmentName(department);
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        String departmentName = routing().departmentName(department);
         String number = ourNumber(Map.of("greeting", "Welcome to Acme", "department", departmentName, "record", true));
-        String sid = randomSid();
+        String sid = randomSid("CA");
         var form = Map.of("CallSid", sid, "From", "+15557651234", "To", number, "CallStatus", "ringing");
         String expected = XML + "<Response><Start><Recording recordingStatusCallback=\"" + PUBLIC_URL
                 + "/webhooks/twilio/recording\" recordingStatusCallbackMethod=\"POST\""
@@ -308,13 +248,13 @@ class TwilioConferencesIT {
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals(expected, answer.body());
         }
-        assertEquals(1, routing.transfersOfCall(sid));
+        assertEquals(1, routing().transfersOfCall(sid));
         String transferId = (String) Database.rows(
                         "select t.transfer_id from transfers t join calls c on c.id = t.call_id where c.call_id = ?",
                         sid)
                 .get(0)
                 .get("transfer_id");
-        assertEquals("queued", routing.status(transferId));
+        assertEquals("queued", routing().status(transferId));
         onNode().get("/api/calls/" + sid + "/status")
                 .then()
                 .body("status", equalTo("in-progress"))
@@ -323,13 +263,13 @@ class TwilioConferencesIT {
 
         // an agent comes: the caller is dialled through to them from our number
         String phone = randomNumber();
-        routing.agent(department, Map.of("phone_number", phone));
-        routing.awaitOffer(transferId);
+        routing().agent(department, Map.of("phone_number", phone));
+        routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("connecting"));
-        String twiml = twilio.about(sid).get(0).param("Twiml");
+        String twiml = twilio().about(sid).get(0).param("Twiml");
         assertTrue(twiml.startsWith(XML + "<Response><Dial timeout=\"20\""), twiml);
         assertTrue(twiml.contains(">" + phone + "</Number></Dial>"), twiml);
 
@@ -361,18 +301,18 @@ class TwilioConferencesIT {
                 .statusCode(400)
                 .body("details[0].field", equalTo("department"));
 
-        String full = routing.department(Map.of("max_queue_length", 1));
-        routing.request(full); // the one place in its line is taken
+        String full = routing().department(Map.of("max_queue_length", 1));
+        routing().request(full); // the one place in its line is taken
         String number = ourNumber(
                 Map.of("department", full, "webhook_url", "https://flows.example.com/overflow", "greeting", "Hi"));
-        String sid = randomSid();
+        String sid = randomSid("CA");
         var answer = post("webhooks/twilio/voice", Map.of("CallSid", sid, "From", "+15557651235", "To", number));
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals(
                 XML
                         + "<Response><Say>Hi</Say><Redirect method=\"POST\">https://flows.example.com/overflow</Redirect></Response>",
                 answer.body());
-        assertEquals(0, routing.transfersOfCall(sid));
+        assertEquals(0, routing().transfersOfCall(sid));
         onNode().get("/api/calls/" + sid + "/status").then().statusCode(200).body("status", equalTo("in-progress"));
     }
 }
