@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ContactImportRuns {
+
+    private static final Logger LOG = Logger.getLogger(ContactImportRuns.class.getName());
 
     static final int BATCH = 1000;
 
@@ -85,6 +89,11 @@ public class ContactImportRuns {
             // a run stopped by an error waits for the batch in flight: nothing is written after its job is stopped
             writer.shutdown();
             awaitTermination(writer);
+        }
+        try {
+            steps.settleSearchIndex();
+        } catch (RuntimeException e) { // the import is whole either way; autovacuum merges them later
+            LOG.log(Level.WARNING, "Contact import " + jobId + ": the search index's pending entries stay", e);
         }
         steps.complete(jobId);
         return true;

@@ -98,6 +98,11 @@ public class ImportSteps {
         job.advance(step, merge, refused, rowsDone, progress, now);
     }
 
+    /** After the last batch: its rows into the search index proper (see {@link ImportBatches#settleSearchIndex}). */
+    public void settleSearchIndex() {
+        batches.settleSearchIndex();
+    }
+
     public void complete(String jobId) {
         em.find(ContactImport.class, jobId).complete(Clocks.now(clock));
         forget(jobId); // the rows are contacts now
