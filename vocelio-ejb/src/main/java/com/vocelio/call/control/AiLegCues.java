@@ -2,7 +2,6 @@ package com.vocelio.call.control;
 
 import com.vocelio.call.entity.Call;
 import com.vocelio.event.control.Subscribers;
-import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.StoredEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +41,7 @@ public class AiLegCues {
 
     @PostConstruct
     void watch() {
-        subscribers.watch(DomainEvent.AI_LEG, this::take);
+        subscribers.watch(Call.AI_LEG_CHANNEL, this::take);
     }
 
     public void register(String legSid, Cue cue) {

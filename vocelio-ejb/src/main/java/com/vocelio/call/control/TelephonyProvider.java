@@ -56,16 +56,6 @@ public interface TelephonyProvider {
     boolean bridge(Call call, String target, String transferId, Handover handover, String briefing);
 
     /**
-     * A warm transfer's AI has handed the caller over ({@code reason}): its own leg in the conference, if it has one,
-     * is hung up.
-     *
-     * @return whether the leg is gone (false: the provider failed; try again later)
-     */
-    default boolean aiLeaves(Call call, String reason) {
-        return true;
-    }
-
-    /**
      * A status read of a live call: the provider may check what our record says when it has heard nothing of the call
      * for a while (callbacks remain the source; this only catches one that went missing), and reports what it learns
      * through {@link Call#reportStatus}. The simulator's timers are its record: nothing to ask.

@@ -206,7 +206,6 @@ public class TwilioTelephony implements TelephonyProvider {
      *
      * @return whether the leg is gone
      */
-    @Override
     public boolean aiLeaves(Call call, String reason) {
         String leg = call.aiLegSid();
         if (leg.isEmpty()) {

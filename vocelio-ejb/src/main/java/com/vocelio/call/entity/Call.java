@@ -61,6 +61,12 @@ public class Call {
 
     public static final String LIVE = "Call.live";
 
+    /**
+     * The outbox channel of the cues for the AI's conference legs, for the node that holds a leg's media stream: no
+     * client feed shows it.
+     */
+    public static final String AI_LEG_CHANNEL = "ai_leg";
+
     /** The AI's line is due on its leg's media stream ({@link #aiCued}). */
     public static final String AI_LEG_CUED = "ai_leg_cued";
 
@@ -495,7 +501,7 @@ public class Call {
 
     /**
      * The conference started (the agent's leg joined it) with the AI's leg in it: the AI's line is due now, on
-     * whichever node holds the leg's media stream, so the cue goes out on the {@value DomainEvent#AI_LEG} channel to
+     * whichever node holds the leg's media stream, so the cue goes out on the {@value #AI_LEG_CHANNEL} channel to
      * every node. A leaving AI is hung up within {@code leaveWithin} at the latest. Once per leg.
      *
      * @return whether this cued the line (false: no AI leg, or cued before)
@@ -509,7 +515,7 @@ public class Call {
         touch(now);
         DomainEvents.raise(DomainEvent.of(
                 AI_LEG_CUED,
-                DomainEvent.AI_LEG,
+                AI_LEG_CHANNEL,
                 Jsons.objectBuilder()
                         .add("call_sid", callId)
                         .add("ai_leg_sid", aiLegSid)

@@ -19,8 +19,6 @@ public interface DomainEvent {
     String LIVE_CALL = "live_call";
     String SYSTEM_ALERT = "system_alert";
     String QUEUE = "queue";
-    /** Cues for the AI's conference legs, for the node that holds a leg's media stream: no client feed shows it. */
-    String AI_LEG = "ai_leg";
 
     String type();
 

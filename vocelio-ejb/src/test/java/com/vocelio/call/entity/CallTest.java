@@ -78,4 +78,43 @@ class CallTest {
                 "call_ended",
                 assertThrows(BusinessException.class, () -> call.hold(true, T0)).code());
     }
+
+    /** A call answered and moved into a transfer's conference, with the AI's leg in it. */
+    private static Call inConference(boolean warm) {
+        var call = placed();
+        call.reportStatus(TelephonyStatus.IN_PROGRESS, null, null, T0.plusSeconds(2));
+        call.enterConference("vocelio-T1", T0.plusSeconds(10));
+        call.aiJoins("CAai", warm, T0.plusSeconds(10));
+        return call;
+    }
+
+    @Test
+    void theAiLegIsCuedOnceWhenTheConferenceStartsAndAWarmOneLeavesAfterItsLine() {
+        var call = inConference(true);
+        assertFalse(call.aiLineDue("CAai"), "silent until the conference starts");
+        assertFalse(call.aiLeavesAfterLine("CAai"));
+        com.vocelio.event.entity.DomainEvents.begin();
+        assertTrue(call.aiCued(T0.plusSeconds(30), java.time.Duration.ofSeconds(20)));
+        assertFalse(call.aiCued(T0.plusSeconds(31), java.time.Duration.ofSeconds(20)), "once");
+        var events = com.vocelio.event.entity.DomainEvents.end();
+        assertEquals(1, events.size());
+        assertEquals(Call.AI_LEG_CUED, events.get(0).type());
+        assertEquals(Call.AI_LEG_CHANNEL, events.get(0).channel());
+        assertEquals("CA1", events.get(0).payload().getString("call_sid"));
+        assertEquals("CAai", events.get(0).payload().getString("ai_leg_sid"));
+        assertTrue(call.aiLineDue("CAai"));
+        assertFalse(call.aiLineDue("CAother"), "only the AI's own leg");
+        assertTrue(call.aiLeavesAfterLine("CAai"));
+        call.aiLeft("CAai", "line_spoken", T0.plusSeconds(35));
+        assertEquals("", call.aiLegSid());
+        assertFalse(call.aiCued(T0.plusSeconds(36), java.time.Duration.ofSeconds(20)), "no AI leg to cue");
+    }
+
+    @Test
+    void aConferenceTransfersAiLegStaysAfterItsLine() {
+        var call = inConference(false);
+        assertTrue(call.aiCued(T0.plusSeconds(30), java.time.Duration.ofSeconds(20)));
+        assertTrue(call.aiLineDue("CAai"));
+        assertFalse(call.aiLeavesAfterLine("CAai"));
+    }
 }
