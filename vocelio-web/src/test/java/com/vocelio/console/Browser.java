@@ -39,16 +39,46 @@ final class Browser implements AutoCloseable {
     /** The application the browser opens paths of: the suite's node unless a test started another. */
     private final java.net.URI base;
 
+    /**
+     * Browsers a test has closed, cleared and ready for the next one: a start of Chromium and its driver costs the
+     * suite a second or two of its two cores each time, for every console test. Quit when the JVM exits.
+     */
+    private static final java.util.Deque<Started> IDLE = new java.util.ArrayDeque<>();
+
+    private record Started(ChromeDriver driver, Path profile) {}
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(Browser::quit);
+                IDLE.clear();
+            }
+        }));
+    }
+
     Browser() {
         this(TestServer.get().baseUri());
     }
 
     Browser(java.net.URI base) {
         this.base = base;
+        Started started;
+        synchronized (IDLE) {
+            started = IDLE.pollFirst();
+        }
+        if (started == null) {
+            started = start();
+        }
+        driver = started.driver();
+        profile = started.profile();
+    }
+
+    private static Started start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The console tests need Chromium and its driver at " + CHROMIUM + " and "
                     + DRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
         }
+        Path profile;
         try {
             profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
@@ -77,8 +107,9 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
+        var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Started(driver, profile);
     }
 
     /** Opens a path of the application under test. */
@@ -188,10 +219,53 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands the browser to the next test as a new one would be: no dialog, one window on a blank page, no cookies, no
+     * cache, nothing in the pages' storage, the page log read. A browser that cannot be brought there is quit instead.
+     */
     @Override
     public void close() {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
+        if (cleared()) {
+            synchronized (IDLE) {
+                IDLE.push(new Started(driver, profile));
+            }
+        } else {
+            quit(new Started(driver, profile));
+        }
+    }
+
+    private boolean cleared() {
+        try {
+            try {
+                driver.switchTo().alert().dismiss();
+            } catch (org.openqa.selenium.NoAlertPresentException none) {
+                // as it should be
+            }
+            if (driver.getWindowHandles().size() != 1) {
+                return false;
+            }
+            if (driver.getCurrentUrl().startsWith("http")) {
+                driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+            }
+            driver.get("about:blank");
+            driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+            driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+            driver.manage().logs().get("browser");
+            return ((java.util.List<?>) driver.executeCdpCommand("Network.getAllCookies", java.util.Map.of())
+                            .get("cookies"))
+                    .isEmpty();
+        } catch (RuntimeException broken) {
+            return false;
+        }
+    }
+
+    private static void quit(Started started) {
+        try {
+            started.driver().quit();
+        } catch (RuntimeException alreadyGone) {
+            // quit anyway
+        }
+        try (var files = Files.walk(started.profile())) {
             files.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

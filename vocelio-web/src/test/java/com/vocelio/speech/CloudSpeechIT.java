@@ -476,14 +476,19 @@ class CloudSpeechIT {
 
     @Test
     void aPreviewLinkPlaysOnEveryNodeUntilItExpires() throws Exception {
-        long listed = System.nanoTime();
+        long listed = System.currentTimeMillis();
         String url = onNode().get("/voices/local").path("voices.find { it.id == 'kevin' }.preview_url");
         assertTrue(url.startsWith(node.baseUri().toString()), url);
         String onSuiteNode = TestServer.get().baseUri().toString().replaceAll("/$", "")
                 + url.substring(node.baseUri().toString().replaceAll("/$", "").length());
         assertEquals(200, LocalSpeechIT.play(onSuiteNode).statusCode(), "signed by one node, checked by another");
-        // the link lives 10 s here, its expiry rounded up to the next 3 s window
-        Thread.sleep(Math.max(0, 15_000 - (System.nanoTime() - listed) / 1_000_000));
+        // the link lives 10 s here, its expiry (in the link, epoch seconds) rounded up to the next 3 s window: refused
+        // from that second on, at the latest 15 s after it was listed
+        var expires = java.util.regex.Pattern.compile("[?&]expires=(\\d+)").matcher(url);
+        assertTrue(expires.find(), url);
+        long expiresAt = Long.parseLong(expires.group(1)) * 1000;
+        assertTrue(expiresAt <= listed + 15_000, "the link expires " + (expiresAt - listed) + " ms after listing");
+        Thread.sleep(Math.max(0, expiresAt + 250 - System.currentTimeMillis()));
         var expired = LocalSpeechIT.play(url);
         assertEquals(401, expired.statusCode());
         assertTrue(new String(expired.body()).contains("invalid_preview_link"), new String(expired.body()));

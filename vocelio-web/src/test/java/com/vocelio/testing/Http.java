@@ -174,12 +174,15 @@ public final class Http {
             }
             socket.getOutputStream().write(request.toByteArray());
             socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
+            // buffered: the head is read byte by byte up to its blank line, and a read of the socket per byte made a
+            // system call of each (thousands of requests in BadInputIT)
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
             var answer = new ByteArrayOutputStream();
+            int lastFour = 0;
             for (int b = in.read(); b >= 0; b = in.read()) {
                 answer.write(b);
-                if (answer.size() >= 4
-                        && new String(answer.toByteArray(), StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                lastFour = (lastFour << 8) | b;
+                if (lastFour == ('\r' << 24 | '\n' << 16 | '\r' << 8 | '\n')) {
                     break;
                 }
             }

@@ -22,6 +22,15 @@ public final class TestServer {
 
     public static final String HSTS = "max-age=31536000; includeSubDomains";
 
+    /**
+     * PBKDF2 iterations of the password hashes the suite's nodes make: the least Jakarta Security accepts. The suite
+     * signs up and signs in thousands of times, and at the production default (210,000, which {@code RunCommandIT}'s
+     * and {@code EarDeploymentIT}'s servers keep) each hash and each check costs a few hundred milliseconds of CPU:
+     * minutes of the run, spent on a work factor no test asserts. Every check reads the iterations stored with its
+     * hash, so hashes made at either count verify on every node.
+     */
+    public static final String PBKDF2_ITERATIONS = "1024";
+
     /** The bearer token of {@link #configuredNode()}'s {@code /metrics}, {@code /openapi} and {@code /mp-health}. */
     public static final String METRICS_TOKEN = "metrics-it-token";
 
@@ -249,6 +258,7 @@ public final class TestServer {
         environment.put("VOCELIO_HTTP_TRUST_FORWARDED_FOR", "true");
         environment.put("VOCELIO_AUTH_REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE);
         environment.put("VOCELIO_HTTP_HSTS", HSTS);
+        environment.put("VOCELIO_AUTH_PBKDF2_ITERATIONS", PBKDF2_ITERATIONS);
         environment.putAll(settings);
         return PayaraMicroProcess.start(options, environment);
     }
