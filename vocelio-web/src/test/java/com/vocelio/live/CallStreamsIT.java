@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -207,28 +208,18 @@ class CallStreamsIT {
             }
             running.set(false);
             caller.join();
-            Routing.pause(SECOND); // the last calls' updates reach every stream
             var calls =
                     Database.rows("select call_id from calls where tenant_id = cast(? as uuid)", own.tenantId())
                             .stream()
                             .map(row -> (String) row.get("call_id"))
                             .collect(Collectors.toSet());
-            var problems = new ArrayList<String>();
-            for (int i = 0; i < streams.size(); i++) {
-                var events = streams.get(i).events();
-                var known = new HashSet<String>();
-                events.get(1).data().getJsonArray("active_calls").getValuesAs(JsonObject.class).stream()
-                        .map(call -> call.getString("call_id"))
-                        .forEach(known::add);
-                events.stream()
-                        .filter(SseStream.type("call_update"))
-                        .map(e -> text(e.data(), "call_id"))
-                        .forEach(known::add);
-                var missing = new HashSet<>(calls);
-                missing.removeAll(known);
-                if (!missing.isEmpty()) {
-                    problems.add("stream " + i + " never heard of " + missing);
-                }
+            // the last calls' updates reach every stream: wait for that rather than for a fixed time; a call a stream
+            // missed for good is still missing when the wait is over
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            var problems = unheardOf(streams, calls);
+            while (!problems.isEmpty() && System.nanoTime() < deadline) {
+                Routing.pause(Duration.ofMillis(100));
+                problems = unheardOf(streams, calls);
             }
             assertEquals(
                     List.of(), problems, calls.size() + " calls started while " + streams.size() + " streams opened");
@@ -237,6 +228,28 @@ class CallStreamsIT {
             caller.join();
             streams.forEach(SseStream::close);
         }
+    }
+
+    /** For each stream that has not heard of every call (in its opening list or an update after it), which ones. */
+    private static List<String> unheardOf(List<SseStream> streams, Set<String> calls) {
+        var problems = new ArrayList<String>();
+        for (int i = 0; i < streams.size(); i++) {
+            var events = streams.get(i).events();
+            var known = new HashSet<String>();
+            events.get(1).data().getJsonArray("active_calls").getValuesAs(JsonObject.class).stream()
+                    .map(call -> call.getString("call_id"))
+                    .forEach(known::add);
+            events.stream()
+                    .filter(SseStream.type("call_update"))
+                    .map(e -> text(e.data(), "call_id"))
+                    .forEach(known::add);
+            var missing = new HashSet<>(calls);
+            missing.removeAll(known);
+            if (!missing.isEmpty()) {
+                problems.add("stream " + i + " never heard of " + missing);
+            }
+        }
+        return problems;
     }
 
     /**
