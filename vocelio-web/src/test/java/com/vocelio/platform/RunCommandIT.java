@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vocelio.launcher.Directories;
+import com.vocelio.testing.TestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -97,6 +98,8 @@ class RunCommandIT {
                 .directory(HOME.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("DATABASE_URL");
+        // the suite's JVM for Payara (TestServer.NODE_JVM), through the variable an operator would set
+        builder.environment().put("VOCELIO_JAVA_OPTS", String.join(" ", TestServer.NODE_JVM));
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -44,6 +44,15 @@ public final class TestServer {
             "VOCELIO_LOG_FORMAT", "json",
             "VOCELIO_CONSOLE_SESSION_TIMEOUT", "PT4S");
 
+    /**
+     * The JVM of every node the suite starts: production's heap, and the client compiler only. A node spends most of
+     * its CPU in the suite starting and answering a few thousand short requests, and the server compiler (C2) costs
+     * more than it repays there: measured with {@code ./vocelio run} on this 2-core machine, a start takes 52-57 s of
+     * CPU and 31-34 s to ready with it, 25 s of CPU and 21 s without; on two cores that CPU is taken from the tests.
+     * No test asserts speed (benchmarks do, under {@code bench/}, on production's JVM).
+     */
+    public static final List<String> NODE_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
     private static TestServer instance;
     private static IllegalStateException startFailure;
 
@@ -249,7 +258,7 @@ public final class TestServer {
                                 home.resolve("payara-config/pre-boot-commands.asadmin"),
                                 work.resolve(name + "-config"),
                                 settings),
-                        List.of("-Xmx512m"),
+                        NODE_JVM,
                         work.resolve(name),
                         work.resolve(name + ".log"))
                 .withJsonLogs(Main.jsonLogs(settings));
