@@ -21,12 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code ./vocelio run} as a newcomer uses it: ready line once HTTP answers, the demo sign-in works, data kept across
  * a stop (SIGTERM, as Ctrl-C) and a start on the same data directory, and a clear, immediate failure for a database
  * it cannot reach.
+ *
+ * Runs beside the suite's sequence (junit-platform.properties): its server, database and data directory are its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RunCommandIT {
 
     private static final Path HOME =
