@@ -228,7 +228,10 @@ public class ContactReads {
         String sql = "select cast(c.id as text), " + passes + ", count(*) filter (where " + passes + ") over (),"
                 + " count(*) filter (where c.status = 'active') over (),"
                 + " count(*) filter (where c.status = 'inactive') over () " + where.from + where.sql()
-                + " order by " + passes + " desc, " + order(filter) + " limit " + limit + " offset " + offset;
+                // PostgreSQL refuses a constant in ORDER BY ("non-integer constant"): with no status asked, every row
+                // passes
+                + " order by " + (passes.equals("true") ? "" : passes + " desc, ") + order(filter) + " limit " + limit
+                + " offset " + offset;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(Sql.of(em, renumber(sql))).getResultList();
         if (rows.isEmpty()) {
