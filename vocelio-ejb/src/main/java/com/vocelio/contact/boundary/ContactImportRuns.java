@@ -17,7 +17,9 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +55,9 @@ public class ContactImportRuns {
     static final int MAX_BATCH = 10_000;
 
     static final int STEPS_PER_FILE = 200;
+
+    /** Batches in flight at once: two keep both cores of a small database busy (2 × 100,000 rows: 9.7 s, against 15). */
+    static final int WRITERS = 2;
 
     @Inject
     @ConfigProperty(name = "vocelio.phone.default-region")
@@ -90,7 +95,7 @@ public class ContactImportRuns {
         var counted = new ChunkStream(seq -> steps.chunk(jobId, seq));
         var layout = ContactCsv.layout(counted.first(), options.csv());
         // its own thread, not the managed executor's pool: runs waiting on writers queued behind them could fill it
-        ExecutorService writer = Executors.newSingleThreadExecutor(threads);
+        ExecutorService writer = Executors.newFixedThreadPool(WRITERS, threads);
         try {
             var run = new Run(jobId, job.rowsDone(), job.fileSize(), !options.skipDuplicates(), userId);
             run.counted = counted;
@@ -143,7 +148,7 @@ public class ContactImportRuns {
         ChunkStream counted;
         ExecutorService writer;
         String tenantId;
-        Future<?> inFlight;
+        final Deque<Future<?>> inFlight = new ArrayDeque<>();
         long rowsRead;
         long readAtLastBatch;
         int rows;
@@ -193,19 +198,25 @@ public class ContactImportRuns {
             }
         }
 
-        /** Hands the batch to the writer once the one before it is written (its failure is this run's). */
+        /**
+         * Hands the batch to a writer once no more than one other is in flight (waiting for the oldest; its failure is
+         * this run's). The two write at once; the newer commits after the older (see {@link ImportSteps}).
+         */
         void write() {
-            awaitWritten();
+            if (inFlight.size() >= WRITERS) {
+                awaitOldest();
+            }
             int progress = (int) Math.min(99, counted.read * 100 / Math.max(1, fileSize));
             var contacts = batch;
             var step = new ContactImport.Step(rows, valid, invalid, inFileDuplicates, 0, 0);
             var refusedRows = refused.build();
             long done = rowsRead;
             readAtLastBatch = counted.read;
-            inFlight = writer.submit(() -> tenant.runAs(tenantId, () -> {
-                steps.step(jobId, contacts, step, refusedRows, done, progress, merge, userId);
+            Future<?> before = inFlight.peekLast();
+            inFlight.addLast(writer.submit(() -> tenant.runAs(tenantId, () -> {
+                steps.step(jobId, contacts, step, refusedRows, done, progress, merge, userId, before);
                 return null;
-            }));
+            })));
             batch = new ArrayList<>();
             refused = Jsons.arrayBuilder();
             rows = 0;
@@ -215,11 +226,14 @@ public class ContactImportRuns {
         }
 
         void awaitWritten() {
-            if (inFlight == null) {
-                return;
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
             }
+        }
+
+        private void awaitOldest() {
             try {
-                inFlight.get();
+                inFlight.pollFirst().get();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException cause) {
                     throw cause;
@@ -231,8 +245,6 @@ public class ContactImportRuns {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while a batch was written", e);
-            } finally {
-                inFlight = null;
             }
         }
 

@@ -19,11 +19,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The steps of an import run, each its own short transaction: take the job, write a batch with the job's counters
  * and checkpoint (so what is committed is always consistent, and a dead run is resumed from the checkpoint), finish
- * or fail it. Each step raises its {@code import_progress} event in its own commit, so the events go out in order.
+ * or fail it. Two batches may be written at once, but each commits after the one before it, so checkpoints only
+ * move forward over rows that are in. Each step raises its {@code import_progress} event in its own commit, so the events go out in order.
  */
 @Stateless
 @UnitOfWork
@@ -84,10 +87,16 @@ public class ImportSteps {
             long rowsDone,
             int progress,
             boolean merge,
-            String userId) {
+            String userId,
+            Future<?> before) {
         var job = em.find(ContactImport.class, jobId);
         var now = Clocks.now(clock);
         var written = batches.write(contacts, merge, job.listId().orElse(null), userId, now);
+        // the batch before this one may still be in flight: the job moves on (and this commits) only after it did
+        if (before != null) {
+            awaitCommitted(before);
+            em.refresh(job);
+        }
         var step = new ContactImport.Step(
                 counted.rows(),
                 counted.valid(),
@@ -96,6 +105,18 @@ public class ImportSteps {
                 written.created(),
                 written.existing());
         job.advance(step, merge, refused, rowsDone, progress, now);
+    }
+
+    private static void awaitCommitted(Future<?> before) {
+        try {
+            before.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "the batch before this one failed: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the batch before this one was written", e);
+        }
     }
 
     /** After the last batch: its rows into the search index proper (see {@link ImportBatches#settleSearchIndex}). */
