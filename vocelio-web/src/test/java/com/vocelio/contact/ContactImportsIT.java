@@ -242,6 +242,77 @@ class ContactImportsIT {
                 Database.number("select count(*) from contact_import_chunks where import_id = cast(? as uuid)", job));
     }
 
+    /**
+     * Two batches are written at once; when one fails, the one beside it is not committed, the checkpoint stays where
+     * the rows are in, and the resumed run writes the rest once. The failure is a trigger refusing one row of the
+     * second batch (rows 1,001–2,000), so the third (2,001–3,000) is written beside a batch that fails.
+     */
+    @Test
+    void aFailedBatchTakesTheBatchBesideItBackAndTheRunResumesFromTheCheckpoint() throws Exception {
+        var fresh = Api.newOrganization();
+        var csv = new StringBuilder("phone,first_name\n");
+        for (int i = 1; i <= 3000; i++) {
+            csv.append("+49151").append(30_000_000 + i).append(',').append(i == 1500 ? "Boom" : "Row" + i);
+            csv.append('\n');
+        }
+        String trigger = "it_refuse_" + fresh.id().replace("-", "");
+        try (var connection = Database.connect();
+                var statement = connection.createStatement()) {
+            statement.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin"
+                    + " if new.tenant_id = '" + fresh.id() + "' and new.first_name = 'Boom' then"
+                    + " raise exception 'refused by the test'; end if; return new; end $$");
+            statement.execute("create trigger " + trigger + " before insert on contacts for each row execute function "
+                    + trigger + "()");
+        }
+        String job;
+        try {
+            job = upload(fresh, csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            long deadline = System.currentTimeMillis() + 60_000;
+            Map<String, Object> stalled;
+            do {
+                if (System.currentTimeMillis() > deadline) {
+                    fail("import " + job + " did not stop at the refused row");
+                }
+                Thread.sleep(100);
+                stalled = Database.rows(
+                                "select status, failure, rows_done from contact_imports where id = cast(? as uuid)",
+                                job)
+                        .get(0);
+            } while (String.valueOf(stalled.get("failure")).isEmpty());
+            assertEquals("processing", stalled.get("status"), stalled.toString()); // to be resumed, not failed
+            assertEquals(1000L, ((Number) stalled.get("rows_done")).longValue(), stalled.toString());
+            assertEquals(
+                    1000,
+                    Database.number(
+                            "select count(*) from contacts where tenant_id = cast(? as uuid) and phone <= ?",
+                            fresh.id(),
+                            "+4915130001000"));
+            assertEquals(
+                    0,
+                    Database.number(
+                            "select count(*) from contacts where tenant_id = cast(? as uuid) and phone > ?",
+                            fresh.id(),
+                            "+4915130001000"),
+                    "a batch after the failed one was committed");
+        } finally {
+            try (var connection = Database.connect();
+                    var statement = connection.createStatement()) {
+                statement.execute("drop trigger if exists " + trigger + " on contacts");
+                statement.execute("drop function if exists " + trigger + "()");
+            }
+        }
+        // as a run whose node died: the next poll hands it to a new run
+        Database.rows(
+                "update contact_imports set heartbeat_at = now() - interval '1 hour' where id = cast(? as uuid)"
+                        + " returning id",
+                job);
+        var done = finished(fresh, job);
+        assertEquals("completed", done.getString("data.status"), done.prettify());
+        assertEquals(3000, done.getInt("data.results.imported"), done.prettify());
+        assertEquals(
+                3000, Database.number("select count(*) from contacts where tenant_id = cast(? as uuid)", fresh.id()));
+    }
+
     private void progressEventsOf(String job) {
         var done = finished(org, job);
         assertEquals(2500, done.getInt("data.results.totalRows"));
