@@ -76,7 +76,9 @@ public final class Failures {
             if (cause instanceof BusinessException told && told.kind() == BusinessException.Kind.UNAVAILABLE) {
                 return true; // already classified (by a boundary's unit of work)
             }
-            if (cause instanceof DatabaseException database && database.isCommunicationFailure()) {
+            if (cause instanceof DatabaseException database
+                    && database.isCommunicationFailure()
+                    && !refusedByTheServer(database)) {
                 return true;
             }
             if (cause instanceof SQLTransientConnectionException) {
@@ -102,6 +104,18 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * EclipseLink flags a failed statement as a lost connection when its ping after it fails, and in PostgreSQL that
+     * ping fails inside the transaction the statement aborted (25P02). A state the server gave the statement itself,
+     * other than a connection's, says the server answered: the statement is at fault (a bug: 500), not the database.
+     */
+    private static boolean refusedByTheServer(DatabaseException database) {
+        return database.getInternalException() instanceof SQLException sql
+                && sql.getSQLState() != null
+                && !sql.getSQLState().startsWith("08")
+                && !UNAVAILABLE.contains(sql.getSQLState());
     }
 
     private static Throwable next(Throwable cause) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vocelio.platform.boundary.BusinessException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import org.eclipse.persistence.exceptions.DatabaseException;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
@@ -37,6 +38,30 @@ class FailuresTest {
         assertEquals(
                 BusinessException.Kind.UNAVAILABLE,
                 Failures.classify(wrapped("08006")).orElseThrow().kind());
+    }
+
+    /**
+     * EclipseLink pings the connection after a failed statement and flags the failure as a lost connection when the
+     * ping fails, which in PostgreSQL it does inside the transaction the failed statement aborted. A statement the
+     * server refused (here: PostgreSQL 15's "non-integer constant in ORDER BY", once answered 503 for a bug) is ours.
+     */
+    @Test
+    void aStatementTheServerRefusedIsNotTheDatabaseAwayWhateverThePingSaid() {
+        var refused = DatabaseException.sqlException(
+                new SQLException("ERROR: non-integer constant in ORDER BY", "42601"), null, null, true);
+        assertTrue(refused.isCommunicationFailure());
+        assertTrue(Failures.classify(new PersistenceException(refused)).isEmpty());
+        var dropped = DatabaseException.sqlException(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"), null, null, true);
+        assertEquals(
+                BusinessException.Kind.UNAVAILABLE,
+                Failures.classify(new PersistenceException(dropped))
+                        .orElseThrow()
+                        .kind());
+        var silent = DatabaseException.sqlException(new SQLException("no state"), null, null, true);
+        assertEquals(
+                BusinessException.Kind.UNAVAILABLE,
+                Failures.classify(silent).orElseThrow().kind());
     }
 
     @Test
