@@ -36,9 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs an import job off the request, outside any long transaction: reads the file row by row (a bad row is
  * recorded with its line and skipped, never the end of the file), makes each valid row a contact by the same rules
  * as a create, counts a number met twice in the file once, and hands the contacts to {@link ImportSteps} a batch at
- * a time; a resumed run skips the rows its job's checkpoint says are in, remembering their numbers. A batch is written
- * on a thread of the run's own while the next one is read (at most one in flight, in file order): reading and parsing
- * took about a quarter of a run, with the database idle meanwhile.
+ * a time; a resumed run skips the rows its job's checkpoint says are in, remembering their numbers. Batches are
+ * written on threads of the run's own while the next one is read (at most two in flight, committing in file order):
+ * reading and parsing took about a quarter of a run with the database idle meanwhile, and a second writer keeps the
+ * database's second core busy.
  */
 @ApplicationScoped
 public class ContactImportRuns {
