@@ -285,6 +285,42 @@ class TwilioAiLegIT {
     }
 
     @Test
+    void aConferenceStartThatNeverReachesUsStillCuesTheAiOnceTheBriefingHasSurelyBeenSpoken() throws Exception {
+        var bridged = accepted("warm");
+        String leg = aiLegPlaced(bridged);
+        String token = streamToken(bridged, leg);
+        String streamSid = randomSid("MZ");
+        try (var stream = MediaStream.open(node().baseUri())) {
+            stream.send(connected());
+            stream.send(start(streamSid, leg, token));
+            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            long answered = System.nanoTime();
+            agentAnswers(bridged);
+            // Twilio's conference-start is lost: the AI is cued once the briefing ("Order 42": two words, a second)
+            // and the cue timeout are over, not before, and hands over as if the callback had come
+            var frames = stream.untilMark(streamSid);
+            long spoke = System.nanoTime() - answered;
+            long due =
+                    Duration.parse(TwilioNode.AI_LEG_CUE_TIMEOUT).plusSeconds(1).toNanos();
+            assertTrue(spoke >= due, "spoke " + spoke / 1_000_000 + " ms after the answer");
+            assertTrue(frames.size() >= 50, frames.size() + " frames");
+            long echoed = stream.echoedAt("ai_line_spoken");
+            var hangUps = Routing.await("the AI's leg hung up", () -> hangUpsOf(leg), h -> !h.isEmpty());
+            assertTrue(hangUps.get(0).nanos() > echoed, "hung up after the mark's echo");
+            Routing.await("ai_leg_left", () -> left(bridged.sid(), leg, "line_spoken"), n -> n == 1);
+            // the callback arriving late after all cues nothing twice
+            conferenceStarts(node().baseUri(), bridged);
+            stream.silentFor(Duration.ofMillis(1000));
+            assertEquals(1, stream.marks(), "one line, one mark");
+        }
+        assertEquals(1, events("ai_leg_cued", bridged.sid(), leg));
+        assertEquals(
+                0,
+                Database.number(
+                        "select count(*) from calls where call_id = ? and ai_leg_cue_by is not null", bridged.sid()));
+    }
+
+    @Test
     void theCueReachesTheStreamOnAnotherNodeAndTheEchoThereHangsTheLegUp() throws Exception {
         var other = TwilioNode.secondNode().baseUri();
         var bridged = accepted("warm");

@@ -39,6 +39,12 @@ final class TwilioNode {
      */
     static final String AI_LEG_LEAVE_TIMEOUT = "PT8S";
 
+    /**
+     * How long after an answered agent's briefing the AI is cued without Twilio's conference-start: long enough that
+     * the tests posting that callback get there first.
+     */
+    static final String AI_LEG_CUE_TIMEOUT = "PT4S";
+
     private static TwilioNode instance;
     private static PayaraMicroProcess second;
     private static IllegalStateException startFailure;
@@ -104,7 +110,9 @@ final class TwilioNode {
                 "VOCELIO_TELEPHONY_AI_LEG_LINE",
                 AI_LEG_LINE,
                 "VOCELIO_TELEPHONY_AI_LEG_LEAVE_TIMEOUT",
-                AI_LEG_LEAVE_TIMEOUT);
+                AI_LEG_LEAVE_TIMEOUT,
+                "VOCELIO_TELEPHONY_AI_LEG_CUE_TIMEOUT",
+                AI_LEG_CUE_TIMEOUT);
     }
 
     URI baseUri() {

@@ -14,9 +14,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Every second, hangs up the warm transfers' AI legs whose line's end was never heard of in time ({@link
- * AiLegs#leaveOverdue}): the fallback when the node holding a leg's stream never hears the mark's echo (the stream
- * went, the node went). Only a node with the Twilio account can hang a leg up; safe on many (SKIP LOCKED).
+ * Every second, hangs up the warm transfers' AI legs whose line's end was never heard of in time, and cues the
+ * lines of AI legs whose conference's start was never reported ({@link AiLegs#overdue}): the fallbacks when the node
+ * holding a leg's stream never hears the mark's echo (the stream went, the node went) and when Twilio's
+ * conference-start callback is lost. Only a node with the Twilio account can hang a leg up; safe on many (SKIP LOCKED).
  */
 @Singleton
 public class AiLegClock {
@@ -45,9 +46,9 @@ public class AiLegClock {
         }
         clock.tick(
                 dataSource,
-                "select distinct cast(tenant_id as text) from calls where ai_leg_leave_at <= now()"
-                        + " and provider = 'twilio'",
+                "select distinct cast(tenant_id as text) from calls where (ai_leg_leave_at <= now()"
+                        + " or ai_leg_cue_by <= now()) and provider = 'twilio'",
                 tenant,
-                legs::leaveOverdue);
+                legs::overdue);
     }
 }

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The AI's own leg in a transfer's conference on Twilio, in the organization of the call: its TwiML (a media stream
@@ -27,11 +28,14 @@ import java.util.Map;
  * the caller hears the hold music until the agent's leg starts it; that start cues the AI's line, on whichever node
  * holds the leg's stream (the cue travels on the outbox like every event). A warm transfer's AI then leaves: when its
  * stream echoes the mark sent after the line (the line has been played), or, should that never come, when the sweep
- * finds the leg overdue ({@code vocelio.telephony.ai-leg-leave-timeout} after the cue).
+ * finds the leg overdue ({@code vocelio.telephony.ai-leg-leave-timeout} after the cue). Should the start never be
+ * reported, the sweep cues the line itself once the agent's briefing has surely been spoken.
  */
 @Stateless
 @UnitOfWork
 public class AiLegs {
+
+    private static final Logger LOG = Logger.getLogger(AiLegs.class.getName());
 
     static final int BATCH = 200;
 
@@ -120,24 +124,31 @@ public class AiLegs {
     }
 
     /**
-     * The AI legs whose line's end was never heard of in time are hung up (rows taken with SKIP LOCKED: nodes share
-     * the work); one whose call or conference is over already went with it.
+     * The AI legs overdue for the sweep (rows taken with SKIP LOCKED: nodes share the work): a leg whose line was due
+     * but never cued (Twilio's conference-start never reached us) is cued now; a leaving one whose line's end was
+     * never heard of in time is hung up; one whose call or conference is over already went with it.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int leaveOverdue() {
+    public int overdue() {
         @SuppressWarnings("unchecked")
         List<String> due = Sql.of(
                         em,
                         """
                         select cast(id as text) from calls where tenant_id = cast(?1 as uuid) and provider = 'twilio'
-                        and ai_leg_leave_at <= now() order by ai_leg_leave_at limit ?2 for update skip locked""")
+                        and (ai_leg_leave_at <= now() or ai_leg_cue_by <= now())
+                        order by least(ai_leg_leave_at, ai_leg_cue_by) limit ?2 for update skip locked""")
                 .setParameter(1, tenant.id())
                 .setParameter(2, BATCH)
                 .getResultList();
+        var now = Clocks.now(clock);
         for (String id : due) {
             var call = em.find(Call.class, id);
             if (!call.status().isLive() || call.conferenceName().isEmpty()) {
-                call.aiLeaves(call.aiLegSid(), Clocks.now(clock));
+                call.aiLeaves(call.aiLegSid(), now);
+            } else if (call.aiCueOverdue(now)) {
+                LOG.warning("No word that conference " + call.conferenceName()
+                        + " started reached us in time: the AI's line is cued on call " + call.callId());
+                call.aiCued(now, media.leaveTimeout());
             } else {
                 leave(call, "timeout");
             }

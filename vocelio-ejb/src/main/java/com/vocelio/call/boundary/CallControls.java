@@ -1,6 +1,7 @@
 package com.vocelio.call.boundary;
 
 import com.vocelio.agent.entity.Agent;
+import com.vocelio.call.control.AiLegMedia;
 import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.Providers;
@@ -23,6 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 @UnitOfWork
 public class CallControls {
+
+    @Inject
+    AiLegMedia media;
 
     @Inject
     CallRegistry registry;
@@ -117,6 +121,16 @@ public class CallControls {
                             + " to");
         }
         return providers.of(call.provider()).bridge(call, target, transferId, handover, briefing);
+    }
+
+    /**
+     * The routed agent's leg answered: it hears {@code briefing}, then starts the caller's conference, which the
+     * provider reports and which cues the AI's line there. Should that report be lost, the AI's line is cued once the
+     * briefing has surely been spoken ({@link AiLegs#overdue}).
+     */
+    public void agentAnswered(Call call, String briefing) {
+        var now = Clocks.now(clock);
+        call.aiCueBy(now.plus(media.cueWithin(briefing)), now);
     }
 
     /**

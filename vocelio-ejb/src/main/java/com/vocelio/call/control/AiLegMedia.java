@@ -65,10 +65,28 @@ public class AiLegMedia {
     @ConfigProperty(name = "vocelio.telephony.ai-leg-leave-timeout", defaultValue = "PT20S")
     Duration leaveTimeout;
 
+    /**
+     * How long after an answered agent's briefing should have been spoken the AI's line is cued anyway, should
+     * Twilio's word that the agent's leg started the conference never reach us.
+     */
+    @Inject
+    @ConfigProperty(name = "vocelio.telephony.ai-leg-cue-timeout", defaultValue = "PT10S")
+    Duration cueTimeout;
+
     private volatile List<byte[]> frames;
 
     public Duration leaveTimeout() {
         return leaveTimeout;
+    }
+
+    /**
+     * When an agent's leg that answered now, and hears {@code briefing} first, has surely started the conference: the
+     * briefing at a slow speaker's half a second a word, then {@code vocelio.telephony.ai-leg-cue-timeout}.
+     */
+    public Duration cueWithin(String briefing) {
+        String words = briefing == null ? "" : briefing.strip();
+        long count = words.isEmpty() ? 0 : words.split("\\s+").length;
+        return cueTimeout.plusMillis(500 * count);
     }
 
     /** Who a valid token lets stream: the AI's leg {@code legSid} of the call {@code callSid}. */

@@ -186,6 +186,13 @@ public class Call {
     @Column(name = "ai_leg_leave_at")
     private OffsetDateTime aiLegLeaveAt;
 
+    /**
+     * When the AI's line is cued at the latest, should the provider's word that the conference started never come
+     * (null: not due, or cued).
+     */
+    @Column(name = "ai_leg_cue_by")
+    private OffsetDateTime aiLegCueBy;
+
     @Version
     private long version;
 
@@ -473,6 +480,7 @@ public class Call {
             this.conferenceName = "";
             this.conferenceSid = "";
             this.aiLegLeaveAt = null; // the conference is over: its AI leg went with it, nothing to hang up
+            this.aiLegCueBy = null;
             touch(now);
         }
     }
@@ -491,7 +499,24 @@ public class Call {
         this.aiLegLeaves = leaves;
         this.aiLegCuedAt = null;
         this.aiLegLeaveAt = null;
+        this.aiLegCueBy = null;
         touch(now);
+    }
+
+    /**
+     * The agent's leg answered and starts the conference once its briefing is over: should the provider's word of that
+     * start be lost, the AI's line is cued {@code by} then anyway (a leg not yet cued only).
+     */
+    public void aiCueBy(OffsetDateTime by, OffsetDateTime now) {
+        if (!aiLegSid.isEmpty() && aiLegCuedAt == null && status.isLive()) {
+            this.aiLegCueBy = by;
+            touch(now);
+        }
+    }
+
+    /** Whether the AI's line was due by now and no start of the conference has cued it. */
+    public boolean aiCueOverdue(OffsetDateTime now) {
+        return aiLegCuedAt == null && aiLegCueBy != null && !aiLegCueBy.isAfter(now);
     }
 
     /** Whether {@code legSid} may speak for the AI on this call: the AI's current leg, or the first one. */
@@ -512,6 +537,7 @@ public class Call {
         }
         this.aiLegCuedAt = now;
         this.aiLegLeaveAt = aiLegLeaves ? now.plus(leaveWithin) : null;
+        this.aiLegCueBy = null;
         touch(now);
         DomainEvents.raise(DomainEvent.of(
                 AI_LEG_CUED,
@@ -550,6 +576,7 @@ public class Call {
         this.aiLegLeaves = false;
         this.aiLegCuedAt = null;
         this.aiLegLeaveAt = null;
+        this.aiLegCueBy = null;
         touch(now);
         return true;
     }

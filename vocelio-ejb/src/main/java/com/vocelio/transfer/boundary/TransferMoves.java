@@ -12,7 +12,6 @@ import com.vocelio.transfer.control.Dispatcher;
 import com.vocelio.transfer.control.TransferMetrics;
 import com.vocelio.transfer.entity.Transfer;
 import com.vocelio.transfer.entity.TransferStatus;
-import com.vocelio.transfer.entity.TransferType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,7 +83,7 @@ public class TransferMoves {
         switch (move) {
             case ACCEPT -> {
                 transfer.accept(now);
-                String briefing = transfer.type() == TransferType.WARM ? transfer.contextSummary() : "";
+                String briefing = transfer.briefing();
                 if (calls.bridge(
                         transfer.call(), transfer.agent().orElseThrow(), transferId, handover(transfer), briefing)) {
                     transfer.connect(now);
@@ -109,12 +108,14 @@ public class TransferMoves {
      * The provider says the accepted agent's leg answered: the bridge is up. Only for the call it was placed on; a
      * repeat or a late report changes nothing. A warm transfer's AI is not dropped here: the agent is still hearing
      * the briefing, and the AI hands the caller over once the agent's leg has started the conference (the provider
-     * tells that, and the AI's leg then leaves after its line).
+     * tells that, and the AI's leg then leaves after its line; should its word be lost, the AI is cued once the
+     * briefing has surely been spoken).
      */
     public Transfer bridgeAnswered(String transferId, String callSid) {
         var transfer = toMove(transferId);
         if (transfer.call().callId().equals(callSid) && transfer.status() == TransferStatus.CONNECTING) {
             transfer.connect(Clocks.now(clock));
+            calls.agentAnswered(transfer.call(), transfer.briefing());
         }
         return transfer;
     }

@@ -521,6 +521,11 @@ public class Transfer {
         return contextSummary;
     }
 
+    /** What the agent hears before they are put through: a warm transfer's context summary; nothing otherwise. */
+    public String briefing() {
+        return type == TransferType.WARM ? contextSummary : "";
+    }
+
     public String customerNotes() {
         return customerNotes;
     }

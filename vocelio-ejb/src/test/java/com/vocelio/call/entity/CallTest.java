@@ -117,4 +117,25 @@ class CallTest {
         assertTrue(call.aiLineDue("CAai"));
         assertFalse(call.aiLeavesAfterLine("CAai"));
     }
+
+    @Test
+    void anAnsweredAgentsLegSetsTheLatestCueWhichTheConferenceStartOrTheLegLeavingClears() {
+        var call = inConference(true);
+        var by = T0.plusSeconds(40);
+        call.aiCueBy(by, T0.plusSeconds(30));
+        assertFalse(call.aiCueOverdue(by.minusNanos(1)));
+        assertTrue(call.aiCueOverdue(by));
+        assertTrue(call.aiCued(by, java.time.Duration.ofSeconds(20)));
+        assertFalse(call.aiCueOverdue(by.plusSeconds(1)), "cued: nothing left to cue");
+        call.aiCueBy(by.plusSeconds(60), by.plusSeconds(1));
+        assertFalse(call.aiCueOverdue(by.plusSeconds(120)), "a cued leg is not cued again");
+
+        var gone = inConference(false);
+        gone.aiCueBy(by, T0.plusSeconds(30));
+        gone.aiLeaves("CAai", T0.plusSeconds(31));
+        assertFalse(gone.aiCueOverdue(by.plusSeconds(1)), "no AI leg left to cue");
+        var none = placed();
+        none.aiCueBy(by, T0.plusSeconds(30));
+        assertFalse(none.aiCueOverdue(by.plusSeconds(1)), "no AI leg at all");
+    }
 }

@@ -7,7 +7,6 @@ import com.vocelio.call.control.Twiml;
 import com.vocelio.call.rest.TwilioSignatures;
 import com.vocelio.platform.control.CurrentTenant;
 import com.vocelio.transfer.boundary.TransferMoves;
-import com.vocelio.transfer.entity.TransferType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,7 +75,7 @@ public class TwilioBridgeResource {
                 .organizationOfCall(TwilioTelephony.NAME, callerSid)
                 .map(organization -> tenant.runAs(organization, () -> {
                     var transfer = moves.bridgeAnswered(transferId, callerSid);
-                    String briefing = transfer.type() == TransferType.WARM ? transfer.contextSummary() : "";
+                    String briefing = transfer.briefing();
                     String conference = TwilioTelephony.conferenceName(transfer.transferId());
                     return conference.equals(transfer.call().conferenceName())
                             ? TwilioTelephony.agentIntoConference(conference, briefing)
