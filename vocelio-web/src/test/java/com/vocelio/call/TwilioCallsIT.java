@@ -99,6 +99,78 @@ class TwilioCallsIT {
                                 .equals(r.param("Twiml"))));
     }
 
+    /** Where Twilio was asked to place the call to {@code to}: the request's {@code From}. */
+    private static String placedFrom(String to) {
+        return twilio().about("/Calls.json").stream()
+                .filter(r -> to.equals(r.param("To")))
+                .map(r -> r.param("From"))
+                .reduce((first, second) -> {
+                    throw new AssertionError(to + " was called twice");
+                })
+                .orElseThrow();
+    }
+
+    private static Response makeFrom(String to, String from) {
+        var body = new java.util.HashMap<String, Object>(Map.of("to", to, "message", "Hello"));
+        if (from != null) {
+            body.put("from", from);
+        }
+        return onNode().body(body).post("/api/calls/make");
+    }
+
+    @Test
+    void callsFromNoneOfTheOrganizationsNumbersGoOutUnderItsDefaultCallerIdWhichMovesWhereItIsRegistered() {
+        // no default (and the node has no TWILIO_PHONE_NUMBER): a number that is not ours is refused, naming it
+        String notOurs = randomNumber();
+        makeFrom(randomNumber(), notOurs).then().statusCode(400).body("details[0].field", equalTo("from"));
+        String first = ourNumber(Map.of());
+        String main = ourNumber(Map.of("default_caller_id", true));
+        onNode().body(Map.of("flow_id", "main", "phone_numbers", List.of(main), "default_caller_id", true))
+                .post("/admin/register-flow")
+                .then()
+                .statusCode(200)
+                .body("flows[0].default_caller_id", equalTo(true));
+        // our own number is kept; another's, or none, goes out under the default, and the call says so
+        String to = randomNumber();
+        makeFrom(to, first).then().statusCode(201).body("from", equalTo(first));
+        assertEquals(first, placedFrom(to));
+        to = randomNumber();
+        makeFrom(to, notOurs).then().statusCode(201).body("from", equalTo(main));
+        assertEquals(main, placedFrom(to));
+        to = randomNumber();
+        makeFrom(to, null).then().statusCode(201).body("from", equalTo(main));
+        assertEquals(main, placedFrom(to));
+        // another number registered as the default takes it over: one default per organization
+        String other = ourNumber(Map.of("default_caller_id", true));
+        to = randomNumber();
+        makeFrom(to, null).then().statusCode(201).body("from", equalTo(other));
+        assertEquals(other, placedFrom(to));
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from phone_flows where tenant_id = cast(? as uuid) and default_caller_id",
+                        routing().tenantId()));
+        // a registration that does not ask for it leaves the default where it is; unregistering it leaves none
+        ourNumber(Map.of("default_caller_id", false));
+        onNode().body(Map.of("phone_number", other))
+                .post("/admin/unregister-flow")
+                .then()
+                .statusCode(200)
+                .body("removed", equalTo(1));
+        makeFrom(randomNumber(), notOurs).then().statusCode(400).body("details[0].field", equalTo("from"));
+        // a default that is not a JSON boolean is refused, naming it
+        onNode().body(Map.of("flow_id", "main", "phone_numbers", List.of(main), "default_caller_id", "yes"))
+                .post("/admin/register-flow")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("default_caller_id"));
+        onNode().body(Map.of("flow_id", "main", "phone_numbers", List.of(main), "record", "yes"))
+                .post("/admin/register-flow")
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("record"));
+    }
+
     @Test
     void statusCallbacksMoveTheCallForwardOnly() {
         String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");

@@ -4,6 +4,7 @@ import com.vocelio.call.entity.PhoneFlow;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Checks;
 import com.vocelio.platform.control.PhoneNumbers;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Locale;
 /**
  * The flow designer's {@code POST /admin/register-flow {flow_id, phone_numbers[], webhook_url}}, plus an optional
  * {@code greeting} (or {@code message}) and {@code voice} said before the flow takes over, {@code department} (id or
- * name) to queue its callers to instead of handing them to the webhook, and {@code record} to record its calls.
+ * name) to queue its callers to instead of handing them to the webhook, {@code record} to record its calls, and
+ * {@code default_caller_id} to make the first of its numbers the organization's default caller id.
  */
 public record FlowRegistration(
         String flowId,
@@ -22,9 +24,14 @@ public record FlowRegistration(
         String message,
         String voice,
         String department,
-        Boolean record) {
+        JsonValue record,
+        JsonValue defaultCallerId) {
 
-    /** @param department the department named (id or name; empty: none), resolved by the caller */
+    /**
+     * @param department the department named (id or name; empty: none), resolved by the caller
+     * @param defaultCallerId whether the first number becomes the organization's default caller id (false: the
+     *     default stays where it is)
+     */
     public record Asked(
             String flowId,
             List<String> numbers,
@@ -32,7 +39,8 @@ public record FlowRegistration(
             String greeting,
             String voice,
             String department,
-            boolean record) {}
+            boolean record,
+            boolean defaultCallerId) {}
 
     public Asked read(String region) {
         String flow = Checks.requiredText("flow_id", flowId, 100);
@@ -67,7 +75,8 @@ public record FlowRegistration(
                         greeting != null ? "greeting" : "message", greeting != null ? greeting : message, 2000),
                 Checks.optionalText("voice", voice, 100),
                 Checks.optionalText("department", department, 200),
-                Boolean.TRUE.equals(record));
+                Checks.flag("record", record),
+                Checks.flag("default_caller_id", defaultCallerId));
     }
 
     private static boolean isHttpUrl(String url) {

@@ -56,18 +56,7 @@ public record MakeCall(
                 Checks.optionalText("message", message, 2000),
                 Checks.optionalText("voice_settings.provider", voice.provider(), 20),
                 Checks.optionalText("voice_settings.voice_id", voice.voiceId(), 100),
-                recordAsked());
-    }
-
-    /** JSON-B would read {@code "yes"} as false; a flag that is not a JSON boolean is a mistake worth a 400. */
-    private boolean recordAsked() {
-        if (record == null || record == JsonValue.NULL || record == JsonValue.FALSE) {
-            return false;
-        }
-        if (record == JsonValue.TRUE) {
-            return true;
-        }
-        throw BusinessException.invalid("record", "must be true or false");
+                Checks.flag("record", record));
     }
 
     private static String number(String field, String typed, String region) {

@@ -74,14 +74,19 @@ public class OutboundCalls {
     }
 
     /**
-     * The organization's own number as asked, else the default number. The simulator rings no one, so there it
-     * keeps the number asked; Twilio would place the call under a number that is not ours, which is refused.
+     * The organization's own number as asked, else its default caller id, else the deployment's default number. The
+     * simulator rings no one, so there it keeps the number asked; Twilio would place the call under a number that is
+     * not ours, which is refused.
      */
     private String callerId(MakeCall.Asked asked, TelephonyProvider provider) {
         if (!asked.from().isEmpty() && ours(asked.from())) {
             return asked.from();
         }
-        var fallback = twilio.phoneNumber().flatMap(number -> PhoneNumbers.toE164(number, region));
+        var fallback = em.createNamedQuery(PhoneFlow.DEFAULT_CALLER_ID, PhoneFlow.class)
+                .getResultStream()
+                .findFirst()
+                .map(PhoneFlow::phoneNumber)
+                .or(() -> twilio.phoneNumber().flatMap(number -> PhoneNumbers.toE164(number, region)));
         if (fallback.isPresent()) {
             return fallback.get();
         }
@@ -90,7 +95,8 @@ public class OutboundCalls {
         }
         throw BusinessException.invalid(
                 asked.fromField(),
-                "is not one of this organization's numbers (register it with a flow) and no default number is set");
+                "is not one of this organization's numbers (register it with a flow), and the organization has no"
+                        + " default caller id (register one with default_caller_id)");
     }
 
     private boolean ours(String number) {

@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -73,7 +75,25 @@ public class PhoneFlows {
                     asked.flowId(), asked.webhookUrl(), asked.greeting(), asked.voice(), queueTo, asked.record(), now);
             flows.add(flow);
         }
+        if (asked.defaultCallerId()) {
+            defaultCallerId(flows.get(0), now);
+        }
         return flows;
+    }
+
+    /**
+     * {@code flow}'s number becomes the organization's default caller id, taken from the number that had it: one at
+     * a time per organization, so concurrent registrations cannot leave two.
+     */
+    private void defaultCallerId(PhoneFlow flow, OffsetDateTime now) {
+        Sql.of(em, "select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)")
+                .setParameter(1, "phone-flow-default/" + tenant.id())
+                .getSingleResult();
+        em.createNamedQuery(PhoneFlow.DEFAULT_CALLER_ID, PhoneFlow.class)
+                .getResultList()
+                .forEach(old -> old.defaultCallerId(old == flow, now));
+        em.flush(); // the old default is cleared before the new one is set: one per organization (a unique index)
+        flow.defaultCallerId(true, now);
     }
 
     /** @return how many numbers stopped answering with a flow (0 or 1) */
@@ -88,7 +108,7 @@ public class PhoneFlows {
         return flow.isPresent() ? 1 : 0;
     }
 
-    public java.util.Optional<PhoneFlow> find(String number) {
+    public Optional<PhoneFlow> find(String number) {
         return em.createNamedQuery(PhoneFlow.BY_NUMBER, PhoneFlow.class)
                 .setParameter("number", number)
                 .getResultStream()

@@ -27,9 +27,14 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 @NamedQuery(name = PhoneFlow.BY_NUMBER, query = "select f from PhoneFlow f where f.phoneNumber = :number")
+@NamedQuery(name = PhoneFlow.DEFAULT_CALLER_ID, query = "select f from PhoneFlow f where f.defaultCallerId = true")
 public class PhoneFlow {
 
     public static final String BY_NUMBER = "PhoneFlow.byNumber";
+
+    /** The organization's default caller id, if it has one. */
+    public static final String DEFAULT_CALLER_ID = "PhoneFlow.defaultCallerId";
+
     public static final int URL_MAX = 2000;
 
     @Id
@@ -58,6 +63,10 @@ public class PhoneFlow {
 
     @Column(nullable = false)
     private boolean record;
+
+    /** Whether the organization's calls whose {@code from} is none of its numbers go out under this one. */
+    @Column(name = "default_caller_id", nullable = false)
+    private boolean defaultCallerId;
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
@@ -121,5 +130,17 @@ public class PhoneFlow {
 
     public boolean recorded() {
         return record;
+    }
+
+    /** This number is (or is no longer) the organization's default caller id: the caller keeps it to one number. */
+    public void defaultCallerId(boolean on, OffsetDateTime now) {
+        if (defaultCallerId != on) {
+            this.defaultCallerId = on;
+            this.updatedAt = now;
+        }
+    }
+
+    public boolean defaultCallerId() {
+        return defaultCallerId;
     }
 }

@@ -1,12 +1,27 @@
 package com.vocelio.platform.control;
 
 import com.vocelio.platform.boundary.BusinessException;
+import jakarta.json.JsonValue;
 import java.util.UUID;
 
 /** The small input rules every entity shares; each failure names the field in the caller's words. */
 public final class Checks {
 
     private Checks() {}
+
+    /**
+     * A body's flag, absent or null meaning false. JSON-B would read {@code "yes"} as false; a flag that is not a JSON
+     * boolean is a mistake worth a 400.
+     */
+    public static boolean flag(String field, JsonValue value) {
+        if (value == null || value == JsonValue.NULL || value == JsonValue.FALSE) {
+            return false;
+        }
+        if (value == JsonValue.TRUE) {
+            return true;
+        }
+        throw BusinessException.invalid(field, "must be true or false");
+    }
 
     public static String requiredText(String field, String value, int max) {
         if (value == null || value.isBlank()) {

@@ -62,7 +62,8 @@ public class TelephonyAdminResource {
                 .map(flow -> Map.of(
                         "phone_number", flow.phoneNumber(),
                         "flow_id", flow.flowId(),
-                        "webhook_url", flow.webhookUrl()))
+                        "webhook_url", flow.webhookUrl(),
+                        "default_caller_id", flow.defaultCallerId()))
                 .toList();
         return Envelope.of("flows", registered).with("total", registered.size());
     }
