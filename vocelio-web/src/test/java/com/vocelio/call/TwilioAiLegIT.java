@@ -137,6 +137,13 @@ class TwilioAiLegIT {
         return matcher.group(1);
     }
 
+    /** Twilio opens the leg's stream {@code streamSid} on {@code stream} with a token fetched for it: it streams. */
+    private static void streaming(MediaStream stream, Bridged bridged, String leg, String streamSid) {
+        stream.send(connected());
+        stream.send(start(streamSid, leg, streamToken(bridged, leg)));
+        Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+    }
+
     private static long events(String type, String sid, String leg) {
         return Database.number(
                 "select count(*) from events where type = ? and payload->>'call_sid' = ? and payload->>'ai_leg_sid' = ?",
@@ -262,12 +269,9 @@ class TwilioAiLegIT {
     void aWarmTransfersAiLegWhoseMarkIsNeverEchoedIsHungUpWhenItsTimeIsOver() throws Exception {
         var bridged = accepted("warm");
         String leg = aiLegPlaced(bridged);
-        String token = streamToken(bridged, leg);
         String streamSid = randomSid("MZ");
         try (var stream = MediaStream.open(node().baseUri()).answeringNoMarks()) {
-            stream.send(connected());
-            stream.send(start(streamSid, leg, token));
-            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            streaming(stream, bridged, leg, streamSid);
             agentAnswers(bridged);
             long cued = System.nanoTime();
             conferenceStarts(node().baseUri(), bridged);
@@ -288,12 +292,9 @@ class TwilioAiLegIT {
     void aConferenceStartThatNeverReachesUsStillCuesTheAiOnceTheBriefingHasSurelyBeenSpoken() throws Exception {
         var bridged = accepted("warm");
         String leg = aiLegPlaced(bridged);
-        String token = streamToken(bridged, leg);
         String streamSid = randomSid("MZ");
         try (var stream = MediaStream.open(node().baseUri())) {
-            stream.send(connected());
-            stream.send(start(streamSid, leg, token));
-            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            streaming(stream, bridged, leg, streamSid);
             long answered = System.nanoTime();
             agentAnswers(bridged);
             // Twilio's conference-start is lost: the AI is cued once the briefing ("Order 42": two words, a second)
@@ -325,13 +326,10 @@ class TwilioAiLegIT {
         var other = TwilioNode.secondNode().baseUri();
         var bridged = accepted("warm");
         String leg = aiLegPlaced(bridged);
-        String token = streamToken(bridged, leg);
         String streamSid = randomSid("MZ");
         // Twilio's stream reaches the first node, its conference callback the other
         try (var stream = MediaStream.open(node().baseUri())) {
-            stream.send(connected());
-            stream.send(start(streamSid, leg, token));
-            Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+            streaming(stream, bridged, leg, streamSid);
             agentAnswers(bridged);
             conferenceStarts(other, bridged);
             assertFalse(stream.untilMark(streamSid).isEmpty());
