@@ -277,6 +277,17 @@ final class FakeTwilio implements AutoCloseable {
             var many = CALLS.matcher(path);
             var one = CALL.matcher(path);
             if (exchange.getRequestMethod().equals("POST") && many.matches()) {
+                // as Twilio: a call needs both numbers, and TwiML, a URL or an application to answer it with
+                if (first(form, "From") == null || first(form, "To") == null) {
+                    reply(exchange, 400, error(400, 21201, "From and To are required"));
+                    return;
+                }
+                if (first(form, "Twiml") == null
+                        && first(form, "Url") == null
+                        && first(form, "ApplicationSid") == null) {
+                    reply(exchange, 400, error(400, 21205, "Url, Twiml or ApplicationSid is required"));
+                    return;
+                }
                 String sid = "CA" + HexFormat.of().formatHex(bytes(16));
                 calls.put(sid, new String[] {"queued", null, null});
                 if (first(form, "StatusCallback") != null) {
