@@ -137,6 +137,45 @@ class AgentsIT {
     }
 
     @Test
+    void anAgentReachedAtATwilioClientKeepsTheBareIdentityBesideItsOtherAddresses() {
+        String department = department(unique("Softphones"));
+        String id = agentId();
+        json().body(Map.of(
+                        "agent_id", id,
+                        "name", "Ann Agent",
+                        "department", department,
+                        "phone_number", "+15553334444",
+                        "client_identity", "client:ann.agent@example.com"))
+                .post("/agents/register")
+                .then()
+                .statusCode(201)
+                .body("agent.client_identity", equalTo("ann.agent@example.com"))
+                .body("agent.phone_number", equalTo("+15553334444"))
+                .body("agent.sip_uri", equalTo(""));
+        json().body(Map.of("name", "Ann A. Agent"))
+                .put("/agents/" + id)
+                .then()
+                .statusCode(200)
+                .body("agent.client_identity", equalTo("ann.agent@example.com"));
+        json().body(Map.of("client_identity", "ann_2"))
+                .put("/api/agents/" + id)
+                .then()
+                .statusCode(200)
+                .body("agent.client_identity", equalTo("ann_2"));
+        json().body(Map.of("client_identity", "ann smith"))
+                .put("/agents/" + id)
+                .then()
+                .statusCode(400)
+                .body("details[0].field", equalTo("client_identity"));
+        json().get("/agents/" + id).then().body("agent.client_identity", equalTo("ann_2"));
+        json().body(Map.of("client_identity", ""))
+                .put("/agents/" + id)
+                .then()
+                .statusCode(200)
+                .body("agent.client_identity", equalTo(""));
+    }
+
+    @Test
     void deleteAnswersWithJsonAndTheAgentIsGone() {
         String id = agent(agentId(), department(unique("Leaving")), Map.of());
         json().delete("/agents/" + id).then().statusCode(200).body("success", equalTo(true));
@@ -168,7 +207,10 @@ class AgentsIT {
                 "{\"agent_id\":\"d_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"email\":\"not-an-email\"}",
                 "{\"agent_id\":\"e_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"status\":\"asleep\"}",
                 "{\"agent_id\":\"f_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"skills\":[\"\"]}",
-                "{\"agent_id\":\"g_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"sip_uri\":\"http://x\"}"
+                "{\"agent_id\":\"g_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"sip_uri\":\"http://x\"}",
+                "{\"agent_id\":\"h_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"sip_uri\":\"client:ann\"}",
+                "{\"agent_id\":\"i_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"client_identity\":\"client:\"}",
+                "{\"agent_id\":\"j_%s\",\"name\":\"x\",\"department\":\"%1$s\",\"client_identity\":\"a<b>\"}"
             })
     void invalidRegistrationsAreRefusedAndNothingIsWritten(String template) {
         String department = department(unique("Invalid"));

@@ -6,6 +6,7 @@ import static com.vocelio.call.TwilioFixture.node;
 import static com.vocelio.call.TwilioFixture.onNode;
 import static com.vocelio.call.TwilioFixture.post;
 import static com.vocelio.call.TwilioFixture.randomNumber;
+import static com.vocelio.call.TwilioFixture.randomSid;
 import static com.vocelio.call.TwilioFixture.routing;
 import static com.vocelio.call.TwilioFixture.twilio;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue #15 against Twilio, played by a local fake that checks what the SDK sends: a node of the application with
@@ -506,6 +509,61 @@ class TwilioCallsIT {
                 null);
         assertEquals(XML + "<Response><Hangup/></Response>", over.body());
         assertEquals("completed", routing().status(transferId));
+    }
+
+    /**
+     * The Call Center's button ({@code POST /calls/transfer}, no type) sends a call to a department cold: the agent who
+     * accepts is dialled straight from the caller's leg with the noun of their address (no conference, no leg of
+     * their own), a {@code sips:} URI as {@code <Sip>} and a Twilio Client as {@code <Client>} by its bare identity.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "phone_number,   +15553331212,                 Number, +15553331212",
+        "sip_uri,        sips:ann@pbx.example.com,     Sip,    sips:ann@pbx.example.com",
+        "client_identity, client:ann_smith,            Client, ann_smith"
+    })
+    void theTransferButtonSendsADepartmentsCallColdAndTheAgentIsDialledAtTheirAddress(
+            String field, String address, String noun, String dialled) {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        String transferId = onNode().body(
+                        Map.of("call_sid", sid, "transfer_to", routing().departmentName(department)))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(201)
+                .body("transfer.transfer_type", equalTo("cold"))
+                .extract()
+                .path("transfer_id");
+        routing().agent(department, Map.of(field, address));
+        routing().awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("connecting"));
+
+        var bridged = twilio().about(sid);
+        assertEquals(1, bridged.size(), bridged.toString());
+        String query = "?transfer_id=" + transferId;
+        assertEquals(
+                "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + sid + ".json",
+                bridged.get(0).path());
+        assertEquals(
+                XML + "<Response><Dial timeout=\"20\" action=\"" + PUBLIC_URL + "/webhooks/twilio/bridge" + query
+                        + "\" method=\"POST\"><" + noun + " url=\"" + PUBLIC_URL + "/webhooks/twilio/bridge/answered"
+                        + query + "\" method=\"POST\">" + dialled + "</" + noun + "></Dial></Response>",
+                bridged.get(0).param("Twiml"));
+        assertEquals(List.of(), twilio().placedTo(address), "no leg of the agent's own");
+        assertEquals(List.of(), twilio().dialledInto("vocelio-" + transferId), "no conference");
+
+        var answered = FakeTwilio.callback(
+                node().baseUri(),
+                "webhooks/twilio/bridge/answered" + query,
+                PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
+                Map.of("CallSid", randomSid("CA"), "ParentCallSid", sid, "CallStatus", "in-progress"),
+                null);
+        assertEquals(XML + "<Response></Response>", answered.body()); // cold: no briefing
+        assertEquals("connected", routing().status(transferId));
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue #15's conferences and inbound queues against the fake Twilio: a warm transfer holds the caller in a
  * {@code <Conference>} with hold music while the agent's own leg is called, briefed and joined; a conference transfer
  * gives the caller back to the AI when the agent leaves; a caller in a conference is held and muted as its
- * participant; an inbound call to a flow that queues to a department waits on hold as a routed transfer, recorded
+ * participant; an agent at a Twilio Client is called on a leg to the client; an inbound call to a flow that queues to a department waits on hold as a routed transfer, recorded
  * when the flow records. Every TwiML and request is compared whole.
  */
 @ExtendWith(TwilioFixture.class)
@@ -195,6 +195,52 @@ class TwilioConferencesIT {
                 "webhooks/twilio/bridge/leg" + query(transferId, sid),
                 Map.of("CallSid", agentLeg, "CallStatus", "completed"));
         assertEquals("completed", routing().status(transferId));
+    }
+
+    @Test
+    void aWarmTransfersAgentAtATwilioClientIsCalledOnALegToTheClientAndBriefed() {
+        String from = ourNumber(Map.of());
+        String sid = answeredCall(from);
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        String transferId = transferOf(sid, department, "warm", "Refund of order 42");
+        String identity = "ann_" + randomSid("").toLowerCase(java.util.Locale.ROOT);
+        // the phone number is not dialled: the Twilio Client comes first
+        routing().agent(department, Map.of("client_identity", "client:" + identity, "phone_number", randomNumber()));
+        routing().awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("connecting"));
+
+        assertEquals(
+                callerIntoConference(transferId, null),
+                twilio().about(sid).get(0).param("Twiml"));
+        var legs = twilio().placedTo("client:" + identity);
+        assertEquals(1, legs.size(), twilio().received().toString());
+        var leg = legs.get(0);
+        assertTrue(leg.authorized());
+        assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls.json", leg.path());
+        String q = query(transferId, sid);
+        assertEquals(
+                Map.of(
+                        "To", List.of("client:" + identity),
+                        "From", List.of(from),
+                        "Url", List.of(PUBLIC_URL + "/webhooks/twilio/bridge/answered" + q),
+                        "Method", List.of("POST"),
+                        "Timeout", List.of("20"),
+                        "StatusCallback", List.of(PUBLIC_URL + "/webhooks/twilio/bridge/leg" + q),
+                        "StatusCallbackMethod", List.of("POST"),
+                        "StatusCallbackEvent", List.of("completed")),
+                leg.form());
+
+        var answered = post(
+                "webhooks/twilio/bridge/answered" + q, Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
+        assertEquals(
+                XML + "<Response><Say>Refund of order 42</Say><Dial><Conference startConferenceOnEnter=\"true\""
+                        + " endConferenceOnExit=\"true\" beep=\"false\">vocelio-" + transferId
+                        + "</Conference></Dial></Response>",
+                answered.body());
+        assertEquals("connected", routing().status(transferId));
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #15's transfers on simulated calls: {@code transfer_to} a number dials it at once (cold), a department
- * routes the call; the routed agent who accepts is bridged in, and one who cannot be reached is refused before the
- * call is touched.
+ * routes the call (cold from the Call Center's button); the routed agent who accepts is bridged in, whatever
+ * address they are reached at, and one who cannot be reached is refused before the call is touched.
  */
 class CallHandoffsIT {
 
@@ -107,6 +107,41 @@ class CallHandoffsIT {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("completed"));
+    }
+
+    @Test
+    void theTransferButtonSendsACallToADepartmentColdUnlessTheBodyAsksOtherwise() throws Exception {
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String sid = answeredCall();
+        String transferId = routing.admin()
+                .body(Map.of("call_sid", sid, "transfer_to", routing.departmentName(department)))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(201)
+                .body("transfer.call_id", equalTo(sid))
+                .body("transfer.transfer_type", equalTo("cold"))
+                .extract()
+                .path("transfer_id");
+        assertEquals("cold", routing.transfer(transferId).getString("transfer.transfer_type"));
+
+        // an agent reached only at a Twilio Client answers on the simulator like any other
+        routing.agent(department, Map.of("client_identity", "client:ann_smith"));
+        routing.awaitOffer(transferId);
+        routing.move(transferId, "accept").then().statusCode(200).body("status", equalTo("connected"));
+        routing.admin().get("/api/calls/" + sid + "/status").then().body("call_status", equalTo("connected"));
+        routing.move(transferId, "complete").then().statusCode(200);
+        routing.admin().post("/api/calls/" + sid + "/end").then().statusCode(200);
+
+        // a type the body names still wins (the button sends none)
+        String other = routing.department(Map.of("wrap_up_seconds", 0));
+        String asked = answeredCall();
+        routing.admin()
+                .body(Map.of("call_sid", asked, "transfer_to", other, "transfer_type", "warm"))
+                .post("/calls/transfer")
+                .then()
+                .statusCode(201)
+                .body("transfer.transfer_type", equalTo("warm"));
+        routing.admin().post("/api/calls/" + asked + "/end").then().statusCode(200);
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What a client sends to register or change an agent (the seed's register body plus capacity and reachability).
+ * What a client sends to register or change an agent (the seed's register body plus capacity and reachability:
+ * {@code phone_number}, {@code sip_uri}, {@code client_identity}).
  * {@code department} is a department id or name. On update an absent field keeps its value.
  */
 public record AgentRequest(
@@ -19,7 +20,8 @@ public record AgentRequest(
         BigDecimal performanceRating,
         Integer maxConcurrentCalls,
         String phoneNumber,
-        String sipUri) {
+        String sipUri,
+        String clientIdentity) {
 
     /** Hands the profile fields that are present to the agent's own rules (identity, department, status aside). */
     void applyTo(Agent agent) {
@@ -38,6 +40,6 @@ public record AgentRequest(
         if (maxConcurrentCalls != null) {
             agent.allowConcurrentCalls(maxConcurrentCalls);
         }
-        agent.reachAt(phoneNumber, sipUri);
+        agent.reachAt(phoneNumber, sipUri, clientIdentity);
     }
 }

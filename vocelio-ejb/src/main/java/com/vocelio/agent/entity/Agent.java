@@ -8,6 +8,7 @@ import com.vocelio.department.entity.Department;
 import com.vocelio.event.entity.DomainEvent;
 import com.vocelio.event.entity.DomainEvents;
 import com.vocelio.platform.boundary.BusinessException;
+import com.vocelio.platform.control.DialTarget;
 import com.vocelio.platform.control.JsonStringList;
 import com.vocelio.platform.control.Jsons;
 import jakarta.json.JsonObject;
@@ -111,6 +112,10 @@ public class Agent {
 
     @Column(name = "sip_uri", nullable = false, length = SIP_MAX)
     private String sipUri = "";
+
+    /** A Twilio Client (a browser or app of Twilio's Voice SDK) by its bare identity, without {@code client:}. */
+    @Column(name = "client_identity", nullable = false, length = DialTarget.CLIENT_IDENTITY_MAX)
+    private String clientIdentity = "";
 
     /** Offered plus connected calls; the database refuses more than {@link #maxConcurrentCalls}. */
     @Column(name = "active_calls", nullable = false)
@@ -312,18 +317,38 @@ public class Agent {
         wrapUpUntil = null;
     }
 
-    /** Where a human can be reached when a call is bridged to them: a phone number and/or a SIP URI. */
-    public void reachAt(String newPhoneNumber, String newSipUri) {
+    /**
+     * Where a human can be reached when a call is bridged to them: a phone number, a SIP URI, a Twilio Client
+     * identity (given with or without {@code client:}). A null keeps what was there; a blank clears it.
+     */
+    public void reachAt(String newPhoneNumber, String newSipUri, String newClientIdentity) {
         if (newPhoneNumber != null) {
             this.phoneNumber = optionalText("phone_number", newPhoneNumber, PHONE_MAX);
         }
         if (newSipUri != null) {
             String sip = optionalText("sip_uri", newSipUri, SIP_MAX);
-            if (!sip.isEmpty() && !sip.startsWith("sip:") && !sip.startsWith("sips:")) {
+            if (!sip.isEmpty() && DialTarget.of(sip).kind() != DialTarget.Kind.SIP) {
                 throw BusinessException.invalid("sip_uri", "must start with sip: or sips:");
             }
             this.sipUri = sip;
         }
+        if (newClientIdentity != null) {
+            this.clientIdentity = DialTarget.clientIdentity("client_identity", newClientIdentity);
+        }
+    }
+
+    /**
+     * The address a bridged call dials: the SIP URI, else the Twilio Client ({@code client:<identity>}), else the
+     * phone number; empty when the agent gave none (such an agent cannot take a telephony call).
+     */
+    public Optional<String> dialTarget() {
+        if (!sipUri.isEmpty()) {
+            return Optional.of(sipUri);
+        }
+        if (!clientIdentity.isEmpty()) {
+            return Optional.of(DialTarget.CLIENT_PREFIX + clientIdentity);
+        }
+        return phoneNumber.isEmpty() ? Optional.empty() : Optional.of(phoneNumber);
     }
 
     /** An agent holding an offered or connected call is not removed: the call would lose its human. */
@@ -414,6 +439,10 @@ public class Agent {
 
     public String sipUri() {
         return sipUri;
+    }
+
+    public String clientIdentity() {
+        return clientIdentity;
     }
 
     public OffsetDateTime createdAt() {

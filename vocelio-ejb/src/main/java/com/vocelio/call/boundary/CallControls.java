@@ -103,8 +103,8 @@ public class CallControls {
 
     /**
      * The routed agent takes the call the way {@code handover} says (dialled through, or met in a conference) at the
-     * agent's SIP URI, else phone number. A
-     * call an AI only reported (no provider) is bridged by the AI's own platform; nothing to do here.
+     * agent's address ({@link Agent#dialTarget}: SIP URI, else Twilio Client, else phone number). A call an AI only
+     * reported (no provider) is bridged by the AI's own platform; nothing to do here.
      *
      * @return true when the bridge is up now; false when the provider reports the agent's answer later
      */
@@ -112,14 +112,12 @@ public class CallControls {
         if (call.provider().isEmpty()) {
             return true;
         }
-        String target = !agent.sipUri().isBlank() ? agent.sipUri() : agent.phoneNumber();
-        if (target.isBlank()) {
-            throw new BusinessException(
-                    BusinessException.Kind.CONFLICT,
-                    "agent_unreachable",
-                    "Agent " + agent.agentId() + " has no phone number or SIP URI to bridge call " + call.callId()
-                            + " to");
-        }
+        String target = agent.dialTarget()
+                .orElseThrow(() -> new BusinessException(
+                        BusinessException.Kind.CONFLICT,
+                        "agent_unreachable",
+                        "Agent " + agent.agentId() + " has no phone number, SIP URI or Twilio Client to bridge call "
+                                + call.callId() + " to"));
         return providers.of(call.provider()).bridge(call, target, transferId, handover, briefing);
     }
 

@@ -9,6 +9,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.Domains;
 import com.twilio.rest.api.v2010.account.conference.Participant;
 import com.twilio.type.App;
+import com.twilio.type.Client;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Sip;
 import com.vocelio.call.entity.Call;
@@ -17,6 +18,7 @@ import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
+import com.vocelio.platform.control.DialTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -257,8 +259,13 @@ public class TwilioTelephony implements TelephonyProvider {
                 .toString();
     }
 
+    /** The agent's leg is called at their number, SIP URI or Twilio Client, as {@link DialTarget} reads it. */
     private static com.twilio.type.Endpoint endpoint(String target) {
-        return target.startsWith("sip:") ? new Sip(target) : new PhoneNumber(target);
+        return switch (DialTarget.of(target).kind()) {
+            case NUMBER -> new PhoneNumber(target);
+            case SIP -> new Sip(target);
+            case CLIENT -> new Client(target);
+        };
     }
 
     /** A caller in a conference is held and muted as its participant; otherwise hold replaces the call's TwiML. */

@@ -1,5 +1,6 @@
 package com.vocelio.call.control;
 
+import com.vocelio.platform.control.DialTarget;
 import java.util.List;
 
 /**
@@ -33,33 +34,43 @@ public final class Twiml {
         return this;
     }
 
-    /** Dials a phone number (E.164) or, for {@code sip:} addresses, a SIP endpoint. */
+    /**
+     * Dials {@code target}: a phone number (E.164, as the {@code <Dial>}'s text), a SIP URI ({@code sip:} or
+     * {@code sips:}, as {@code <Sip>}) or a Twilio Client ({@code client:<identity>}, as {@code <Client>}).
+     */
     public Twiml dial(String target) {
+        var to = DialTarget.of(target);
         verbs.append("<Dial>");
-        if (target.startsWith("sip:")) {
-            verbs.append("<Sip>").append(escape(target)).append("</Sip>");
-        } else {
+        if (to.kind() == DialTarget.Kind.NUMBER) {
             verbs.append(escape(target));
+        } else {
+            noun(to, "");
         }
         verbs.append("</Dial>");
         return this;
     }
 
     /**
-     * Dials {@code target} (number or {@code sip:}) for at most 20 seconds; Twilio posts the outcome to
+     * Dials {@code target} (as {@link #dial} reads it) for at most 20 seconds; Twilio posts the outcome to
      * {@code action} when the dial ends, and runs {@code answered}'s TwiML on the target's leg once it answers.
      */
     public Twiml dialTracked(String target, String action, String answered) {
         verbs.append("<Dial timeout=\"20\" action=\"").append(escape(action)).append("\" method=\"POST\">");
-        String noun = target.startsWith("sip:") ? "Sip" : "Number";
-        verbs.append('<')
-                .append(noun)
-                .append(" url=\"")
-                .append(escape(answered))
-                .append("\" method=\"POST\">");
-        verbs.append(escape(target)).append("</").append(noun).append('>');
+        noun(DialTarget.of(target), " url=\"" + escape(answered) + "\" method=\"POST\"");
         verbs.append("</Dial>");
         return this;
+    }
+
+    /** The {@code <Dial>} noun that reaches {@code target}, with {@code attributes} (escaped already, or ""). */
+    private void noun(DialTarget target, String attributes) {
+        String noun =
+                switch (target.kind()) {
+                    case NUMBER -> "Number";
+                    case SIP -> "Sip";
+                    case CLIENT -> "Client";
+                };
+        verbs.append('<').append(noun).append(attributes).append('>');
+        verbs.append(escape(target.value())).append("</").append(noun).append('>');
     }
 
     /**

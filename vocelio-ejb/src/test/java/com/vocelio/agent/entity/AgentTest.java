@@ -228,37 +228,71 @@ class AgentTest {
     }
 
     @Test
-    void reachableByPhoneAndSip() {
+    void reachableByPhoneSipAndTwilioClient() {
         var alice = agent();
 
-        alice.reachAt(" +1 415 555 0101 ", " sip:alice@pbx.example.com ");
+        alice.reachAt(" +1 415 555 0101 ", " sip:alice@pbx.example.com ", " client:alice_smith ");
 
         assertEquals("+1 415 555 0101", alice.phoneNumber());
         assertEquals("sip:alice@pbx.example.com", alice.sipUri());
+        assertEquals("alice_smith", alice.clientIdentity());
+        alice.reachAt(null, null, "alice.smith@example.com"); // the prefix is optional
+        assertEquals("alice.smith@example.com", alice.clientIdentity());
     }
 
     @Test
     void absentReachabilityKeepsWhatWasThereAndBlankClearsIt() {
         var alice = agent();
-        alice.reachAt("+1 415 555 0101", "sips:alice@pbx.example.com");
+        alice.reachAt("+1 415 555 0101", "sips:alice@pbx.example.com", "client:alice");
 
-        alice.reachAt(null, null);
+        alice.reachAt(null, null, null);
         assertEquals("+1 415 555 0101", alice.phoneNumber());
         assertEquals("sips:alice@pbx.example.com", alice.sipUri());
+        assertEquals("alice", alice.clientIdentity());
 
-        alice.reachAt("", " ");
+        alice.reachAt("", " ", "");
         assertEquals("", alice.phoneNumber());
         assertEquals("", alice.sipUri());
+        assertEquals("", alice.clientIdentity());
+    }
+
+    @Test
+    void aBridgeDialsTheSipUriElseTheTwilioClientElseThePhoneNumber() {
+        var alice = agent();
+        assertEquals(Optional.empty(), alice.dialTarget());
+
+        alice.reachAt("+14155550101", null, null);
+        assertEquals(Optional.of("+14155550101"), alice.dialTarget());
+        alice.reachAt(null, null, "alice");
+        assertEquals(Optional.of("client:alice"), alice.dialTarget());
+        alice.reachAt(null, "sips:alice@pbx.example.com", null);
+        assertEquals(Optional.of("sips:alice@pbx.example.com"), alice.dialTarget());
     }
 
     @Test
     void sipUriMustBeSipOrSips() {
         var alice = agent();
 
-        assertInvalid("sip_uri", () -> alice.reachAt(null, "alice@pbx.example.com"));
-        assertInvalid("sip_uri", () -> alice.reachAt(null, "tel:+14155550101"));
-        assertInvalid("sip_uri", () -> alice.reachAt(null, "sip:" + "a".repeat(252)));
-        assertInvalid("phone_number", () -> alice.reachAt("1".repeat(41), null));
+        assertInvalid("sip_uri", () -> alice.reachAt(null, "alice@pbx.example.com", null));
+        assertInvalid("sip_uri", () -> alice.reachAt(null, "tel:+14155550101", null));
+        assertInvalid("sip_uri", () -> alice.reachAt(null, "client:alice", null));
+        assertInvalid("sip_uri", () -> alice.reachAt(null, "sip:" + "a".repeat(252), null));
+        assertInvalid("phone_number", () -> alice.reachAt("1".repeat(41), null, null));
+    }
+
+    @Test
+    void aTwilioClientIdentityIsOneTwilioCanDial() {
+        var alice = agent();
+
+        assertInvalid("client_identity", () -> alice.reachAt(null, null, "client:"));
+        assertInvalid("client_identity", () -> alice.reachAt(null, null, "alice smith"));
+        assertInvalid("client_identity", () -> alice.reachAt(null, null, "alice<1>"));
+        assertInvalid("client_identity", () -> alice.reachAt(null, null, "alice?role=agent"));
+        assertInvalid("client_identity", () -> alice.reachAt(null, null, "ali\u0000ce"));
+        assertInvalid("client_identity", () -> alice.reachAt(null, null, "al\u00efce"));
+        assertInvalid("client_identity", () -> alice.reachAt(null, null, "a".repeat(257)));
+        alice.reachAt(null, null, "client:" + "a".repeat(256));
+        assertEquals(256, alice.clientIdentity().length());
     }
 
     @Test

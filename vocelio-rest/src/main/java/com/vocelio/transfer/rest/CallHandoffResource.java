@@ -15,15 +15,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The Call Center's Transfer button (T4), {@code POST /calls/transfer {call_sid, transfer_to}}: a number is dialled
- * at once (a cold transfer), a department gets the call through the routing engine. The portal's
- * {@code /api/calls/transfer} (C6) keeps its own body and resource.
+ * The Call Center's Transfer button (T4), {@code POST /calls/transfer {call_sid, transfer_to}}: a cold transfer, done
+ * at once (issue #15). A number is dialled; a department gets the call through the routing engine as a cold transfer
+ * (the accepting agent is dialled straight through, no conference, no briefing) unless the body asks for another
+ * {@code type} (or {@code transfer_type}), which the button never sends. The portal's {@code /api/calls/transfer}
+ * (C6) keeps its own body and resource.
  */
 @Path("calls/transfer")
 @ApplicationScoped
 @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.SERVICE_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class CallHandoffResource {
+
+    private static final String COLD = "cold";
 
     @Inject
     CallHandoffs handoffs;
@@ -33,6 +37,6 @@ public class CallHandoffResource {
     public Response transfer(HandoffRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         var asked = Bodies.required(request);
         return HandoffAnswers.of(handoffs.handOff(
-                asked.callSid(), asked.transferTo(), asked.typeAsked(), asked.context(), idempotencyKey));
+                asked.callSid(), asked.transferTo(), asked.typeOr(COLD), asked.context(), idempotencyKey));
     }
 }

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code POST /api/calls/{call_sid}/transfer {transfer_to, type: cold|warm|conference, context}} (T9): a department
- * goes through the routing engine, a number is dialled at once. More literal than the per-call resource's path, so
+ * goes through the routing engine (warm unless the body says otherwise, as every transfer request), a number is
+ * dialled at once. More literal than the per-call resource's path, so
  * it wins this one.
  */
 @Path("{api: (?:api/)?}calls/{call_sid}/transfer")
@@ -37,6 +38,6 @@ public class CallTransferToResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         var asked = Bodies.required(request);
         return HandoffAnswers.of(
-                handoffs.handOff(callSid, asked.transferTo(), asked.typeAsked(), asked.context(), idempotencyKey));
+                handoffs.handOff(callSid, asked.transferTo(), asked.typeOr(null), asked.context(), idempotencyKey));
     }
 }

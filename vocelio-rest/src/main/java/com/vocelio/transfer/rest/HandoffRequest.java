@@ -9,7 +9,11 @@ import jakarta.json.JsonValue;
  */
 public record HandoffRequest(String callSid, String transferTo, String type, String transferType, JsonValue context) {
 
-    String typeAsked() {
-        return type != null ? type : transferType;
+    /** The type the body asks for ({@code type}, else {@code transfer_type}), else {@code byDefault}. */
+    String typeOr(String byDefault) {
+        if (type != null && !type.isBlank()) {
+            return type;
+        }
+        return transferType != null && !transferType.isBlank() ? transferType : byDefault;
     }
 }

@@ -45,6 +45,7 @@ public class EditAgentBacking implements Serializable {
     private BigDecimal performanceRating = Agent.DEFAULT_RATING;
     private String phoneNumber;
     private String sipUri;
+    private String clientIdentity;
 
     /** Reads the agent named by {@code ?agentId}. */
     public void load() {
@@ -69,6 +70,7 @@ public class EditAgentBacking implements Serializable {
         performanceRating = agent.performanceRating();
         phoneNumber = agent.phoneNumber();
         sipUri = agent.sipUri();
+        clientIdentity = agent.clientIdentity();
     }
 
     public String save() {
@@ -83,7 +85,8 @@ public class EditAgentBacking implements Serializable {
                 performanceRating,
                 maxConcurrentCalls,
                 phoneNumber == null ? "" : phoneNumber,
-                sipUri == null ? "" : sipUri);
+                sipUri == null ? "" : sipUri,
+                clientIdentity == null ? "" : clientIdentity);
         try {
             boolean creating = isCreating();
             Agent saved = creating ? agents.register(request) : agents.update(existing, request);
@@ -206,5 +209,13 @@ public class EditAgentBacking implements Serializable {
 
     public void setSipUri(String sipUri) {
         this.sipUri = sipUri;
+    }
+
+    public String getClientIdentity() {
+        return clientIdentity;
+    }
+
+    public void setClientIdentity(String clientIdentity) {
+        this.clientIdentity = clientIdentity;
     }
 }
