@@ -1,7 +1,7 @@
 package com.vocelio.call.control;
 
+import com.vocelio.call.entity.AgentLeg;
 import com.vocelio.call.entity.Call;
-import com.vocelio.call.entity.Handover;
 import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,7 +96,7 @@ public class SimulatedTelephony implements TelephonyProvider {
 
     /** Simulated agents answer at once, whatever the hand-over. */
     @Override
-    public boolean bridge(Call call, String target, String transferId, Handover handover, String briefing) {
+    public boolean bridge(Call call, String target, AgentLeg leg) {
         return true;
     }
 
