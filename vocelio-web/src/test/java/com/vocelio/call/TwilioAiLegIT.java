@@ -155,7 +155,8 @@ class TwilioAiLegIT {
     /** The agent's leg answered (it hears the briefing now): the transfer is connected. */
     private static void agentAnswers(Bridged bridged) {
         var answered = post(
-                "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid=" + bridged.sid(),
+                "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&offer=1&call_sid="
+                        + bridged.sid(),
                 Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
         assertEquals(200, answered.statusCode(), answered.body());
         assertEquals("connected", routing().status(bridged.transferId()));
@@ -416,14 +417,15 @@ class TwilioAiLegIT {
         assertEquals("", aiLegOf(bridged.sid()));
         // the agent is called all the same, and answering connects the transfer with no AI leg to hang up
         String agentLegUrl = PUBLIC_URL + "/webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId()
-                + "&call_sid=" + bridged.sid();
+                + "&offer=1&call_sid=" + bridged.sid();
         assertEquals(
                 1,
                 twilio().received().stream()
                         .filter(r -> agentLegUrl.equals(r.param("Url")))
                         .count());
         var answered = post(
-                "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&call_sid=" + bridged.sid(),
+                "webhooks/twilio/bridge/answered?transfer_id=" + bridged.transferId() + "&offer=1&call_sid="
+                        + bridged.sid(),
                 Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
         assertEquals(200, answered.statusCode(), answered.body());
         assertEquals("connected", routing().status(bridged.transferId()));

@@ -72,6 +72,17 @@ class TwilioCallsIT {
                 .path("status");
     }
 
+    /** The query of the bridge's callbacks for the transfer's latest offer, as the application addresses them. */
+    private static String bridgeQuery(String transferId) {
+        return "?transfer_id=" + transferId + "&offer="
+                + routing().transfer(transferId).getInt("transfer.offer_count");
+    }
+
+    /** Twilio's signed POST of a bridge callback ({@code webhooks/twilio/bridge…}, query included). */
+    private static HttpResponse<String> bridge(String path, Map<String, String> form) {
+        return FakeTwilio.callback(node().baseUri(), path, PUBLIC_URL + "/" + path, form, null);
+    }
+
     @Test
     void aCallIsPlacedWithTheFormTwilioExpects() {
         String from = ourNumber(Map.of());
@@ -423,13 +434,8 @@ class TwilioCallsIT {
                 .getString("transfer_id");
         assertEquals(List.of(later, latest), routing().queue(department));
 
-        String query = "?transfer_id=" + early;
-        var failed = FakeTwilio.callback(
-                node().baseUri(),
-                "webhooks/twilio/bridge" + query,
-                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
-                Map.of("CallSid", sid, "DialCallStatus", "failed"),
-                null);
+        var failed = bridge(
+                "webhooks/twilio/bridge" + bridgeQuery(early), Map.of("CallSid", sid, "DialCallStatus", "failed"));
         assertEquals(200, failed.statusCode(), failed.body());
         assertTrue(failed.body().contains("<Play loop=\"0\">"), "the caller holds: " + failed.body());
         assertEquals("queued", routing().status(early));
@@ -482,31 +488,26 @@ class TwilioCallsIT {
                 .body("status", equalTo("connecting"));
         var bridged = twilio().about(routed);
         assertEquals(1, bridged.size(), bridged.toString());
-        String query = "?transfer_id=" + transferId;
+        String query = "?transfer_id=" + transferId + "&offer=1";
+        String inXml = query.replace("&", "&amp;");
         assertEquals(
-                XML + "<Response><Dial timeout=\"20\" action=\"" + PUBLIC_URL + "/webhooks/twilio/bridge" + query
-                        + "\" method=\"POST\"><Sip url=\"" + PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query
+                XML + "<Response><Dial timeout=\"20\" action=\"" + PUBLIC_URL + "/webhooks/twilio/bridge" + inXml
+                        + "\" method=\"POST\"><Sip url=\"" + PUBLIC_URL + "/webhooks/twilio/bridge/answered" + inXml
                         + "\" method=\"POST\">sip:ann@pbx.example.com</Sip></Dial></Response>",
                 bridged.get(0).param("Twiml"));
         // connecting until the agent's leg answers
         assertEquals("connecting", routing().status(transferId));
-        var answered = FakeTwilio.callback(
-                node().baseUri(),
+        var answered = bridge(
                 "webhooks/twilio/bridge/answered" + query,
-                PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
-                Map.of("CallSid", "CA" + "a".repeat(32), "ParentCallSid", routed, "CallStatus", "in-progress"),
-                null);
+                Map.of("CallSid", "CA" + "a".repeat(32), "ParentCallSid", routed, "CallStatus", "in-progress"));
         assertEquals(200, answered.statusCode(), answered.body());
         assertEquals(XML + "<Response></Response>", answered.body()); // cold: no briefing
         assertEquals("connected", routing().status(transferId));
         onNode().get("/api/calls/" + routed + "/status").then().body("call_status", equalTo("connected"));
         // the conversation is over when the dial ends after an answer
-        var over = FakeTwilio.callback(
-                node().baseUri(),
+        var over = bridge(
                 "webhooks/twilio/bridge" + query,
-                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
-                Map.of("CallSid", routed, "DialCallStatus", "completed", "DialCallDuration", "30"),
-                null);
+                Map.of("CallSid", routed, "DialCallStatus", "completed", "DialCallDuration", "30"));
         assertEquals(XML + "<Response><Hangup/></Response>", over.body());
         assertEquals("completed", routing().status(transferId));
     }
@@ -544,14 +545,15 @@ class TwilioCallsIT {
 
         var bridged = twilio().about(sid);
         assertEquals(1, bridged.size(), bridged.toString());
-        String query = "?transfer_id=" + transferId;
+        String query = "?transfer_id=" + transferId + "&offer=1";
+        String inXml = query.replace("&", "&amp;");
         assertEquals(
                 "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Calls/" + sid + ".json",
                 bridged.get(0).path());
         assertEquals(
-                XML + "<Response><Dial timeout=\"20\" action=\"" + PUBLIC_URL + "/webhooks/twilio/bridge" + query
+                XML + "<Response><Dial timeout=\"20\" action=\"" + PUBLIC_URL + "/webhooks/twilio/bridge" + inXml
                         + "\" method=\"POST\"><" + noun + " url=\"" + PUBLIC_URL + "/webhooks/twilio/bridge/answered"
-                        + query + "\" method=\"POST\">" + dialled + "</" + noun + "></Dial></Response>",
+                        + inXml + "\" method=\"POST\">" + dialled + "</" + noun + "></Dial></Response>",
                 bridged.get(0).param("Twiml"));
         assertEquals(List.of(), twilio().placedTo(address), "no leg of the agent's own");
         assertEquals(List.of(), twilio().dialledInto("vocelio-" + transferId), "no conference");
@@ -584,15 +586,13 @@ class TwilioCallsIT {
         assertTrue(
                 twilio().about(sid).get(0).param("Twiml").contains("<Number url=\""),
                 twilio().about(sid).toString());
-        String query = "?transfer_id=" + transferId;
+        String query = bridgeQuery(transferId);
+        assertTrue(
+                twilio().about(sid).get(0).param("Twiml").contains(query.replace("&", "&amp;")),
+                twilio().about(sid).toString());
 
         // the agent's phone rang out: the caller holds, the transfer waits again, the agent missed an offer
-        var rangOut = FakeTwilio.callback(
-                node().baseUri(),
-                "webhooks/twilio/bridge" + query,
-                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
-                Map.of("CallSid", sid, "DialCallStatus", "no-answer"),
-                null);
+        var rangOut = bridge("webhooks/twilio/bridge" + query, Map.of("CallSid", sid, "DialCallStatus", "no-answer"));
         assertEquals(200, rangOut.statusCode(), rangOut.body());
         assertTrue(rangOut.body().contains("<Play loop=\"0\">"), rangOut.body());
         assertEquals("queued", routing().status(transferId));
@@ -609,12 +609,10 @@ class TwilioCallsIT {
         routing().agent(department, Map.of("phone_number", "+15553336666"));
         routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
-        var answered = FakeTwilio.callback(
-                node().baseUri(),
+        query = bridgeQuery(transferId);
+        var answered = bridge(
                 "webhooks/twilio/bridge/answered" + query,
-                PUBLIC_URL + "/webhooks/twilio/bridge/answered" + query,
-                Map.of("CallSid", "CA" + "b".repeat(32), "ParentCallSid", sid),
-                null);
+                Map.of("CallSid", "CA" + "b".repeat(32), "ParentCallSid", sid));
         assertEquals(XML + "<Response></Response>", answered.body());
         var redialled = twilio().about(sid);
         assertEquals(2, redialled.size(), redialled.toString());
@@ -624,14 +622,82 @@ class TwilioCallsIT {
                 redialled.toString());
         assertEquals("connected", routing().status(transferId));
         // a bridge report for another call's transfer changes nothing
-        var forged = FakeTwilio.callback(
-                node().baseUri(),
+        var forged = bridge(
                 "webhooks/twilio/bridge" + query,
-                PUBLIC_URL + "/webhooks/twilio/bridge" + query,
-                Map.of("CallSid", make(randomNumber(), ourNumber(Map.of()), "Hi", ""), "DialCallStatus", "failed"),
-                null);
+                Map.of("CallSid", make(randomNumber(), ourNumber(Map.of()), "Hi", ""), "DialCallStatus", "failed"));
         assertEquals(200, forged.statusCode());
         assertEquals("connected", routing().status(transferId));
+    }
+
+    @Test
+    void aLateOrRepeatedReportOfAnEarlierAgentsLegLeavesTheTransferWithTheAgentWhoHasItNow() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        String first = routing().agent(department, Map.of("phone_number", randomNumber()));
+        assertEquals(first, routing().awaitOffer(transferId));
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        String firstLeg = bridgeQuery(transferId);
+        var noAnswer = Map.of("CallSid", sid, "DialCallStatus", "no-answer");
+        var firstAnswers = Map.of("CallSid", randomSid("CA"), "ParentCallSid", sid, "CallStatus", "in-progress");
+
+        // the first agent's phone rings out: back to the queue, a missed offer; the second agent accepts
+        assertTrue(bridge("webhooks/twilio/bridge" + firstLeg, noAnswer).body().contains("<Play loop=\"0\">"));
+        assertEquals("queued", routing().status(transferId));
+        routing().setStatus(first, "offline");
+        String second = routing().agent(department, Map.of("phone_number", randomNumber()));
+        assertEquals(second, routing().awaitOffer(transferId));
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        String secondLeg = bridgeQuery(transferId);
+        assertTrue(!secondLeg.equals(firstLeg), secondLeg);
+        String dialled = twilio().about(sid).get(1).param("Twiml");
+        assertTrue(dialled.contains(secondLeg.replace("&", "&amp;")), dialled);
+
+        // Twilio's word about the first agent's leg again, and late: its no-answer repeated and a late answer
+        var repeated = bridge("webhooks/twilio/bridge" + firstLeg, noAnswer);
+        assertEquals(200, repeated.statusCode(), repeated.body());
+        assertTrue(!repeated.body().contains("<Hangup/>"), "the caller is never hung up on: " + repeated.body());
+        var late = bridge("webhooks/twilio/bridge/answered" + firstLeg, firstAnswers);
+        assertEquals(XML + "<Response><Hangup/></Response>", late.body(), "the old leg is hung up, not put through");
+        assertStillTheSecondAgents(transferId, department, first, second, "connecting");
+
+        // the second agent's own leg answers and connects; the first agent's leg reported again changes nothing
+        var answered = bridge(
+                "webhooks/twilio/bridge/answered" + secondLeg,
+                Map.of("CallSid", randomSid("CA"), "ParentCallSid", sid, "CallStatus", "in-progress"));
+        assertEquals(XML + "<Response></Response>", answered.body());
+        assertEquals("connected", routing().status(transferId));
+        assertTrue(!bridge("webhooks/twilio/bridge" + firstLeg, noAnswer).body().contains("<Hangup/>"));
+        assertEquals(
+                XML + "<Response><Hangup/></Response>",
+                bridge("webhooks/twilio/bridge/answered" + firstLeg, firstAnswers)
+                        .body());
+        assertStillTheSecondAgents(transferId, department, first, second, "connected");
+        onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+    }
+
+    /** The transfer is the second agent's, as it was; the first agent's miss was counted once, nothing re-queued. */
+    private static void assertStillTheSecondAgents(
+            String transferId, String department, String first, String second, String status) {
+        var transfer = routing().transfer(transferId);
+        assertEquals(status, transfer.getString("status"));
+        assertEquals(second, transfer.getString("transfer.agent_id"));
+        assertEquals(List.of(), routing().queue(department));
+        var secondRow = routing().agentRow(second);
+        assertEquals(0, ((Number) secondRow.get("missed_offers")).intValue(), secondRow.toString());
+        assertEquals(1, ((Number) secondRow.get("active_calls")).intValue(), secondRow.toString());
+        assertEquals(1, ((Number) routing().agentRow(first).get("missed_offers")).intValue());
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                        transferId));
     }
 
     private static HttpResponse<String> recording(String callSid, String recordingSid, Map<String, String> more) {

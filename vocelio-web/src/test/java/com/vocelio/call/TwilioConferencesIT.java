@@ -34,8 +34,10 @@ class TwilioConferencesIT {
 
     static final String MUSIC = "http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3";
 
+    /** The query of the agent's leg's callbacks, for the transfer's latest offer, as the application addresses them. */
     private static String query(String transferId, String callSid) {
-        return "?transfer_id=" + URLEncoder.encode(transferId, StandardCharsets.UTF_8) + "&call_sid=" + callSid;
+        return "?transfer_id=" + URLEncoder.encode(transferId, StandardCharsets.UTF_8) + "&offer="
+                + routing().transfer(transferId).getInt("transfer.offer_count") + "&call_sid=" + callSid;
     }
 
     private static String transferOf(String sid, String department, String type, String context) {
@@ -105,9 +107,9 @@ class TwilioConferencesIT {
         assertEquals(1, twilio().about(sid).size(), "nothing reached Twilio");
 
         // the first agent's phone rings out: back to the queue at its old place, the caller stays in the conference
+        String firstLeg = query(transferId, sid);
         var rangOut = post(
-                "webhooks/twilio/bridge/leg" + query(transferId, sid),
-                Map.of("CallSid", randomSid("CA"), "CallStatus", "no-answer"));
+                "webhooks/twilio/bridge/leg" + firstLeg, Map.of("CallSid", randomSid("CA"), "CallStatus", "no-answer"));
         assertEquals(200, rangOut.statusCode(), rangOut.body());
         assertEquals("queued", routing().status(transferId));
         assertEquals("available", routing().statusOf(agent));
@@ -195,6 +197,75 @@ class TwilioConferencesIT {
                 "webhooks/twilio/bridge/leg" + query(transferId, sid),
                 Map.of("CallSid", agentLeg, "CallStatus", "completed"));
         assertEquals("completed", routing().status(transferId));
+    }
+
+    @Test
+    void aLateOrRepeatedReportOfAnEarlierAgentsLegLeavesTheConferenceTransferWithTheAgentWhoHasItNow() {
+        String from = ourNumber(Map.of());
+        String sid = answeredCall(from);
+        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        String transferId = transferOf(sid, department, "warm", "Refund of order 42");
+        String first = routing().agent(department, Map.of("phone_number", randomNumber()));
+        assertEquals(first, routing().awaitOffer(transferId));
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        String firstLeg = query(transferId, sid);
+        var firstRangOut = Map.of("CallSid", randomSid("CA"), "CallStatus", "no-answer");
+
+        // the first agent's leg rings out: back to the queue, a missed offer; the second agent accepts
+        assertEquals(
+                200, post("webhooks/twilio/bridge/leg" + firstLeg, firstRangOut).statusCode());
+        assertEquals("queued", routing().status(transferId));
+        routing().setStatus(first, "offline");
+        String phone = randomNumber();
+        String second = routing().agent(department, Map.of("phone_number", phone));
+        assertEquals(second, routing().awaitOffer(transferId));
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        String secondLeg = query(transferId, sid);
+        assertAgentLegPlaced(twilio().placedTo(phone).get(0), from, transferId, sid);
+        assertTrue(!secondLeg.equals(firstLeg), secondLeg);
+
+        // the first agent's leg reported again: its no-answer repeated, and a late answer, which is hung up
+        assertEquals(
+                200, post("webhooks/twilio/bridge/leg" + firstLeg, firstRangOut).statusCode());
+        var late = post(
+                "webhooks/twilio/bridge/answered" + firstLeg,
+                Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
+        assertEquals(XML + "<Response><Hangup/></Response>", late.body(), "not into the caller's conference");
+        assertStillTheSecondAgents(transferId, department, first, second, "connecting");
+
+        // the second agent's leg answers and joins; the first agent's reports still change nothing
+        var answered = post(
+                "webhooks/twilio/bridge/answered" + secondLeg,
+                Map.of("CallSid", randomSid("CA"), "CallStatus", "in-progress"));
+        assertTrue(answered.body().contains("<Conference startConferenceOnEnter=\"true\""), answered.body());
+        assertEquals(
+                200, post("webhooks/twilio/bridge/leg" + firstLeg, firstRangOut).statusCode());
+        assertEquals(
+                200,
+                post(
+                                "webhooks/twilio/bridge/leg" + firstLeg,
+                                Map.of("CallSid", randomSid("CA"), "CallStatus", "completed"))
+                        .statusCode());
+        assertStillTheSecondAgents(transferId, department, first, second, "connected");
+        assertEquals(1, twilio().about(sid).size(), "the caller was moved into the conference once, and left there");
+    }
+
+    /** The transfer is the second agent's, as it was; the first agent's miss was counted once, nothing re-queued. */
+    private static void assertStillTheSecondAgents(
+            String transferId, String department, String first, String second, String status) {
+        var transfer = routing().transfer(transferId);
+        assertEquals(status, transfer.getString("status"));
+        assertEquals(second, transfer.getString("transfer.agent_id"));
+        assertEquals(List.of(), routing().queue(department));
+        var secondRow = routing().agentRow(second);
+        assertEquals(0, ((Number) secondRow.get("missed_offers")).intValue(), secondRow.toString());
+        assertEquals(1, ((Number) secondRow.get("active_calls")).intValue(), secondRow.toString());
+        assertEquals(1, ((Number) routing().agentRow(first).get("missed_offers")).intValue());
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                        transferId));
     }
 
     @Test

@@ -6,7 +6,9 @@ import static com.vocelio.testing.Feeds.liveFeed;
 import static com.vocelio.testing.Feeds.subscribe;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
 import java.time.Duration;
 import java.util.Map;
@@ -14,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #15's transfers on simulated calls: {@code transfer_to} a number dials it at once (cold), a department
- * routes the call (cold from the Call Center's button); the routed agent who accepts is bridged in, whatever
- * address they are reached at, and one who cannot be reached is refused before the call is touched.
+ * routes the call (cold from the Call Center's button); the routed agent who accepts is bridged in, whatever address
+ * they are reached at, one whose phone never answers (the simulator's number rules) sends the transfer back to the
+ * queue, and one who cannot be reached is refused before the call is touched.
  */
 class CallHandoffsIT {
 
@@ -107,6 +110,62 @@ class CallHandoffsIT {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("completed"));
+    }
+
+    @Test
+    void anAgentWhosePhoneNeverAnswersSendsTheTransferBackToTheQueueAsAMissedOfferAndTheNextAgentGetsIt()
+            throws Exception {
+        String department = routing.department(Map.of("wrap_up_seconds", 0));
+        String sid = answeredCall();
+        String transferId = routing.admin()
+                .body(Map.of("transfer_to", department, "type", "warm", "context", "Wants a refund"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        String queuedAt = routing.transfer(transferId).getString("transfer.queued_at");
+        // the simulator's number rules: an agent whose number ends in 0001 does not answer
+        String first = routing.agent(department, Map.of("phone_number", "+15553330001"));
+        assertEquals(first, routing.awaitOffer(transferId));
+        routing.move(transferId, "accept").then().statusCode(200).body("status", equalTo("connecting"));
+        long accepted = System.nanoTime();
+        String second = routing.agent(department, Map.of("phone_number", "+15553334444"));
+
+        // a second to ring and four of ringing later the leg is over: back at its old place, and the next agent has it
+        assertEquals(second, routing.awaitOffer(transferId));
+        Duration rang = Duration.ofNanos(System.nanoTime() - accepted);
+        assertTrue(rang.compareTo(Duration.ofSeconds(4)) >= 0, "the leg rang before it was given up: " + rang);
+        var transfer = routing.transfer(transferId);
+        assertEquals(queuedAt, transfer.getString("transfer.queued_at"));
+        assertEquals(2, transfer.getInt("transfer.offer_count"));
+        var missed = routing.agentRow(first);
+        assertEquals(1, ((Number) missed.get("missed_offers")).intValue(), missed.toString());
+        assertEquals(0, ((Number) missed.get("active_calls")).intValue(), missed.toString());
+        assertEquals(
+                first,
+                Database.rows(
+                                "select payload->>'declined_by' as declined_by from events"
+                                        + " where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                                transferId)
+                        .get(0)
+                        .get("declined_by"));
+        assertEquals(
+                null,
+                Database.rows("select agent_leg_ends_at from calls where call_id = ?", sid)
+                        .get(0)
+                        .get("agent_leg_ends_at"));
+
+        // the next agent's phone answers at once
+        routing.move(transferId, "accept").then().statusCode(200).body("status", equalTo("connected"));
+        routing.admin().get("/api/calls/" + sid + "/status").then().body("call_status", equalTo("connected"));
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                        transferId));
+        routing.admin().post("/api/calls/" + sid + "/end").then().statusCode(200);
+        Routing.await("the transfer to complete with the call", () -> routing.status(transferId), "completed"::equals);
     }
 
     @Test

@@ -5,8 +5,8 @@ import com.vocelio.call.control.AiLegMedia;
 import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.Providers;
+import com.vocelio.call.entity.AgentLeg;
 import com.vocelio.call.entity.Call;
-import com.vocelio.call.entity.Handover;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
@@ -102,13 +102,13 @@ public class CallControls {
     }
 
     /**
-     * The routed agent takes the call the way {@code handover} says (dialled through, or met in a conference) at the
+     * The routed agent takes the call the way {@code leg} says (dialled through, or met in a conference) at the
      * agent's address ({@link Agent#dialTarget}: SIP URI, else Twilio Client, else phone number). A call an AI only
      * reported (no provider) is bridged by the AI's own platform; nothing to do here.
      *
      * @return true when the bridge is up now; false when the provider reports the agent's answer later
      */
-    public boolean bridge(Call call, Agent agent, String transferId, Handover handover, String briefing) {
+    public boolean bridge(Call call, Agent agent, AgentLeg leg) {
         if (call.provider().isEmpty()) {
             return true;
         }
@@ -118,7 +118,7 @@ public class CallControls {
                         "agent_unreachable",
                         "Agent " + agent.agentId() + " has no phone number, SIP URI or Twilio Client to bridge call "
                                 + call.callId() + " to"));
-        return providers.of(call.provider()).bridge(call, target, transferId, handover, briefing);
+        return providers.of(call.provider()).bridge(call, target, leg);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.vocelio.call.control.CallEndings;
 import com.vocelio.call.control.CallRegistry;
 import com.vocelio.call.control.Providers;
 import com.vocelio.call.control.SimulatedTelephony;
+import com.vocelio.call.entity.AgentLegUnanswered;
 import com.vocelio.call.entity.Call;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
@@ -13,6 +14,7 @@ import com.vocelio.platform.control.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The simulated network's timers for one organization: every simulated call whose next step is due moves one step
  * (rows taken with SKIP LOCKED, so nodes share the work and a call a request holds is moved on the next tick), with
- * the same events a provider's callbacks would cause; and the calls the simulated network receives.
+ * the same events a provider's callbacks would cause; every agent's leg that rang out unanswered is reported as
+ * Twilio reports one; and the calls the simulated network receives.
  */
 @Stateless
 @UnitOfWork
@@ -57,6 +60,9 @@ public class SimulatedCalls {
 
     @Inject
     Providers providers;
+
+    @Inject
+    Event<AgentLegUnanswered> unanswered;
 
     @Inject
     @ConfigProperty(name = "vocelio.phone.default-region", defaultValue = "US")
@@ -114,6 +120,28 @@ public class SimulatedCalls {
             boolean wasLive = call.status().isLive();
             simulator.step(call, now);
             endings.after(call, wasLive);
+        }
+        return due.size();
+    }
+
+    /**
+     * The simulated agents' legs that rang out unanswered by now ({@link SimulatedTelephony#bridge}): each is reported
+     * once, and routing moves its transfer inside this transaction, as for Twilio's report of such a leg (so a leg
+     * whose report failed rings out again on the next tick).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int agentLegs() {
+        @SuppressWarnings("unchecked")
+        List<String> due = Sql.of(
+                        em,
+                        """
+                        select cast(id as text) from calls where tenant_id = cast(?1 as uuid) and provider = 'simulated'
+                        and agent_leg_ends_at <= now() order by agent_leg_ends_at limit ?2 for update skip locked""")
+                .setParameter(1, tenant.id())
+                .setParameter(2, BATCH)
+                .getResultList();
+        for (String id : due) {
+            em.find(Call.class, id).agentLegOver().ifPresent(unanswered::fire);
         }
         return due.size();
     }

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Every second, finds the organizations with simulated calls due to move and steps each in its own transaction.
- * Safe on many nodes: the step takes rows with SKIP LOCKED.
+ * Every second, finds the organizations with simulated calls due to move or agents' legs due to ring out, and steps
+ * each in its own transactions (the calls', then the legs'). Safe on many nodes: both take rows with SKIP LOCKED.
  */
 @Singleton
 public class SimulatorClock {
@@ -37,9 +37,9 @@ public class SimulatorClock {
     void tick() {
         clock.tick(
                 dataSource,
-                "select distinct cast(tenant_id as text) from calls where next_step_at <= now()"
-                        + " and provider = 'simulated'",
+                "select distinct cast(tenant_id as text) from calls where (next_step_at <= now()"
+                        + " or agent_leg_ends_at <= now()) and provider = 'simulated'",
                 tenant,
-                calls::step);
+                () -> calls.step() + calls.agentLegs());
     }
 }

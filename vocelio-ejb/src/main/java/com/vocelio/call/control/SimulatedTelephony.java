@@ -1,9 +1,11 @@
 package com.vocelio.call.control;
 
+import com.vocelio.call.entity.AgentLeg;
+import com.vocelio.call.entity.AgentLegUnanswered;
 import com.vocelio.call.entity.Call;
-import com.vocelio.call.entity.Handover;
 import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
+import com.vocelio.platform.control.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,18 +15,24 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The offline telephone network: no keys, no network, and calls that live like real ones. A placed call is
  * {@code queued}, rings after a second, is answered two seconds later and completes after the configured talk time.
- * The number called decides the rest, so every outcome can be reached on purpose (README, "Simulated telephony"):
+ * The number called decides the rest, so every outcome can be reached on purpose (README, "Telephony", the simulator):
  * numbers ending in {@code 0000} are busy, {@code 0001} do not answer, {@code 0002} fail, {@code 0003} answer and hang
- * up after two seconds. An inbound call ({@code POST /admin/simulate/inbound}) is answered by its number's flow
- * and talks the talk time. A call placed with {@code record} leaves a completed recording as long as its talk. The timers live in the database ({@link Call#nextStepAt()}), so any node moves any call
+ * up after two seconds. A routed agent whose number (or SIP address) ends in {@code 0000}, {@code 0001} or
+ * {@code 0002} does not answer the bridge either: the leg rings as a call to such a number would, then is reported
+ * unanswered ({@link AgentLegUnanswered}), and routing sends the transfer back to the queue as for Twilio's report;
+ * other agents answer at once. An inbound call ({@code POST /admin/simulate/inbound}) is answered by its number's flow
+ * and talks the talk time. A call placed with {@code record} leaves a completed recording as long as its talk. The
+ * timers live in the database ({@link Call#nextStepAt()}, {@link Call#agentLegEndsAt()}), so any node moves any call
  * along and a restart loses none.
  */
 @ApplicationScoped
@@ -49,6 +57,9 @@ public class SimulatedTelephony implements TelephonyProvider {
     @Inject
     @ConfigProperty(name = "vocelio.telephony.simulator.price-per-minute", defaultValue = "0.014")
     BigDecimal pricePerMinute;
+
+    @Inject
+    Clock clock;
 
     @Override
     public String name() {
@@ -94,10 +105,17 @@ public class SimulatedTelephony implements TelephonyProvider {
     @Override
     public void dial(Call call, String number) {}
 
-    /** Simulated agents answer at once, whatever the hand-over. */
+    /**
+     * Simulated agents answer at once, whatever the hand-over, unless the number rules say their leg does not
+     * ({@link Outcome#unansweredAfter}): then it rings on the call's record, in the database like every simulator
+     * timer, until the sweep reports it unanswered ({@code SimulatedCalls.agentLegs}); the transfer stays
+     * {@code connecting} meanwhile.
+     */
     @Override
-    public boolean bridge(Call call, String target, String transferId, Handover handover, String briefing) {
-        return true;
+    public boolean bridge(Call call, String target, AgentLeg leg) {
+        var rings = Outcome.of(target).unansweredAfter();
+        rings.ifPresent(time -> call.agentLegRings(leg, Clocks.now(clock).plus(time)));
+        return rings.isEmpty();
     }
 
     /** Moves a call whose timer is due one step along its number's script, and sets the next timer. */
@@ -192,6 +210,19 @@ public class SimulatedTelephony implements TelephonyProvider {
                 return FAILS;
             }
             return number.endsWith("0003") ? SHORT : ANSWERS;
+        }
+
+        /**
+         * How long a leg to such a number takes to end without an answer, as {@link #step} moves a call there: busy a
+         * second after it rings, no answer after four seconds of ringing, failed without ringing. Empty: it answers.
+         */
+        Optional<Duration> unansweredAfter() {
+            return switch (this) {
+                case BUSY -> Optional.of(TO_RINGING.plus(BUSY_AFTER));
+                case NO_ANSWER -> Optional.of(TO_RINGING.plus(NO_ANSWER_AFTER));
+                case FAILS -> Optional.of(TO_RINGING);
+                case ANSWERS, SHORT -> Optional.empty();
+            };
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.vocelio.call.control;
 
+import com.vocelio.call.entity.AgentLeg;
 import com.vocelio.call.entity.Call;
-import com.vocelio.call.entity.Handover;
 import com.vocelio.call.entity.Recording;
 import com.vocelio.call.entity.TelephonyStatus;
 import java.io.InputStream;
@@ -47,13 +47,13 @@ public interface TelephonyProvider {
     void dial(Call call, String target);
 
     /**
-     * Connects the routed agent at {@code target} (E.164 or {@code sip:}) to the caller for the transfer
-     * {@code transferId}, the way {@code handover} says; a warm transfer's agent first hears {@code briefing}.
+     * Connects the routed agent at {@code target} (E.164 or {@code sip:}) to the caller as {@code leg} says; a warm
+     * transfer's agent first hears its briefing.
      *
      * @return true when the bridge is up now; false when the provider will tell whether the agent's leg answered
-     *     (then the transfer stays {@code connecting})
+     *     (then the transfer stays {@code connecting}), naming the leg's transfer and offer
      */
-    boolean bridge(Call call, String target, String transferId, Handover handover, String briefing);
+    boolean bridge(Call call, String target, AgentLeg leg);
 
     /**
      * A status read of a live call: the provider may check what our record says when it has heard nothing of the call

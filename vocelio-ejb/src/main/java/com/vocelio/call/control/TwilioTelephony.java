@@ -12,6 +12,7 @@ import com.twilio.type.App;
 import com.twilio.type.Client;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Sip;
+import com.vocelio.call.entity.AgentLeg;
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.Handover;
 import com.vocelio.call.entity.Recording;
@@ -125,17 +126,21 @@ public class TwilioTelephony implements TelephonyProvider {
      * caller into the transfer's conference, where they hear hold music, and calls the agent on a leg of their own:
      * once it answers it fetches {@value TwilioSettings#BRIDGE_ANSWERED} (the briefing, then the conference), and its
      * status goes to {@value TwilioSettings#BRIDGE_LEG}. A caller already in that conference (a repeated offer after
-     * an agent who never answered) stays there; only the new agent is called. Without a public address Twilio cannot
+     * an agent who never answered) stays there; only the new agent is called. Every one of those addresses names the
+     * transfer and the leg's offer ({@code transfer_id}, {@code offer}), so Twilio's late or repeated word about an
+     * earlier agent's leg cannot move the transfer the next agent has now. Without a public address Twilio cannot
      * tell us anything, so the caller is dialled through and the bridge counts as up at once.
      */
     @Override
-    public boolean bridge(Call call, String target, String transferId, Handover handover, String briefing) {
+    public boolean bridge(Call call, String target, AgentLeg agentLeg) {
         var base = settings.publicUrl();
         if (base.isEmpty()) {
             dial(call, target);
             return true;
         }
-        String query = "?transfer_id=" + URLEncoder.encode(transferId, StandardCharsets.UTF_8);
+        String query = "?transfer_id=" + URLEncoder.encode(agentLeg.transferId(), StandardCharsets.UTF_8) + "&offer="
+                + agentLeg.offer();
+        Handover handover = agentLeg.handover();
         if (!handover.inConference()) {
             update(
                     call,
@@ -147,7 +152,7 @@ public class TwilioTelephony implements TelephonyProvider {
                             .toString());
             return false;
         }
-        String conference = conferenceName(transferId);
+        String conference = conferenceName(agentLeg.transferId());
         if (!conference.equals(call.conferenceName())) {
             update(call, callerIntoConference(conference, handover, base.get()));
             call.enterConference(conference, Clocks.now(clock));

@@ -193,6 +193,19 @@ public class Call {
     @Column(name = "ai_leg_cue_by")
     private OffsetDateTime aiLegCueBy;
 
+    /**
+     * When the simulated agent's leg that will not answer ends (null: none rings); then its transfer and offer are
+     * reported ({@link AgentLegUnanswered}).
+     */
+    @Column(name = "agent_leg_ends_at")
+    private OffsetDateTime agentLegEndsAt;
+
+    @Column(name = "agent_leg_transfer_id", nullable = false, length = 64)
+    private String agentLegTransferId = "";
+
+    @Column(name = "agent_leg_offer", nullable = false)
+    private int agentLegOffer;
+
     @Version
     private long version;
 
@@ -639,8 +652,40 @@ public class Call {
         this.nextStepAt = when;
     }
 
+    /**
+     * The simulated network rings the routed agent's {@code leg}, which will not answer, until {@code endsAt}; then the
+     * simulator reports it ({@link #agentLegOver}). One leg at a time, as a transfer has one agent at a time.
+     */
+    public void agentLegRings(AgentLeg leg, OffsetDateTime endsAt) {
+        this.agentLegEndsAt = endsAt;
+        this.agentLegTransferId = leg.transferId();
+        this.agentLegOffer = leg.offer();
+    }
+
+    /** The ringing agent's leg is over unanswered: what to report of it, once (empty: no leg rang). */
+    public Optional<AgentLegUnanswered> agentLegOver() {
+        if (agentLegEndsAt == null) {
+            return Optional.empty();
+        }
+        var over = new AgentLegUnanswered(callId, agentLegTransferId, agentLegOffer);
+        noAgentLeg();
+        return Optional.of(over);
+    }
+
+    public Optional<OffsetDateTime> agentLegEndsAt() {
+        return Optional.ofNullable(agentLegEndsAt);
+    }
+
+    private void noAgentLeg() {
+        this.agentLegEndsAt = null;
+        this.agentLegTransferId = "";
+        this.agentLegOffer = 0;
+    }
+
+    /** The call is over with {@code outcome}; an agent's leg still ringing for it goes too (nobody to bridge to). */
     public void end(CallStatus outcome, OffsetDateTime now) {
         if (status.isLive()) {
+            noAgentLeg();
             this.status = outcome;
             this.endedAt = now;
             touch(now);

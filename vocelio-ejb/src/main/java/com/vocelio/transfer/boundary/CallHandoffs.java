@@ -1,6 +1,7 @@
 package com.vocelio.transfer.boundary;
 
 import com.vocelio.call.boundary.CallControls;
+import com.vocelio.call.entity.AgentLegUnanswered;
 import com.vocelio.call.entity.Call;
 import com.vocelio.call.entity.CallEnded;
 import com.vocelio.call.entity.CallWaiting;
@@ -22,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * through the routing engine, like any transfer request; a phone number gets it at once, by a cold transfer that
  * dials it (the AI leaves the call). A department is looked for first, so a department never loses its calls to a
  * name that also reads as a vanity number. An inbound call whose flow queues to a department ({@link CallWaiting})
- * is queued here too, so telephony never needs to know routing.
+ * is queued here too, and a simulated agent's leg that never answered ({@link AgentLegUnanswered}) sends its transfer
+ * back to the queue here, so telephony never needs to know routing.
  */
 @Stateless
 @UnitOfWork
@@ -125,6 +128,15 @@ public class CallHandoffs {
     /** Twilio's voice webhook queues through the event, since telephony knows nothing of routing. */
     public void queueInbound(@Observes CallWaiting waiting) {
         queue(waiting);
+    }
+
+    /**
+     * The simulated network's agent never answered: the same move as Twilio's report of an unanswered leg (back to the
+     * queue at its old place, a missed offer), in the simulator's unit of work; a leg of an earlier offer moves
+     * nothing.
+     */
+    public void agentLegUnanswered(@Observes AgentLegUnanswered leg) {
+        moves.bridgeEnded(leg.transferId(), leg.callSid(), OptionalInt.of(leg.offer()), false);
     }
 
     /**

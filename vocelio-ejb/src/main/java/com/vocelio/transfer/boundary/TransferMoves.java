@@ -3,6 +3,7 @@ package com.vocelio.transfer.boundary;
 import com.vocelio.agent.boundary.UnknownAgentException;
 import com.vocelio.agent.entity.Agent;
 import com.vocelio.call.boundary.CallControls;
+import com.vocelio.call.entity.AgentLeg;
 import com.vocelio.call.entity.Handover;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -83,9 +85,8 @@ public class TransferMoves {
         switch (move) {
             case ACCEPT -> {
                 transfer.accept(now);
-                String briefing = transfer.briefing();
-                if (calls.bridge(
-                        transfer.call(), transfer.agent().orElseThrow(), transferId, handover(transfer), briefing)) {
+                var leg = new AgentLeg(transferId, transfer.offerCount(), handover(transfer), transfer.briefing());
+                if (calls.bridge(transfer.call(), transfer.agent().orElseThrow(), leg)) {
                     transfer.connect(now);
                 } // else connecting until the provider says the agent's leg answered (bridgeAnswered)
                 return transfer; // the agent stays taken: nothing to dispatch
@@ -105,32 +106,46 @@ public class TransferMoves {
     }
 
     /**
-     * The provider says the accepted agent's leg answered: the bridge is up. Only for the call it was placed on; a
-     * repeat or a late report changes nothing. A warm transfer's AI is not dropped here: the agent is still hearing
-     * the briefing, and the AI hands the caller over once the agent's leg has started the conference (the provider
-     * tells that, and the AI's leg then leaves after its line; should its word be lost, the AI is cued once the
-     * briefing has surely been spoken).
+     * The provider says the accepted agent's leg answered: the bridge is up. Only for the call it was placed on and the
+     * transfer's latest offer; a repeat changes nothing, and a late answer of an earlier agent's leg (the transfer went
+     * back to the queue since, and maybe on to another agent) neither connects the transfer nor joins that agent to
+     * the caller. A warm transfer's AI is not dropped here: the agent is still hearing the briefing, and the AI hands
+     * the caller over once the agent's leg has started the conference (the provider tells that, and the AI's leg then
+     * leaves after its line; should its word be lost, the AI is cued once the briefing has surely been spoken).
+     *
+     * @param offer the offer the leg was placed for ({@link Transfer#latestOffer})
+     * @return the transfer when the leg is its connected agent's, who is to be put through; empty for a leg that is
+     *     not (to be hung up: the caller is never disturbed)
      */
-    public Transfer bridgeAnswered(String transferId, String callSid) {
+    public Optional<Transfer> bridgeAnswered(String transferId, String callSid, OptionalInt offer) {
         var transfer = toMove(transferId);
-        if (transfer.call().callId().equals(callSid) && transfer.status() == TransferStatus.CONNECTING) {
+        if (!transfer.call().callId().equals(callSid) || !transfer.latestOffer(offer)) {
+            return Optional.empty();
+        }
+        if (transfer.status() == TransferStatus.CONNECTING) {
             transfer.connect(Clocks.now(clock));
             calls.agentAnswered(transfer.call(), transfer.briefing());
         }
-        return transfer;
+        return transfer.status() == TransferStatus.CONNECTED ? Optional.of(transfer) : Optional.empty();
     }
 
     /**
-     * The provider says the bridge's dial is over. An agent leg that never answered sends the transfer back to the
-     * queue at its old place (a missed offer for the agent) and the department dispatches it again; one that
-     * answered ended the conversation, which completes the transfer.
+     * The provider says the bridge's dial is over. An agent leg of the latest offer that never answered sends the
+     * transfer back to the queue at its old place (a missed offer for the agent) and the department dispatches it
+     * again; one that answered ended the conversation, which completes the transfer. A report about an earlier
+     * offer's leg (late or repeated, after the transfer went on) moves nothing.
      *
-     * @return whether the caller is still waiting for an agent (to be kept on hold, not hung up on)
+     * @param offer the offer the leg was placed for ({@link Transfer#latestOffer})
+     * @return whether the caller is still with the transfer (to be kept on hold, not hung up on): waiting for an
+     *     agent, or, for an earlier offer's report, anywhere short of the transfer's end
      */
-    public boolean bridgeEnded(String transferId, String callSid, boolean agentAnswered) {
+    public boolean bridgeEnded(String transferId, String callSid, OptionalInt offer, boolean agentAnswered) {
         var transfer = toMove(transferId);
         if (!transfer.call().callId().equals(callSid)) {
             return false;
+        }
+        if (!transfer.latestOffer(offer)) {
+            return transfer.status().isOpen();
         }
         var now = Clocks.now(clock);
         if (transfer.status() == TransferStatus.CONNECTING && !agentAnswered) {

@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -425,6 +426,16 @@ public class Transfer {
                             + "); use a new key for a new request");
         }
         return this;
+    }
+
+    /**
+     * Whether telephony's report about an agent's leg placed for the offer numbered {@code offer} (the count of offers
+     * when its agent accepted) is about this transfer's latest offer: a late or repeated report about an earlier
+     * agent's leg, after the transfer went back to the queue and on to another agent, is not, and moves nothing.
+     * Empty: a leg placed before legs were numbered, taken as the latest (else its transfer would stay connecting).
+     */
+    public boolean latestOffer(OptionalInt offer) {
+        return offer.isEmpty() || offer.getAsInt() == offerCount;
     }
 
     /** Whether this transfer was accepted (and is still with) the agent named {@code agentId}, or anyone if empty. */

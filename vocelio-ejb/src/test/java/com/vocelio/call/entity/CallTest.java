@@ -138,4 +138,22 @@ class CallTest {
         none.aiCueBy(by, T0.plusSeconds(30));
         assertFalse(none.aiCueOverdue(by.plusSeconds(1)), "no AI leg at all");
     }
+
+    @Test
+    void aSimulatedAgentsLegThatRingsOutIsReportedOnceAndGoesWithTheCall() {
+        var call = placed();
+        call.reportStatus(TelephonyStatus.IN_PROGRESS, null, null, T0.plusSeconds(2));
+        assertTrue(call.agentLegOver().isEmpty(), "no leg rang");
+        call.agentLegRings(new AgentLeg("transfer_1", 2, Handover.COLD, ""), T0.plusSeconds(7));
+        assertEquals(T0.plusSeconds(7), call.agentLegEndsAt().orElseThrow());
+        assertEquals(
+                new AgentLegUnanswered("CA1", "transfer_1", 2),
+                call.agentLegOver().orElseThrow());
+        assertTrue(call.agentLegOver().isEmpty(), "once");
+        assertTrue(call.agentLegEndsAt().isEmpty());
+
+        call.agentLegRings(new AgentLeg("transfer_1", 3, Handover.WARM, "Refund"), T0.plusSeconds(20));
+        call.hangUp(T0.plusSeconds(10));
+        assertTrue(call.agentLegOver().isEmpty(), "the caller hung up: nobody to bridge the agent to");
+    }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,22 @@ class TransferTest {
         another.offerTo(ann, TIMEOUT, NOW);
         another.expire(3, NOW);
         assertEquals(AgentStatus.AVAILABLE, ann.status(), "one miss after an answered offer is the first in a row");
+    }
+
+    @Test
+    void onlyTheLatestOffersLegIsReportedOn() {
+        var bea = new Agent("bea", "Bea", sales, NOW);
+        bea.changeStatus(AgentStatus.AVAILABLE, NOW);
+        transfer.offerTo(ann, TIMEOUT, NOW);
+        transfer.accept(NOW);
+        assertTrue(transfer.latestOffer(OptionalInt.of(1)));
+        transfer.bridgeFailed(3, NOW);
+        assertTrue(transfer.latestOffer(OptionalInt.of(1)), "a repeat while it waits moves nothing either way");
+        transfer.offerTo(bea, TIMEOUT, NOW);
+        transfer.accept(NOW);
+        assertFalse(transfer.latestOffer(OptionalInt.of(1)), "Ann's leg, reported late");
+        assertTrue(transfer.latestOffer(OptionalInt.of(2)));
+        assertTrue(transfer.latestOffer(OptionalInt.empty()), "a leg placed before legs were numbered");
     }
 
     @Test

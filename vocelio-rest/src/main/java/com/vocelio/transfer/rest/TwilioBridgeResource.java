@@ -20,13 +20,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * Twilio's reports on the bridge to a routed agent (signed like every Twilio webhook): the agent's leg answered
  * ({@code answered}: the transfer is connected, and a warm transfer's agent hears the briefing before the caller is
  * put through), and the dial is over ({@code /webhooks/twilio/bridge}: an agent who never answered sends the
- * transfer back to the queue while the caller hears hold music; a finished conversation completes it).
+ * transfer back to the queue while the caller hears hold music; a finished conversation completes it). Each names
+ * the transfer and the offer its leg was placed for ({@code transfer_id}, {@code offer}): a report about an earlier
+ * agent's leg, late or repeated after the transfer went on to another agent, moves nothing and is answered so as to
+ * leave the caller where they are (the old leg is hung up, the caller is never).
  */
 @Path("webhooks/twilio/bridge")
 @ApplicationScoped
@@ -62,10 +66,16 @@ public class TwilioBridgeResource {
     @Context
     UriInfo uri;
 
+    /**
+     * The agent's leg answered; what it is answered runs on that leg only (a dialled agent's before they are put
+     * through, a conference agent's own call). The latest offer's agent is briefed and put through; any other leg (an
+     * earlier agent's answering late) is hung up, which the caller does not hear.
+     */
     @POST
     @Path("answered")
     public String answered(
             @QueryParam("transfer_id") String transferId,
+            @QueryParam("offer") Integer offer,
             @QueryParam("call_sid") String callSid,
             MultivaluedMap<String, String> form) {
         signatures.verify(headers, uri, form);
@@ -73,26 +83,29 @@ public class TwilioBridgeResource {
         String callerSid = form.getFirst("ParentCallSid") != null ? form.getFirst("ParentCallSid") : callSid;
         return directory
                 .organizationOfCall(TwilioTelephony.NAME, callerSid)
-                .map(organization -> tenant.runAs(organization, () -> {
-                    var transfer = moves.bridgeAnswered(transferId, callerSid);
-                    String briefing = transfer.briefing();
-                    String conference = TwilioTelephony.conferenceName(transfer.transferId());
-                    return conference.equals(transfer.call().conferenceName())
-                            ? TwilioTelephony.agentIntoConference(conference, briefing)
-                            : Twiml.response().say(briefing, null).toString();
-                }))
+                .flatMap(organization -> tenant.runAs(organization, () -> moves.bridgeAnswered(
+                                transferId, callerSid, offered(offer))
+                        .map(transfer -> {
+                            String briefing = transfer.briefing();
+                            String conference = TwilioTelephony.conferenceName(transfer.transferId());
+                            return conference.equals(transfer.call().conferenceName())
+                                    ? TwilioTelephony.agentIntoConference(conference, briefing)
+                                    : Twiml.response().say(briefing, null).toString();
+                        })))
                 .orElseGet(() -> Twiml.response().hangup().toString());
     }
 
     /**
      * The status of an agent's own leg into a conference: one that ended without an answer sends the transfer back
      * to the queue (the caller keeps hearing the conference's hold music); one that ended after an answer completes
-     * it. Progress on the way (ringing, answered) changes nothing.
+     * it. Progress on the way (ringing, answered) changes nothing, nor does an earlier offer's leg. A status callback:
+     * Twilio reads nothing of the answer.
      */
     @POST
     @Path("leg")
     public String leg(
             @QueryParam("transfer_id") String transferId,
+            @QueryParam("offer") Integer offer,
             @QueryParam("call_sid") String callerSid,
             MultivaluedMap<String, String> form) {
         signatures.verify(headers, uri, form);
@@ -101,20 +114,32 @@ public class TwilioBridgeResource {
             directory
                     .organizationOfCall(TwilioTelephony.NAME, callerSid)
                     .ifPresent(organization -> tenant.runAs(
-                            organization, () -> moves.bridgeEnded(transferId, callerSid, status.equals("completed"))));
+                            organization,
+                            () -> moves.bridgeEnded(
+                                    transferId, callerSid, offered(offer), status.equals("completed"))));
         }
         return Twiml.response().toString();
     }
 
+    /**
+     * The caller's {@code <Dial>} of the agent is over, and Twilio goes on with the caller's call as answered here: on
+     * hold while the transfer still has them, else hung up. An earlier offer's dial is never answered with a hang-up
+     * while the transfer is open: Twilio runs an action's answer only on a call still in that dial (a caller since
+     * moved on to the next agent's dial by our update has left it, and Twilio drops it), and should a replay or a
+     * retry be answered all the same, hold music at worst keeps a caller who would otherwise be cut off.
+     */
     @POST
-    public String ended(@QueryParam("transfer_id") String transferId, MultivaluedMap<String, String> form) {
+    public String ended(
+            @QueryParam("transfer_id") String transferId,
+            @QueryParam("offer") Integer offer,
+            MultivaluedMap<String, String> form) {
         signatures.verify(headers, uri, form);
         String callerSid = form.getFirst("CallSid");
         boolean agentAnswered = ANSWERED.contains(String.valueOf(form.getFirst("DialCallStatus")));
         boolean waiting = directory
                 .organizationOfCall(TwilioTelephony.NAME, callerSid)
-                .map(organization ->
-                        tenant.runAs(organization, () -> moves.bridgeEnded(transferId, callerSid, agentAnswered)))
+                .map(organization -> tenant.runAs(
+                        organization, () -> moves.bridgeEnded(transferId, callerSid, offered(offer), agentAnswered)))
                 .orElse(false);
         return waiting
                 ? Twiml.response()
@@ -122,5 +147,10 @@ public class TwilioBridgeResource {
                         .playForever(settings.holdMusicUrl())
                         .toString()
                 : Twiml.response().hangup().toString();
+    }
+
+    /** The offer a leg was placed for; none for a leg placed before the addresses named it. */
+    private static OptionalInt offered(Integer offer) {
+        return offer == null ? OptionalInt.empty() : OptionalInt.of(offer);
     }
 }
