@@ -73,7 +73,7 @@ class TwilioConferencesIT {
     void aWarmTransferHoldsTheCallerInAConferenceBriefsTheAgentAndAnAgentWhoNeverAnswersSendsItBack() {
         String from = ourNumber(Map.of());
         String sid = answeredCall(from);
-        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        String department = routing().department(Map.of("wrap_up_seconds", 60));
         String transferId = transferOf(sid, department, "warm", "Refund of order 42");
         String first = randomNumber();
         String agent = routing().agent(department, Map.of("phone_number", first));
@@ -123,7 +123,7 @@ class TwilioConferencesIT {
         // the next agent is called into the same conference; the caller is not moved again
         routing().setStatus(agent, "offline");
         String second = randomNumber();
-        routing().agent(department, Map.of("sip_uri", "sip:bea@pbx.example.com", "phone_number", second));
+        String bea = routing().agent(department, Map.of("sip_uri", "sip:bea@pbx.example.com", "phone_number", second));
         routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
         assertEquals(1, twilio().about(sid).size(), twilio().about(sid).toString());
@@ -192,11 +192,14 @@ class TwilioConferencesIT {
         assertEquals(Map.of("Muted", List.of("true")), updates.get(1).form());
         assertTrue(updates.stream().allMatch(FakeTwilio.Received::authorized));
 
-        // the agent hangs up: the conference (and with it the warm-transferred call) is over, the transfer completes
+        // the agent hangs up: the conference (and with it the warm-transferred call) is over, the transfer completes,
+        // and the agent's wrap-up starts with their leg's end
+        assertEquals("busy", routing().statusOf(bea));
         post(
                 "webhooks/twilio/bridge/leg" + query(transferId, sid),
                 Map.of("CallSid", agentLeg, "CallStatus", "completed"));
         assertEquals("completed", routing().status(transferId));
+        assertEquals("wrap_up", routing().statusOf(bea));
     }
 
     @Test

@@ -204,6 +204,33 @@ class CallHandoffsIT {
     }
 
     @Test
+    void aConferenceTransferOnTheSimulatorIsRoutedConnectedAtOnceAndTheCallGoesOnAfterIt() throws Exception {
+        String department = routing.department(Map.of("wrap_up_seconds", 30));
+        String sid = answeredCall();
+        String transferId = routing.admin()
+                .body(Map.of("transfer_to", department, "type", "conference", "context", "Three-way on a refund"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .body("transfer.transfer_type", equalTo("conference"))
+                .extract()
+                .path("transfer_id");
+        String agent = routing.agent(department, Map.of("phone_number", "+15553335555"));
+        routing.awaitOffer(transferId);
+        routing.move(transferId, "accept").then().statusCode(200).body("status", equalTo("connected"));
+        routing.admin().get("/api/calls/" + sid + "/status").then().body("call_status", equalTo("connected"));
+        // the agent leaves the three-way: the transfer completes, their wrap-up starts, and the call goes on
+        routing.move(transferId, "complete").then().statusCode(200).body("status", equalTo("completed"));
+        assertEquals("wrap_up", routing.statusOf(agent));
+        routing.admin().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
+        routing.admin()
+                .post("/api/calls/" + sid + "/end")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"));
+    }
+
+    @Test
     void badHandOffsNameTheField() throws Exception {
         routing.admin()
                 .body(Map.of("transfer_to", "+15552223333"))
