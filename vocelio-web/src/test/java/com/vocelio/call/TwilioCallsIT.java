@@ -2,6 +2,7 @@ package com.vocelio.call;
 
 import static com.vocelio.call.TwilioFixture.PUBLIC_URL;
 import static com.vocelio.call.TwilioFixture.XML;
+import static com.vocelio.call.TwilioFixture.assertStillTheSecondAgents;
 import static com.vocelio.call.TwilioFixture.node;
 import static com.vocelio.call.TwilioFixture.onNode;
 import static com.vocelio.call.TwilioFixture.post;
@@ -680,24 +681,6 @@ class TwilioCallsIT {
                         .body());
         assertStillTheSecondAgents(transferId, department, first, second, "connected");
         onNode().get("/api/calls/" + sid + "/status").then().body("status", equalTo("in-progress"));
-    }
-
-    /** The transfer is the second agent's, as it was; the first agent's miss was counted once, nothing re-queued. */
-    private static void assertStillTheSecondAgents(
-            String transferId, String department, String first, String second, String status) {
-        var transfer = routing().transfer(transferId);
-        assertEquals(status, transfer.getString("status"));
-        assertEquals(second, transfer.getString("transfer.agent_id"));
-        assertEquals(List.of(), routing().queue(department));
-        var secondRow = routing().agentRow(second);
-        assertEquals(0, ((Number) secondRow.get("missed_offers")).intValue(), secondRow.toString());
-        assertEquals(1, ((Number) secondRow.get("active_calls")).intValue(), secondRow.toString());
-        assertEquals(1, ((Number) routing().agentRow(first).get("missed_offers")).intValue());
-        assertEquals(
-                1,
-                Database.number(
-                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
-                        transferId));
     }
 
     private static HttpResponse<String> recording(String callSid, String recordingSid, Map<String, String> more) {

@@ -3,6 +3,7 @@ package com.vocelio.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.vocelio.launcher.PayaraMicroProcess;
+import com.vocelio.testing.Database;
 import com.vocelio.testing.Routing;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -108,5 +109,25 @@ final class TwilioFixture implements BeforeAllCallback, BeforeEachCallback {
                 post("webhooks/twilio/status", Map.of("CallSid", sid, "CallStatus", "in-progress"))
                         .statusCode());
         return sid;
+    }
+
+    /**
+     * After a late or repeated report about the first agent's leg: the transfer is the second agent's, as it was; the first agent's miss was counted once, nothing re-queued.
+     */
+    static void assertStillTheSecondAgents(
+            String transferId, String department, String first, String second, String status) {
+        var transfer = routing().transfer(transferId);
+        assertEquals(status, transfer.getString("status"));
+        assertEquals(second, transfer.getString("transfer.agent_id"));
+        assertEquals(List.of(), routing().queue(department));
+        var secondRow = routing().agentRow(second);
+        assertEquals(0, ((Number) secondRow.get("missed_offers")).intValue(), secondRow.toString());
+        assertEquals(1, ((Number) secondRow.get("active_calls")).intValue(), secondRow.toString());
+        assertEquals(1, ((Number) routing().agentRow(first).get("missed_offers")).intValue());
+        assertEquals(
+                1,
+                Database.number(
+                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                        transferId));
     }
 }

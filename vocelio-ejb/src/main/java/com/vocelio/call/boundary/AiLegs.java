@@ -9,16 +9,12 @@ import com.vocelio.call.entity.Call;
 import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -41,9 +37,6 @@ public class AiLegs {
 
     /** How soon the sweep tries again to hang up a leg Twilio failed to hang up. */
     static final Duration RETRY = Duration.ofSeconds(5);
-
-    @PersistenceContext(unitName = "vocelio")
-    EntityManager em;
 
     @Inject
     CallRegistry registry;
@@ -130,19 +123,13 @@ public class AiLegs {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int overdue() {
-        @SuppressWarnings("unchecked")
-        List<String> due = Sql.of(
-                        em,
-                        """
-                        select cast(id as text) from calls where tenant_id = cast(?1 as uuid) and provider = 'twilio'
-                        and (ai_leg_leave_at <= now() or ai_leg_cue_by <= now())
-                        order by least(ai_leg_leave_at, ai_leg_cue_by) limit ?2 for update skip locked""")
-                .setParameter(1, tenant.id())
-                .setParameter(2, BATCH)
-                .getResultList();
+        var due = registry.due(
+                TwilioTelephony.NAME,
+                "ai_leg_leave_at <= now() or ai_leg_cue_by <= now()",
+                "least(ai_leg_leave_at, ai_leg_cue_by)",
+                BATCH);
         var now = Clocks.now(clock);
-        for (String id : due) {
-            var call = em.find(Call.class, id);
+        for (var call : due) {
             if (!call.status().isLive() || call.conferenceName().isEmpty()) {
                 call.aiLeaves(call.aiLegSid(), now);
             } else if (call.aiCueOverdue(now)) {

@@ -10,16 +10,12 @@ import com.vocelio.event.control.UnitOfWork;
 import com.vocelio.platform.boundary.BusinessException;
 import com.vocelio.platform.control.Clocks;
 import com.vocelio.platform.control.CurrentTenant;
-import com.vocelio.platform.control.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,9 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SimulatedCalls {
 
     static final int BATCH = 200;
-
-    @PersistenceContext(unitName = "vocelio")
-    EntityManager em;
 
     @Inject
     CurrentTenant tenant;
@@ -105,18 +98,9 @@ public class SimulatedCalls {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int step() {
-        @SuppressWarnings("unchecked")
-        List<String> due = Sql.of(
-                        em,
-                        """
-                        select cast(id as text) from calls where tenant_id = cast(?1 as uuid) and provider = 'simulated'
-                        and next_step_at <= now() order by next_step_at limit ?2 for update skip locked""")
-                .setParameter(1, tenant.id())
-                .setParameter(2, BATCH)
-                .getResultList();
+        var due = registry.due(SimulatedTelephony.NAME, "next_step_at <= now()", "next_step_at", BATCH);
         var now = Clocks.now(clock);
-        for (String id : due) {
-            var call = em.find(Call.class, id);
+        for (var call : due) {
             boolean wasLive = call.status().isLive();
             simulator.step(call, now);
             endings.after(call, wasLive);
@@ -131,18 +115,8 @@ public class SimulatedCalls {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int agentLegs() {
-        @SuppressWarnings("unchecked")
-        List<String> due = Sql.of(
-                        em,
-                        """
-                        select cast(id as text) from calls where tenant_id = cast(?1 as uuid) and provider = 'simulated'
-                        and agent_leg_ends_at <= now() order by agent_leg_ends_at limit ?2 for update skip locked""")
-                .setParameter(1, tenant.id())
-                .setParameter(2, BATCH)
-                .getResultList();
-        for (String id : due) {
-            em.find(Call.class, id).agentLegOver().ifPresent(unanswered::fire);
-        }
+        var due = registry.due(SimulatedTelephony.NAME, "agent_leg_ends_at <= now()", "agent_leg_ends_at", BATCH);
+        due.forEach(call -> call.agentLegOver().ifPresent(unanswered::fire));
         return due.size();
     }
 }

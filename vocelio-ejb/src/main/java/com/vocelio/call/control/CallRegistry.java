@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,5 +79,23 @@ public class CallRegistry {
                 .setParameter(3, callerNumber == null ? "" : callerNumber)
                 .getSingleResult();
         return new Locked((Call) row[0], Boolean.TRUE.equals(row[1]));
+    }
+
+    /**
+     * The organization's calls of {@code provider} that a sweep finds due ({@code due}, a condition on {@code calls}),
+     * oldest first by {@code order}, at most {@code limit}: locked until the caller's transaction ends and skipped by
+     * every other (SKIP LOCKED), so the nodes running the same sweep share the work.
+     */
+    public List<Call> due(String provider, String due, String order, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = Sql.of(
+                        em,
+                        "select cast(id as text) from calls where tenant_id = cast(?1 as uuid) and provider = ?2 and ("
+                                + due + ") order by " + order + " limit ?3 for update skip locked")
+                .setParameter(1, tenant.id())
+                .setParameter(2, provider)
+                .setParameter(3, limit)
+                .getResultList();
+        return ids.stream().map(id -> em.find(Call.class, id)).toList();
     }
 }
