@@ -570,6 +570,35 @@ class TwilioCallsIT {
     }
 
     @Test
+    void aDialThatEndsAnsweredCompletesTheTransferEvenWhenTheAnswerItselfNeverReachedUs() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        String department = routing().department(Map.of("wrap_up_seconds", 60));
+        String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+        String agent = routing().agent(department, Map.of("phone_number", "+15553337777"));
+        routing().awaitOffer(transferId);
+        onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        assertEquals("connecting", routing().status(transferId));
+        // Twilio's request for the agent leg's answer TwiML is lost; the dial ends answered (they talked)
+        var over = bridge(
+                "webhooks/twilio/bridge" + bridgeQuery(transferId),
+                Map.of("CallSid", sid, "DialCallStatus", "completed", "DialCallDuration", "95"));
+        assertEquals(XML + "<Response><Hangup/></Response>", over.body());
+        assertEquals("completed", routing().status(transferId));
+        assertEquals("wrap_up", routing().statusOf(agent));
+        assertEquals(
+                0,
+                Database.number(
+                        "select count(*) from events where type = 'transfer_bridge_failed' and payload->>'transfer_id' = ?",
+                        transferId));
+    }
+
+    @Test
     void aColdTransfersAgentWhoNeverAnswersSendsItBackToTheQueueAndTheNextAgentIsDialled() {
         String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         status(sid, "in-progress", Map.of());

@@ -132,7 +132,8 @@ public class TransferMoves {
     /**
      * The provider says the bridge's dial is over. An agent leg of the latest offer that never answered sends the
      * transfer back to the queue at its old place (a missed offer for the agent) and the department dispatches it
-     * again; one that answered ended the conversation, which completes the transfer. A report about an earlier
+     * again; one that answered ended the conversation, which completes the transfer (also when the word of its answer
+     * was lost, and the transfer still waits for it: it is not left connecting for good). A report about an earlier
      * offer's leg (late or repeated, after the transfer went on) moves nothing.
      *
      * @param offer the offer the leg was placed for ({@link Transfer#latestOffer})
@@ -153,6 +154,9 @@ public class TransferMoves {
             em.flush();
             dispatcher.dispatch(transfer.department());
             return true;
+        }
+        if (transfer.status() == TransferStatus.CONNECTING) {
+            transfer.connect(now); // it answered, though its answer never reached us: it was a conversation
         }
         if (transfer.status() == TransferStatus.CONNECTED) {
             transfer.complete(transfer.department().policy().wrapUpSeconds(), now);
