@@ -84,6 +84,23 @@ class TwilioCallsIT {
         return FakeTwilio.callback(node().baseUri(), path, PUBLIC_URL + "/" + path, form, null);
     }
 
+    /** A call of ours placed and answered; its sid. */
+    private static String answeredCall() {
+        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
+        status(sid, "in-progress", Map.of());
+        return sid;
+    }
+
+    /** The answered call {@code sid} transferred cold to {@code department}; the transfer's id. */
+    private static String coldTransfer(String sid, String department) {
+        return onNode().body(Map.of("transfer_to", department, "type", "cold"))
+                .post("/api/calls/" + sid + "/transfer")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("transfer_id");
+    }
+
     @Test
     void aCallIsPlacedWithTheFormTwilioExpects() {
         String from = ourNumber(Map.of());
@@ -414,14 +431,8 @@ class TwilioCallsIT {
     void anAgentLegThatFailsRequeuesTheTransferAheadOfLaterOnesAsAMissedOffer() {
         String department = routing().department(Map.of("wrap_up_seconds", 0));
         String first = routing().agent(department, Map.of("phone_number", "+15553337777"));
-        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
-        status(sid, "in-progress", Map.of());
-        String early = onNode().body(Map.of("transfer_to", department, "type", "cold"))
-                .post("/api/calls/" + sid + "/transfer")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("transfer_id");
+        String sid = answeredCall();
+        String early = coldTransfer(sid, department);
         assertEquals(first, routing().awaitOffer(early));
         onNode().post("/transfer/" + early + "/accept").then().statusCode(200).body("status", equalTo("connecting"));
         // while the agent's phone rings, later callers queue (needing a skill the ringing agent lacks, so the agent
@@ -456,8 +467,7 @@ class TwilioCallsIT {
 
     @Test
     void aColdTransferDialsTheNumberAndARoutedAgentIsBridgedByTheirSipAddress() {
-        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
-        status(sid, "in-progress", Map.of());
+        String sid = answeredCall();
         onNode().body(Map.of("call_sid", sid, "transfer_to", "555-222-3333"))
                 .post("/calls/transfer")
                 .then()
@@ -475,12 +485,7 @@ class TwilioCallsIT {
         String routed = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
         status(routed, "in-progress", Map.of());
         String department = routing().department(Map.of("wrap_up_seconds", 0));
-        String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
-                .post("/api/calls/" + routed + "/transfer")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("transfer_id");
+        String transferId = coldTransfer(routed, department);
         routing().agent(department, Map.of("sip_uri", "sip:ann@pbx.example.com", "phone_number", "+15553334444"));
         routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept")
@@ -526,8 +531,7 @@ class TwilioCallsIT {
     })
     void theTransferButtonSendsADepartmentsCallColdAndTheAgentIsDialledAtTheirAddress(
             String field, String address, String noun, String dialled) {
-        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
-        status(sid, "in-progress", Map.of());
+        String sid = answeredCall();
         String department = routing().department(Map.of("wrap_up_seconds", 0));
         String transferId = onNode().body(
                         Map.of("call_sid", sid, "transfer_to", routing().departmentName(department)))
@@ -571,15 +575,9 @@ class TwilioCallsIT {
 
     @Test
     void aDialThatEndsAnsweredCompletesTheTransferEvenWhenTheAnswerItselfNeverReachedUs() {
-        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
-        status(sid, "in-progress", Map.of());
+        String sid = answeredCall();
         String department = routing().department(Map.of("wrap_up_seconds", 60));
-        String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
-                .post("/api/calls/" + sid + "/transfer")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("transfer_id");
+        String transferId = coldTransfer(sid, department);
         String agent = routing().agent(department, Map.of("phone_number", "+15553337777"));
         routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
@@ -600,8 +598,7 @@ class TwilioCallsIT {
 
     @Test
     void aColdTransfersAgentWhoNeverAnswersSendsItBackToTheQueueAndTheNextAgentIsDialled() {
-        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
-        status(sid, "in-progress", Map.of());
+        String sid = answeredCall();
         String department = routing().department(Map.of("wrap_up_seconds", 0));
         String transferId = onNode().body(
                         Map.of("transfer_to", department, "type", "cold", "context", "Refund of order 42"))
@@ -661,15 +658,9 @@ class TwilioCallsIT {
 
     @Test
     void aLateOrRepeatedReportOfAnEarlierAgentsLegLeavesTheTransferWithTheAgentWhoHasItNow() {
-        String sid = make(randomNumber(), ourNumber(Map.of()), "Hello", "");
-        status(sid, "in-progress", Map.of());
+        String sid = answeredCall();
         String department = routing().department(Map.of("wrap_up_seconds", 0));
-        String transferId = onNode().body(Map.of("transfer_to", department, "type", "cold"))
-                .post("/api/calls/" + sid + "/transfer")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("transfer_id");
+        String transferId = coldTransfer(sid, department);
         String first = routing().agent(department, Map.of("phone_number", randomNumber()));
         assertEquals(first, routing().awaitOffer(transferId));
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
