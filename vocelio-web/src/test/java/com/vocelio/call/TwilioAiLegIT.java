@@ -59,26 +59,31 @@ class TwilioAiLegIT {
                             + "<Response><Connect><Stream url=\"ws://voice.example.test/ws/twilio/media\"><Parameter name=\"token\" value=\"")
             + "([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)" + Pattern.quote("\"/></Stream></Connect></Response>"));
 
-    /** A call answered, transferred ({@code type}) to a new department's agent who accepted: the conference waits. */
-    private record Bridged(String from, String sid, String transferId) {}
+    /**
+     * A call answered, transferred ({@code type}) to a new department's agent who accepted: the conference waits. The
+     * AI's line hands the caller to that agent: {@code handOff}.
+     */
+    private record Bridged(String from, String sid, String transferId, String handOff) {}
 
     private static Bridged accepted(String type) {
         String from = ourNumber(Map.of());
         String sid = answeredCall(from);
-        String department = routing().department(Map.of("wrap_up_seconds", 0));
+        // short names: the line that names them is spoken within the leave timeout (each test has its organization)
+        String department = routing().department("Billing", Map.of("wrap_up_seconds", 0));
         String transferId = onNode().body(Map.of("transfer_to", department, "type", type, "context", "Order 42"))
                 .post("/api/calls/" + sid + "/transfer")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("transfer_id");
-        routing().agent(department, Map.of("phone_number", randomNumber()));
+        routing().agent(department, Map.of("phone_number", randomNumber(), "name", "Dana"));
         routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("connecting"));
-        return new Bridged(from, sid, transferId);
+        String handOff = TwilioNode.AI_LEG_LINE.replace("{agent}", "Dana").replace("{department}", "Billing");
+        return new Bridged(from, sid, transferId, handOff);
     }
 
     /** The AI's participant request, checked whole; returns the AI leg's call sid as we stored it. */
@@ -142,6 +147,17 @@ class TwilioAiLegIT {
         stream.send(connected());
         stream.send(start(streamSid, leg, streamToken(bridged, leg)));
         Routing.await("ai_leg_streaming", () -> events("ai_leg_streaming", bridged.sid(), leg), n -> n == 1);
+    }
+
+    /** The lines the AI's cues said to speak on the call {@code sid}, in order. */
+    private static List<String> cuedLines(String sid) {
+        return Database.rows(
+                        "select payload->>'line' as line from events where type = 'ai_leg_cued'"
+                                + " and payload->>'call_sid' = ? order by id",
+                        sid)
+                .stream()
+                .map(row -> String.valueOf(row.get("line")))
+                .toList();
     }
 
     private static long events(String type, String sid, String leg) {
@@ -241,7 +257,9 @@ class TwilioAiLegIT {
             // the agent's leg starts the conference: the AI speaks its line, then a mark
             conferenceStarts(node().baseUri(), bridged);
             var frames = stream.untilMark(streamSid);
-            // the configured line, spoken: well over a second of 20 ms mu-law frames, not silence
+            // the configured line, handing the caller to this agent, spoken: well over a second of 20 ms mu-law
+            // frames, not silence
+            assertEquals(List.of(bridged.handOff()), cuedLines(bridged.sid()));
             assertTrue(frames.size() >= 50, frames.size() + " frames");
             assertTrue(frames.stream().allMatch(f -> f.length == 160));
             assertTrue(frames.stream().anyMatch(f -> !allSilence(f)), "the line is not silence");

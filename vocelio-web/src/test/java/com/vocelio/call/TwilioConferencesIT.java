@@ -41,6 +41,19 @@ class TwilioConferencesIT {
                 + routing().transfer(transferId).getInt("transfer.offer_count") + "&call_sid=" + callSid;
     }
 
+    /** The AI's hand-off line to {@code agent} of {@code department}, as the node's configured line says it. */
+    private static String handOff(String agent, String department) {
+        return TwilioNode.AI_LEG_LINE
+                .replace("{agent}", "Agent " + agent)
+                .replace("{department}", routing().departmentName(department));
+    }
+
+    private static String aiLine(String sid) {
+        return (String) Database.rows("select ai_leg_line from calls where call_id = ?", sid)
+                .get(0)
+                .get("ai_leg_line");
+    }
+
     private static String transferOf(String sid, String department, String type, String context) {
         return onNode().body(Map.of("transfer_to", department, "type", type, "context", context))
                 .post("/api/calls/" + sid + "/transfer")
@@ -124,9 +137,11 @@ class TwilioConferencesIT {
         // the next agent is called into the same conference; the caller is not moved again
         routing().setStatus(agent, "offline");
         String second = randomNumber();
+        assertEquals(handOff(agent, department), aiLine(sid), "the AI is to hand the caller to the first agent");
         String bea = routing().agent(department, Map.of("sip_uri", "sip:bea@pbx.example.com", "phone_number", second));
         routing().awaitOffer(transferId);
         onNode().post("/transfer/" + transferId + "/accept").then().statusCode(200);
+        assertEquals(handOff(bea, department), aiLine(sid), "the AI stays, and now hands the caller to the next");
         assertEquals(1, twilio().about(sid).size(), twilio().about(sid).toString());
         assertEquals(1, twilio().placedTo("sip:bea@pbx.example.com").size());
         assertAgentLegPlaced(twilio().placedTo("sip:bea@pbx.example.com").get(0), from, transferId, sid);

@@ -31,7 +31,8 @@ final class TwilioNode {
     /** The TwiML App the AI's conference leg dials (Twilio would fetch its Voice URL, our ai-leg webhook). */
     static final String AI_APP_SID = "AP" + "fedcba9876543210".repeat(2);
 
-    static final String AI_LEG_LINE = "One moment please, a specialist is joining us.";
+    /** The AI's hand-off line, naming the agent and department being bridged. */
+    static final String AI_LEG_LINE = "One moment please, {agent} from {department} is joining us.";
 
     /**
      * How long a warm transfer's AI leg may take to say its line before it is hung up anyway: longer than the test

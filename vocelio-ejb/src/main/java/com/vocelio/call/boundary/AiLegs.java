@@ -57,10 +57,16 @@ public class AiLegs {
     AiLegMedia media;
 
     /** What a started stream does now: it is refused, waits for its cue, or speaks at once (the cue came first). */
-    public enum Stream {
+    public enum State {
         REFUSED,
         WAIT,
         SPEAK
+    }
+
+    /** @param line what the AI says now ({@link State#SPEAK}; "" otherwise) */
+    public record Stream(State state, String line) {
+
+        public static final Stream REFUSED = new Stream(State.REFUSED, "");
     }
 
     /**
@@ -89,7 +95,9 @@ public class AiLegs {
             return Stream.REFUSED;
         }
         call.get().aiStream("ai_leg_streaming", grant.legSid(), streamSid, Clocks.now(clock));
-        return call.get().aiLineDue(grant.legSid()) ? Stream.SPEAK : Stream.WAIT;
+        return call.get().aiLineDue(grant.legSid())
+                ? new Stream(State.SPEAK, call.get().aiLegLine())
+                : new Stream(State.WAIT, "");
     }
 
     /** The AI leg's stream is over: Twilio hangs the leg up after it, so the call has no AI leg any more. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The AI legs whose media stream this node holds, and what each does when its line is cued. The cue
@@ -26,14 +27,14 @@ public class AiLegCues {
     private final Map<String, Cue> streams = new ConcurrentHashMap<>();
 
     /**
-     * One stream's wait for its cue; {@code onCue} runs on the event relay's thread, so it must hand its work off, not
-     * block. Compared by identity: a stream unregisters its own cue only.
+     * One stream's wait for its cue; {@code onCue} takes the line to say, and runs on the event relay's thread, so it
+     * must hand its work off, not block. Compared by identity: a stream unregisters its own cue only.
      */
     public static final class Cue {
         private final String callSid;
-        private final Runnable onCue;
+        private final Consumer<String> onCue;
 
-        public Cue(String callSid, Runnable onCue) {
+        public Cue(String callSid, Consumer<String> onCue) {
             this.callSid = callSid;
             this.onCue = onCue;
         }
@@ -59,7 +60,7 @@ public class AiLegCues {
         }
         var cue = streams.get(event.text("ai_leg_sid"));
         if (cue != null && cue.callSid.equals(event.text("call_sid"))) {
-            cue.onCue.run();
+            cue.onCue.accept(event.text("line"));
         }
     }
 }

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,10 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The AI leg's media stream: who may open one, and what the AI says on it. Twilio opens our media WebSocket with the
  * token we put in the leg's TwiML; the token names the caller's call and the AI's leg and expires soon
  * ({@code vocelio.telephony.ai-leg-token-ttl}), signed with HMAC-SHA256 under the account's auth token (every node
- * has it; clients never see it), so any node can check it and nobody else can mint one. The AI says the configured
- * line ({@code vocelio.telephony.ai-leg-line}), spoken by the offline engine at a phone line's 8 kHz and sent as
- * Twilio wants it: mu-law, 20 ms (160-byte) frames, followed by the mark {@value #LINE_SPOKEN}, which Twilio echoes
- * once the line has been played.
+ * has it; clients never see it), so any node can check it and nobody else can mint one. The AI says the hand-off
+ * line ({@code vocelio.telephony.ai-leg-line}, naming the agent and department being bridged), spoken by the offline
+ * engine at a phone line's 8 kHz and sent as Twilio wants it: mu-law, 20 ms (160-byte) frames, followed by the mark
+ * {@value #LINE_SPOKEN}, which Twilio echoes once the line has been played.
  */
 @ApplicationScoped
 public class AiLegMedia {
@@ -39,6 +41,11 @@ public class AiLegMedia {
     public static final String LINE_SPOKEN = "ai_line_spoken";
 
     private static final String VOICE = "kevin"; // the local engine's 8 kHz voice
+
+    /** The longest line the AI says (the column's width). */
+    static final int LINE_MAX = 500;
+
+    static final int SPOKEN_LINES = 64;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
@@ -50,7 +57,7 @@ public class AiLegMedia {
     @Inject
     @ConfigProperty(
             name = "vocelio.telephony.ai-leg-line",
-            defaultValue = "Please stay on the line. I am bringing in one of our specialists now.")
+            defaultValue = "Thank you for holding. {agent} from {department} is joining us now.")
     String line;
 
     @Inject
@@ -73,7 +80,13 @@ public class AiLegMedia {
     @ConfigProperty(name = "vocelio.telephony.ai-leg-cue-timeout", defaultValue = "PT10S")
     Duration cueTimeout;
 
-    private volatile List<byte[]> frames;
+    /** Lines spoken lately, as frames: a line names an agent and a department, so few lines come back often. */
+    private final Map<String, List<byte[]>> spokenLines = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<byte[]>> eldest) {
+            return size() > SPOKEN_LINES;
+        }
+    };
 
     public Duration leaveTimeout() {
         return leaveTimeout;
@@ -133,13 +146,32 @@ public class AiLegMedia {
         }
     }
 
-    /** The line as 8 kHz mu-law frames, spoken once per node and kept (it is configuration, not per call). */
-    public List<byte[]> lineFrames() {
-        var spoken = frames;
-        if (spoken == null) {
-            var audio = speech.synthesize(new Utterance(line, false, VOICE, "en-US", 1, 0, 100, AudioFormat.WAV));
-            spoken = frames(muLaw(audio.bytes()));
-            frames = spoken;
+    /**
+     * The hand-off line for {@code agent} of {@code department}: the configured line with its {@code {agent}} and
+     * {@code {department}} filled in (at most {@value #LINE_MAX} characters).
+     */
+    public String handOffLine(String agent, String department) {
+        String filled = line.replace("{agent}", agent.isBlank() ? "one of our specialists" : agent.strip())
+                .replace("{department}", department.isBlank() ? "our team" : department.strip());
+        return filled.length() > LINE_MAX ? filled.substring(0, LINE_MAX) : filled;
+    }
+
+    /**
+     * {@code line} as 8 kHz mu-law frames (none named: the line for nobody in particular, as for a leg placed before
+     * lines named the agent); a line spoken lately on this node is not spoken again.
+     */
+    public List<byte[]> lineFrames(String line) {
+        String text = line == null || line.isBlank() ? handOffLine("", "") : line;
+        synchronized (spokenLines) {
+            var spoken = spokenLines.get(text);
+            if (spoken != null) {
+                return spoken;
+            }
+        }
+        var audio = speech.synthesize(new Utterance(text, false, VOICE, "en-US", 1, 0, 100, AudioFormat.WAV));
+        var spoken = frames(muLaw(audio.bytes()));
+        synchronized (spokenLines) {
+            spokenLines.put(text, spoken);
         }
         return spoken;
     }

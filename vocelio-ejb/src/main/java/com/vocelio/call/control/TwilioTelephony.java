@@ -58,6 +58,9 @@ public class TwilioTelephony implements TelephonyProvider {
     TwilioSettings settings;
 
     @Inject
+    AiLegMedia media;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -158,6 +161,7 @@ public class TwilioTelephony implements TelephonyProvider {
             call.enterConference(conference, Clocks.now(clock));
         }
         aiJoins(call, conference, handover, base.get());
+        call.aiSays(media.handOffLine(agentLeg.agentName(), agentLeg.departmentName()), Clocks.now(clock));
         String leg = query + "&call_sid=" + URLEncoder.encode(call.callId(), StandardCharsets.UTF_8);
         var creator = com.twilio.rest.api.v2010.account.Call.creator(
                         endpoint(target),

@@ -193,6 +193,10 @@ public class Call {
     @Column(name = "ai_leg_cue_by")
     private OffsetDateTime aiLegCueBy;
 
+    /** What the AI says when its line is cued: the hand-off to the agent being bridged ("" without an AI leg). */
+    @Column(name = "ai_leg_line", nullable = false, length = 500)
+    private String aiLegLine = "";
+
     /**
      * When the simulated agent's leg that will not answer ends (null: none rings); then its transfer and offer are
      * reported ({@link AgentLegUnanswered}).
@@ -517,6 +521,21 @@ public class Call {
     }
 
     /**
+     * The AI's leg is to say {@code line} when it is cued: the hand-off to the agent now being bridged (a transfer
+     * offered again after an agent who never answered hands the caller to the next one).
+     */
+    public void aiSays(String line, OffsetDateTime now) {
+        if (!aiLegSid.isEmpty() && !aiLegLine.equals(line)) {
+            this.aiLegLine = line;
+            touch(now);
+        }
+    }
+
+    public String aiLegLine() {
+        return aiLegLine;
+    }
+
+    /**
      * The agent's leg answered and starts the conference once its briefing is over: should the provider's word of that
      * start be lost, the AI's line is cued {@code by} then anyway (a leg not yet cued only).
      */
@@ -559,6 +578,7 @@ public class Call {
                         .add("call_sid", callId)
                         .add("ai_leg_sid", aiLegSid)
                         .add("leaves", aiLegLeaves)
+                        .add("line", aiLegLine)
                         .build()));
         return true;
     }
@@ -590,6 +610,7 @@ public class Call {
         this.aiLegCuedAt = null;
         this.aiLegLeaveAt = null;
         this.aiLegCueBy = null;
+        this.aiLegLine = "";
         touch(now);
         return true;
     }

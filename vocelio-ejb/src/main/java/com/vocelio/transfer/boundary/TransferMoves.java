@@ -85,7 +85,13 @@ public class TransferMoves {
         switch (move) {
             case ACCEPT -> {
                 transfer.accept(now);
-                var leg = new AgentLeg(transferId, transfer.offerCount(), handover(transfer), transfer.briefing());
+                var leg = new AgentLeg(
+                        transferId,
+                        transfer.offerCount(),
+                        handover(transfer),
+                        transfer.briefing(),
+                        transfer.agent().orElseThrow().name(),
+                        transfer.department().name());
                 if (calls.bridge(transfer.call(), transfer.agent().orElseThrow(), leg)) {
                     transfer.connect(now);
                 } // else connecting until the provider says the agent's leg answered (bridgeAnswered)

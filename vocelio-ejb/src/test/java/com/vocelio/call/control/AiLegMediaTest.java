@@ -62,4 +62,23 @@ class AiLegMediaTest {
         Arrays.fill(silence, (byte) 0xFF);
         assertArrayEquals(silence, Arrays.copyOfRange(frames.get(1), 40, 160));
     }
+
+    @Test
+    void theHandOffLineNamesTheAgentAndDepartmentAndStaysWithinItsColumn() {
+        var media = media("secret");
+        media.line = "Thank you for holding. {agent} from {department} is joining us now.";
+        media.cueTimeout = Duration.ofSeconds(10);
+        assertEquals(
+                "Thank you for holding. Dana Reyes from Billing is joining us now.",
+                media.handOffLine(" Dana Reyes ", "Billing"));
+        assertEquals(
+                "Thank you for holding. one of our specialists from our team is joining us now.",
+                media.handOffLine("", " "));
+        assertEquals(
+                AiLegMedia.LINE_MAX,
+                media.handOffLine("x".repeat(600), "Billing").length());
+        // a briefing's words give the agent's leg time to hear it before the AI is cued without Twilio's word
+        assertEquals(Duration.ofSeconds(12), media.cueWithin(" Refund of  order 42 "));
+        assertEquals(Duration.ofSeconds(10), media.cueWithin(""));
+    }
 }

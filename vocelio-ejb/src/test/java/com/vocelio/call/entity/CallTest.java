@@ -144,7 +144,7 @@ class CallTest {
         var call = placed();
         call.reportStatus(TelephonyStatus.IN_PROGRESS, null, null, T0.plusSeconds(2));
         assertTrue(call.agentLegOver().isEmpty(), "no leg rang");
-        call.agentLegRings(new AgentLeg("transfer_1", 2, Handover.COLD, ""), T0.plusSeconds(7));
+        call.agentLegRings(new AgentLeg("transfer_1", 2, Handover.COLD, "", "Ann", "Billing"), T0.plusSeconds(7));
         assertEquals(T0.plusSeconds(7), call.agentLegEndsAt().orElseThrow());
         assertEquals(
                 new AgentLegUnanswered("CA1", "transfer_1", 2),
@@ -152,7 +152,8 @@ class CallTest {
         assertTrue(call.agentLegOver().isEmpty(), "once");
         assertTrue(call.agentLegEndsAt().isEmpty());
 
-        call.agentLegRings(new AgentLeg("transfer_1", 3, Handover.WARM, "Refund"), T0.plusSeconds(20));
+        call.agentLegRings(
+                new AgentLeg("transfer_1", 3, Handover.WARM, "Refund", "Ann", "Billing"), T0.plusSeconds(20));
         call.hangUp(T0.plusSeconds(10));
         assertTrue(call.agentLegOver().isEmpty(), "the caller hung up: nobody to bridge the agent to");
     }

@@ -160,22 +160,23 @@ public class TwilioMediaEndpoint {
             return;
         }
         // listening for the cue before asking whether it came: one committed meanwhile reaches us either way
-        var cue = new AiLegCues.Cue(grant.get().callSid(), () -> SPEAKING.execute(() -> speak(session, streamSid)));
+        var cue = new AiLegCues.Cue(
+                grant.get().callSid(), line -> SPEAKING.execute(() -> speak(session, streamSid, line)));
         session.getUserProperties().put(CUE, cue);
         cues.register(legSid, cue);
         var stream = directory
                 .organizationOfCall(TwilioTelephony.NAME, grant.get().callSid())
                 .map(organization -> tenant.runAs(organization, () -> legs.streaming(grant.get(), streamSid)))
                 .orElse(AiLegs.Stream.REFUSED);
-        if (stream == AiLegs.Stream.REFUSED) {
+        if (stream.state() == AiLegs.State.REFUSED) {
             cues.unregister(cue);
             close(session, CloseCodes.VIOLATED_POLICY, "This leg is not the AI's leg of a live conference");
             return;
         }
         session.getUserProperties().put(GRANT, grant.get());
         session.getUserProperties().put(STREAM, streamSid);
-        if (stream == AiLegs.Stream.SPEAK) {
-            speak(session, streamSid);
+        if (stream.state() == AiLegs.State.SPEAK) {
+            speak(session, streamSid, stream.line());
         }
     }
 
@@ -183,14 +184,14 @@ public class TwilioMediaEndpoint {
      * The line, frame by frame (Twilio buffers and plays them in order), then a mark, which Twilio echoes once it has
      * been played. Once per stream, however often the cue comes.
      */
-    private void speak(Session session, String streamSid) {
+    private void speak(Session session, String streamSid, String line) {
         var spoken = (AtomicBoolean) session.getUserProperties().get(SPOKEN);
         if (!spoken.compareAndSet(false, true)) {
             return;
         }
         var encoder = Base64.getEncoder();
         try {
-            for (byte[] frame : media.lineFrames()) {
+            for (byte[] frame : media.lineFrames(line)) {
                 session.getBasicRemote()
                         .sendText(Json.createObjectBuilder()
                                 .add("event", "media")
