@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *   auth             GET /campaigns/active with a token       (+ token verification, no database)
  *   departments      GET /api/departments                     (+ tenant, one query)
  *   transfer         POST /transfer/request, queued           (+ routing, idempotency, outbox: one write transaction)
+ *   transfer-sql     the same request's SQL, straight into its database with pgbench (given --database): what
+ *                    PostgreSQL alone does with the statements the transfer rung sends (bench/transfer-request.sql)
  *   cycle            request → accept → complete, routed      (three writes, an agent offered each time)
  *   queue-status     GET /queue/status                        (live figures)
  *   call-logs        GET /api/calls/logs                      (the heaviest read)
@@ -47,8 +49,14 @@ import java.util.regex.Pattern;
  *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 ./vocelio run
  *   java bench/LadderBench.java [--url http://localhost:8080] [--floor http://localhost:19001/hello]
  *        [--express http://localhost:18098] [--connections 32] [--seconds 10] [--warmup 5] [--rounds 2] [--rungs health,auth,...] [--queue-depth 0]
- *        [--server-pid PID] [--db-pid PID]
+ *        [--server-pid PID] [--db-pid PID] [--database postgresql://postgres@localhost:PORT/vocelio]
  * </pre>
+ *
+ * Given {@code --database} (the application's own database, as {@code ./vocelio run} prints it), the
+ * {@code transfer-sql} rung runs {@code pgbench} (Debian's {@code postgresql-client}) with the same number of
+ * connections on {@code bench/transfer-request.sql} for this run's organization, so the transfer rung has a floor of
+ * its own: the ratio of the two is how much of PostgreSQL's capacity for this request's statements the application
+ * reaches, and the ratio of the floor to the Express rung is what the statements themselves cost.
  *
  * Given {@code --server-pid} (the Payara Micro process; {@code ss -ltnp | grep :8080}), each measured window also
  * reports the CPU milliseconds per request spent by that process and, given {@code --db-pid} (the postmaster of its
@@ -71,6 +79,9 @@ public class LadderBench {
     static int queueDepth = 0;
     static ProcessHandle server;
     static ProcessHandle database;
+    static String databaseUrl;
+    static String tenantId;
+    static String sqlDepartmentId;
     static List<String> rungs = List.of("floor", "health", "auth", "departments", "transfer", "cycle", "queue-status",
             "call-logs");
 
@@ -88,11 +99,20 @@ public class LadderBench {
                 case "--queue-depth" -> queueDepth = Integer.parseInt(args[i + 1]);
                 case "--server-pid" -> server = ProcessHandle.of(Long.parseLong(args[i + 1])).orElseThrow();
                 case "--db-pid" -> database = ProcessHandle.of(Long.parseLong(args[i + 1])).orElseThrow();
+                case "--database" -> databaseUrl = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (floor == null) {
             rungs = rungs.stream().filter(r -> !r.equals("floor")).toList();
+        }
+        if (databaseUrl != null && !rungs.contains("transfer-sql")) {
+            var withSql = new ArrayList<>(rungs);
+            withSql.add(rungs.contains("transfer") ? rungs.indexOf("transfer") + 1 : withSql.size(), "transfer-sql");
+            rungs = withSql;
+        }
+        if (databaseUrl == null) {
+            rungs = rungs.stream().filter(r -> !r.equals("transfer-sql")).toList();
         }
         if (express != null && rungs.stream().noneMatch(r -> r.startsWith("express"))) {
             var withExpress = new ArrayList<>(rungs);
@@ -123,6 +143,16 @@ public class LadderBench {
             System.out.printf("%-13s %10.0f %9.1f %9.1f %12s%n", entry.getKey(), r.perSecond(), r.p(50), r.p(99),
                     floorBest == null ? "-" : String.format(Locale.ROOT, "%.3f", r.perSecond() / floorBest.perSecond()));
         }
+        ratio(results, "transfer", "transfer-sql", "of what PostgreSQL alone does with the same statements");
+        ratio(results, "transfer-sql", "express-transfer", "the statements alone against the Express service's request");
+        ratio(results, "transfer", "express-transfer", "against the Express service's request");
+    }
+
+    static void ratio(Map<String, List<Result>> results, String rung, String to, String meaning) {
+        if (results.containsKey(rung) && results.containsKey(to)) {
+            System.out.printf(Locale.ROOT, "%s ÷ %s = %.3f (%s)%n", rung, to,
+                    best(results.get(rung)).perSecond() / best(results.get(to)).perSecond(), meaning);
+        }
     }
 
     static Result best(List<Result> results) {
@@ -144,6 +174,11 @@ public class LadderBench {
             client.expect("POST", "/api/departments", """
                     {"name":"Routed","phone_number":"+15551230002","wrap_up_seconds":0,"reservation_timeout_seconds":60,"max_queue_length":10000}""",
                     201);
+            if (databaseUrl != null) {
+                tenantId = claim(token, "tenant_id");
+                sqlDepartmentId = field(client.expect("POST", "/api/departments", """
+                        {"name":"QueuedSql","phone_number":"+15551230003","max_queue_length":10000}""", 201), "id");
+            }
             for (int i = 0; i < connections; i++) {
                 client.expect("POST", "/agents/register", """
                         {"agent_id":"ladder_%d","name":"Agent %d","department":"Routed","status":"available"}"""
@@ -220,6 +255,9 @@ public class LadderBench {
     }
 
     static Result run(String rung, int forSeconds) throws Exception {
+        if (rung.equals("transfer-sql")) {
+            return pgbench(forSeconds);
+        }
         URI target = rung.equals("floor") ? floor : rung.startsWith("express") ? express : base;
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         long serverCpu = cpuNanos(server);
@@ -273,6 +311,62 @@ public class LadderBench {
         pool.shutdown();
         long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(sorted.length, sorted, errors.get(), elapsed, serverCpu, dbCpu);
+    }
+
+    /**
+     * The transfer request's statements ({@code bench/transfer-request.sql}) run by pgbench for {@code forSeconds}
+     * on {@code --connections} connections, each transaction's latency read from pgbench's per-transaction log.
+     */
+    static Result pgbench(int forSeconds) throws Exception {
+        var script = java.nio.file.Path.of("bench", "transfer-request.sql");
+        if (!java.nio.file.Files.isRegularFile(script)) {
+            throw new IllegalStateException("run from the repository's root: " + script + " not found");
+        }
+        var logs = java.nio.file.Files.createTempDirectory("ladder-pgbench");
+        long serverCpu = cpuNanos(server);
+        long dbCpu = postgresCpuNanos();
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(connections),
+                        "-j", "2", "-T", String.valueOf(forSeconds), "-f", script.toAbsolutePath().toString(),
+                        "-D", "tenant=" + tenantId, "-D", "department=" + sqlDepartmentId, "-D", "name=QueuedSql",
+                        "-l", "--log-prefix", logs.resolve("tx").toString(), databaseUrl)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        serverCpu = cpuNanos(server) - serverCpu;
+        dbCpu = postgresCpuNanos() - dbCpu;
+        var latencies = new ArrayList<Long>();
+        try (var files = java.nio.file.Files.list(logs)) {
+            for (var file : files.toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    String[] columns = line.split(" "); // client transaction latency-µs script epoch µs
+                    if (columns.length > 2 && !columns[2].equals("failed") && !columns[2].equals("skipped")) {
+                        latencies.add(Long.parseLong(columns[2]) * 1_000);
+                    }
+                }
+                java.nio.file.Files.delete(file);
+            }
+        }
+        java.nio.file.Files.delete(logs);
+        long errors = exit == 0 ? 0 : 1;
+        if (exit != 0) {
+            System.err.println("transfer-sql: pgbench exited " + exit + ": " + output.lines().limit(5).toList());
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        // pgbench's -T window starts once its connections are open: the rate is over that window
+        return new Result(sorted.length, sorted, errors, Math.min(elapsed, forSeconds), serverCpu, dbCpu);
+    }
+
+    /** A claim of a JWT's payload (not verified: the application issued it to this run a moment ago). */
+    static String claim(String jwt, String name) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(payload);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " claim in the token");
+        }
+        return matcher.group(1);
     }
 
     /** CPU time a process has used so far (0 when not asked for or not visible). */
