@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *   VOCELIO_RATELIMIT_REQUESTS_PER_MINUTE=0 VOCELIO_HTTP_MAX_UPLOAD_BYTES=209715200 ./vocelio run
  *   java bench/ContactBench.java [--url http://localhost:8080] [--rows 1000000] [--samples 200] [--page 5000]
  *                                [--limit 50] [--csv /tmp/contacts-1m.csv] [--reuse bench@SUFFIX.example.com]
+ *                                [--database postgresql://postgres@localhost:PORT/vocelio]
  * </pre>
  *
  * It signs up its own organization (so it starts with no contacts), writes the CSV ({@code first_name, last_name,
@@ -37,6 +38,12 @@ import java.util.regex.Pattern;
  * {@code /api/contacts/search?q=} and {@code /v1/contacts?search=}; page {@code --page} of the list on
  * {@code /api/contacts/lists/{id}/contacts} and {@code /v1/contact-lists/{id}/contacts}, and the keyset page after it
  * ({@code /v1/contacts?listId&after=} its {@code nextCursor}). Every answer is checked (status, rows, totals).
+ *
+ * <p>Given {@code --database} (the application's own database, as {@code ./vocelio run} prints it), the run ends with
+ * the import's floor: PostgreSQL alone ({@code psql}, Debian's {@code postgresql-client}) writing the same number of
+ * generated rows into an organization and list of its own with the import's statement (the upsert on the phone key
+ * and the list memberships in one statement, 5,000-row batches, two writers as the import has), timed, then deleted.
+ * The import's time over the floor's is what the application adds to the database's own work.
  */
 public class ContactBench {
 
@@ -72,6 +79,8 @@ public class ContactBench {
         int limit = 50;
         Path csv = null;
         String reuse = null; // the e-mail of an earlier run's organization: measure its contacts, import nothing
+        String database = null;
+        double importSeconds = 0;
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--url" -> base = args[i + 1].replaceAll("/+$", "");
@@ -81,6 +90,7 @@ public class ContactBench {
                 case "--limit" -> limit = Integer.parseInt(args[i + 1]);
                 case "--csv" -> csv = Path.of(args[i + 1]);
                 case "--reuse" -> reuse = args[i + 1];
+                case "--database" -> database = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -108,7 +118,7 @@ public class ContactBench {
             long started = System.nanoTime();
             String job = field(send(upload(csv, listName), 202), "jobId");
             String done = follow(job);
-            double importSeconds = secs(started);
+            importSeconds = secs(started);
             System.out.printf("import of %,d rows: %.1f s (%,.0f rows/s), aim <= 20 s for 1M%n  %s%n",
                     rows, importSeconds, rows / importSeconds, results(done));
             if (!done.contains("\"imported\":" + rows)) {
@@ -160,6 +170,74 @@ public class ContactBench {
             String body = send(get("/v1/contacts?listId=" + list + "&limit=" + l + "&after=" + cursor), 200);
             check(body, "\"total\":" + expectedTotal);
         });
+        if (database != null) {
+            floor(database, rows, importSeconds);
+        }
+    }
+
+    static final int FLOOR_BATCH = 5000;
+
+    /**
+     * PostgreSQL alone doing the import's writes: {@code rows} generated contacts upserted with their memberships into a
+     * list, in the import's statement, by two psql writers taking alternate batches; then the rows are deleted again.
+     */
+    static void floor(String database, int rows, double importSeconds) throws Exception {
+        String tenant = psql(database, "insert into organizations (id, name, subdomain) values (gen_random_uuid(),"
+                + " 'Import floor', 'floor' || floor(random() * 1e9)::bigint) returning id");
+        String list = psql(database, "insert into contact_lists (id, tenant_id, name, created_at, updated_at) values"
+                + " (gen_random_uuid(), '" + tenant + "', 'floor', now(), now()) returning id");
+        psql(database, "drop table if exists bench_floor_rows; create unlogged table bench_floor_rows as select g as n,"
+                + " '+1555' || lpad(g::text, 7, '0') as phone, 'person' || (g % 100) as first_name, 'name' || (g % 200)"
+                + " as last_name, 'person' || g || '@example.org' as email from generate_series(1, " + rows + ") g;"
+                + " create index on bench_floor_rows (n); analyze bench_floor_rows; select 1");
+        long started = System.nanoTime();
+        var writers = new ArrayList<Process>();
+        for (int writer = 0; writer < 2; writer++) {
+            var script = new StringBuilder();
+            for (int from = writer * FLOOR_BATCH; from < rows; from += 2 * FLOOR_BATCH) {
+                String batch = "n > " + from + " and n <= " + (from + FLOOR_BATCH);
+                script.append("with saved as (insert into contacts (id, tenant_id, phone, phone_type, first_name,"
+                        + " last_name, email, source, created_at, updated_at) select gen_random_uuid(), '" + tenant
+                        + "', r.phone, 'unknown', r.first_name, r.last_name, r.email, 'import', now(), now()"
+                        + " from bench_floor_rows r where " + batch + " on conflict (tenant_id, phone) do nothing"
+                        + " returning id, (xmax = 0) as created), members as (insert into contact_list_memberships"
+                        + " (tenant_id, list_id, contact_id, added_by, added_at) select '" + tenant + "', '" + list
+                        + "', ids.id, null, now() from (select id from saved union select c.id from bench_floor_rows r"
+                        + " join contacts c on c.tenant_id = '" + tenant + "' and c.phone = r.phone where " + batch
+                        + ") ids on conflict do nothing) select count(*) filter (where created) from saved;\n");
+            }
+            Process process = new ProcessBuilder("psql", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", database)
+                    .redirectErrorStream(true)
+                    .start();
+            try (var in = process.getOutputStream()) {
+                in.write(script.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            writers.add(process);
+        }
+        for (Process writer : writers) {
+            String output = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (writer.waitFor() != 0) {
+                throw new IllegalStateException("a floor writer failed: " + output);
+            }
+        }
+        double floorSeconds = secs(started);
+        String written = psql(database, "select count(*) from contact_list_memberships where list_id = '" + list + "'");
+        System.out.printf("import floor, PostgreSQL alone (%s rows with their memberships, two writers): %.1f s;"
+                + " the import took %.2f× that%n", written, floorSeconds, importSeconds / floorSeconds);
+        psql(database, "delete from contacts where tenant_id = '" + tenant + "'; delete from contact_lists where id = '"
+                + list + "'; drop table bench_floor_rows; select 1");
+    }
+
+    /** One psql call; its last output line (a returned value). */
+    static String psql(String database, String sql) throws Exception {
+        Process process = new ProcessBuilder("psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, database)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + output);
+        }
+        return output.lines().reduce((a, b) -> b).orElse("");
     }
 
     static void write(Path csv, int rows) throws IOException {
