@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * <p>Given {@code --database} (the application's own database, as {@code ./vocelio run} prints it), the run ends with
  * the import's floor: PostgreSQL alone ({@code psql}, Debian's {@code postgresql-client}) writing the same number of
  * generated rows into an organization and list of its own with the import's statement (the upsert on the phone key
- * and the list memberships in one statement, 5,000-row batches, two writers as the import has), timed, then deleted.
+ * and the list memberships in one statement, 5,000-row batches, two writers as the import has, time-ordered ids as the
+ * application gives), timed, then deleted.
  * The import's time over the floor's is what the application adds to the database's own work.
  */
 public class ContactBench {
@@ -177,6 +178,10 @@ public class ContactBench {
 
     static final int FLOOR_BATCH = 5000;
 
+    /** A version-7-shaped UUID (milliseconds since the epoch, then random bits), as the application gives contacts. */
+    static final String TIME_ORDERED_ID = "cast(lpad(to_hex(floor(extract(epoch from clock_timestamp()) * 1000)::bigint),"
+            + " 12, '0') || '7' || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15) as uuid)";
+
     /**
      * PostgreSQL alone doing the import's writes: {@code rows} generated contacts upserted with their memberships into a
      * list, in the import's statement, by two psql writers taking alternate batches; then the rows are deleted again.
@@ -197,7 +202,7 @@ public class ContactBench {
             for (int from = writer * FLOOR_BATCH; from < rows; from += 2 * FLOOR_BATCH) {
                 String batch = "n > " + from + " and n <= " + (from + FLOOR_BATCH);
                 script.append("with saved as (insert into contacts (id, tenant_id, phone, phone_type, first_name,"
-                        + " last_name, email, source, created_at, updated_at) select gen_random_uuid(), '" + tenant
+                        + " last_name, email, source, created_at, updated_at) select " + TIME_ORDERED_ID + ", '" + tenant
                         + "', r.phone, 'unknown', r.first_name, r.last_name, r.email, 'import', now(), now()"
                         + " from bench_floor_rows r where " + batch + " on conflict (tenant_id, phone) do nothing"
                         + " returning id, (xmax = 0) as created), members as (insert into contact_list_memberships"

@@ -374,12 +374,24 @@ public class LadderBench {
         return process == null ? 0 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
-    /** CPU time of the postmaster and its backends: pooled backends live as long as the pool, so the sum is fair. */
+    /**
+     * CPU time of the postmaster and its backends: the live ones, and those that ended (pgbench's connections end with
+     * its run), which the postmaster reaped into its children's time ({@code cutime}, {@code cstime} of
+     * {@code /proc/PID/stat}, in clock ticks of 10 ms).
+     */
     static long postgresCpuNanos() {
         if (database == null) {
             return 0;
         }
-        return cpuNanos(database) + database.children().mapToLong(LadderBench::cpuNanos).sum();
+        long reaped = 0;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", database.pid() + "", "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the 3rd (state) on
+            reaped = (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L; // cutime, cstime
+        } catch (IOException | RuntimeException notLinux) {
+            // only the live backends are counted
+        }
+        return cpuNanos(database) + reaped + database.children().mapToLong(LadderBench::cpuNanos).sum();
     }
 
     static String field(String json, String name) {
