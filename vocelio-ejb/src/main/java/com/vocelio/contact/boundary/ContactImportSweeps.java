@@ -63,11 +63,7 @@ public class ContactImportSweeps {
                 .setParameter(3, JOBS_PER_SWEEP)
                 .getResultList();
         stale.forEach(imports::resume);
-        long deltas = ((Number) Sql.of(em, "select count(*) from contact_tallies where tenant_id = cast(?1 as uuid)")
-                        .setParameter(1, tenant.id())
-                        .getSingleResult())
-                .longValue();
-        if (deltas > ContactTallies.FOLD_PAST) {
+        if (tallies.deltas() > ContactTallies.FOLD_PAST) {
             tallies.fold();
         }
         return stale.size();

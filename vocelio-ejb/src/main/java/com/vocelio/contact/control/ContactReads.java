@@ -336,9 +336,8 @@ public class ContactReads {
         List<Object[]> rows = Sql.of(
                         em,
                         """
-                        select cast(list_id as text), sum(active + inactive) from contact_tallies
-                        where tenant_id = cast(?1 as uuid) and list_id = any(cast(string_to_array(?2, ',') as uuid[]))
-                        group by list_id""")
+                        select cast(list_id as text), active + inactive from contact_tally_scopes(cast(?1 as uuid))
+                        where list_id = any(cast(string_to_array(?2, ',') as uuid[]))""")
                 .setParameter(1, tenant.id())
                 .setParameter(2, String.join(",", listIds))
                 .getResultList();

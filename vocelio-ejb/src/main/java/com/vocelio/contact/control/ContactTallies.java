@@ -10,7 +10,8 @@ import jakarta.persistence.PersistenceContext;
 /**
  * The organization's and each list's contacts by status, without counting them: the database's statement triggers
  * (changeset 018) add a delta row per changing statement to {@code contact_tallies}, a read sums the scope's few
- * rows, and {@link #fold} replaces a scope's deltas by their sum so that stays a few.
+ * rows (through {@code contact_tally_scopes}, changeset 039, which reads them by index however large a burst of
+ * deltas left the table), and {@link #fold} replaces a scope's deltas by their sum so that stays a few.
  */
 @Dependent
 public class ContactTallies {
@@ -45,9 +46,9 @@ public class ContactTallies {
     public Tally of(String listId) {
         var query = Sql.of(
                         em,
-                        "select coalesce(sum(active), 0), coalesce(sum(inactive), 0), coalesce(max(seq), 0) || ':' || count(*)"
-                                + " from contact_tallies"
-                                + " where tenant_id = cast(?1 as uuid) and "
+                        "select coalesce(sum(active), 0), coalesce(sum(inactive), 0),"
+                                + " coalesce(max(last_seq), 0) || ':' || coalesce(sum(deltas), 0)"
+                                + " from contact_tally_scopes(cast(?1 as uuid)) where "
                                 + (listId == null ? "list_id is null" : "list_id = cast(?2 as uuid)"))
                 .setParameter(1, tenant.id());
         if (listId != null) {
@@ -61,6 +62,14 @@ public class ContactTallies {
      * One row per scope instead of its deltas. Concurrent writers are not held up (they only insert); a concurrent
      * reader sees the deltas or their sum, the same numbers.
      */
+    /** How many delta rows the organization has (the sweep folds past {@link #FOLD_PAST}). */
+    public long deltas() {
+        return ((Number) Sql.of(em, "select coalesce(sum(deltas), 0) from contact_tally_scopes(cast(?1 as uuid))")
+                        .setParameter(1, tenant.id())
+                        .getSingleResult())
+                .longValue();
+    }
+
     public void fold() {
         Sql.of(
                         em,
