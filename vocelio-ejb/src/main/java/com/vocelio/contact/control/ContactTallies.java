@@ -58,10 +58,6 @@ public class ContactTallies {
         return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2]);
     }
 
-    /**
-     * One row per scope instead of its deltas. Concurrent writers are not held up (they only insert); a concurrent
-     * reader sees the deltas or their sum, the same numbers.
-     */
     /** How many delta rows the organization has (the sweep folds past {@link #FOLD_PAST}). */
     public long deltas() {
         return ((Number) Sql.of(em, "select coalesce(sum(deltas), 0) from contact_tally_scopes(cast(?1 as uuid))")
@@ -70,6 +66,10 @@ public class ContactTallies {
                 .longValue();
     }
 
+    /**
+     * One row per scope instead of its deltas. Concurrent writers are not held up (they only insert); a concurrent
+     * reader sees the deltas or their sum, the same numbers.
+     */
     public void fold() {
         Sql.of(
                         em,
