@@ -14,3 +14,26 @@ language sql stable set enable_seqscan = off as $$
     from contact_tallies t where t.tenant_id = p_tenant group by t.list_id
 $$;
 --rollback drop function contact_tally_scopes(uuid);
+
+--changeset vocelio:039-contact-tally-of-one-scope splitStatements:false
+-- One scope's tally (a list's, or with no list the organization's), as a page count asks for it on every request: the
+-- scope's own index range, not every scope of the organization summed and filtered (an organization with a thousand
+-- lists has a thousand folded rows).
+create function contact_tally(p_tenant uuid, p_list uuid)
+returns table (active bigint, inactive bigint, generation text)
+language plpgsql stable set enable_seqscan = off as $$
+begin
+    if p_list is null then
+        return query
+        select cast(coalesce(sum(t.active), 0) as bigint), cast(coalesce(sum(t.inactive), 0) as bigint),
+               coalesce(max(t.seq), 0) || ':' || count(*)
+        from contact_tallies t where t.tenant_id = p_tenant and t.list_id is null;
+    else
+        return query
+        select cast(coalesce(sum(t.active), 0) as bigint), cast(coalesce(sum(t.inactive), 0) as bigint),
+               coalesce(max(t.seq), 0) || ':' || count(*)
+        from contact_tallies t where t.tenant_id = p_tenant and t.list_id = p_list;
+    end if;
+end
+$$;
+--rollback drop function contact_tally(uuid, uuid);

@@ -10,8 +10,8 @@ import jakarta.persistence.PersistenceContext;
 /**
  * The organization's and each list's contacts by status, without counting them: the database's statement triggers
  * (changeset 018) add a delta row per changing statement to {@code contact_tallies}, a read sums the scope's few
- * rows (through {@code contact_tally_scopes}, changeset 039, which reads them by index however large a burst of
- * deltas left the table), and {@link #fold} replaces a scope's deltas by their sum so that stays a few.
+ * rows (through {@code contact_tally} and {@code contact_tally_scopes}, changeset 039, which read them by index however
+ * large a burst of deltas left the table), and {@link #fold} replaces a scope's deltas by their sum so that stays a few.
  */
 @Dependent
 public class ContactTallies {
@@ -44,17 +44,10 @@ public class ContactTallies {
 
     /** @param listId a list of this organization, or null for all its contacts */
     public Tally of(String listId) {
-        var query = Sql.of(
-                        em,
-                        "select coalesce(sum(active), 0), coalesce(sum(inactive), 0),"
-                                + " coalesce(max(last_seq), 0) || ':' || coalesce(sum(deltas), 0)"
-                                + " from contact_tally_scopes(cast(?1 as uuid)) where "
-                                + (listId == null ? "list_id is null" : "list_id = cast(?2 as uuid)"))
-                .setParameter(1, tenant.id());
-        if (listId != null) {
-            query.setParameter(2, listId);
-        }
-        Object[] row = (Object[]) query.getSingleResult();
+        Object[] row = (Object[]) Sql.of(em, "select * from contact_tally(cast(?1 as uuid), cast(?2 as uuid))")
+                .setParameter(1, tenant.id())
+                .setParameter(2, listId)
+                .getSingleResult();
         return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2]);
     }
 
